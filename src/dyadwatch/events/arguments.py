@@ -1,0 +1,105 @@
+"""Actor and recipient of a trigger, read from the dependency parse.
+
+English (ClearNLP labels) and French (Universal Dependencies labels) parses
+name the same relations differently; the label sets below cover both. When
+the parse gives no subject we climb the clause chain (conjoined and
+controlled verbs share their subject), and as a last resort take the nearest
+actor mention before the trigger and after it, which is how a human reads a
+short headline-style sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dyadwatch.actors.resolve import ArticleActors
+from dyadwatch.records import Entity
+
+SUBJ = {"nsubj", "csubj"}
+PASS_SUBJ = {"nsubjpass", "nsubj:pass"}
+AGENT = {"agent", "obl:agent"}
+OBJ = {"dobj", "obj", "iobj", "dative"}
+OBL = {"obl", "obl:arg", "obl:mod", "nmod", "prep"}
+RECIPIENT_PREPS = {
+    "with", "to", "against", "on", "toward", "towards", "into", "from", "upon", "over",
+    "avec", "à", "au", "aux", "contre", "envers", "vers", "auprès", "sur",
+}
+NOUN_RECIPIENT_PREPS = RECIPIENT_PREPS | {"of", "de", "du", "des"}
+CLIMB = {"xcomp", "conj", "advcl", "ccomp", "dobj", "obj", "pobj", "pcomp", "prep", "acl", "obl", "nmod", "obl:arg", "obl:mod", "appos"}
+
+
+def _prep_object(child: Any) -> tuple[str, Any] | None:
+    """For a prepositional child, return (preposition, object) in either label scheme."""
+    if child.dep_ == "prep":
+        objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        return (child.lower_, objs[0]) if objs else None
+    if child.dep_ in ("obl", "obl:arg", "obl:mod", "nmod", "iobj"):
+        case = [c for c in child.children if c.dep_ == "case"]
+        return (case[0].lower_ if case else "", child)
+    return None
+
+
+def _passive(t: Any) -> bool:
+    return any(c.dep_ in PASS_SUBJ or c.dep_ in ("auxpass", "aux:pass") for c in t.children)
+
+
+def direct_arguments(t: Any, actors: ArticleActors) -> tuple[list[Entity], list[Entity]]:
+    """Actor and recipient entities attached to the trigger token itself."""
+    actor: list[Entity] = []
+    recipient: list[Entity] = []
+    is_noun = t.pos_ in ("NOUN", "PROPN")
+    for c in t.children:
+        if c.dep_ in SUBJ:
+            actor += actors.entities_for(c)
+        elif c.dep_ in PASS_SUBJ:
+            recipient += actors.entities_for(c)
+        elif c.dep_ in AGENT:
+            objs = [g for g in c.children if g.dep_ == "pobj"] or [c]
+            actor += actors.entities_for(objs[0])
+        elif c.dep_ in OBJ:
+            recipient += actors.entities_for(c)
+        elif is_noun and c.dep_ in ("poss", "nmod:poss") or is_noun and c.dep_ in ("amod", "compound") and c.i < t.i:
+            actor += actors.entities_for(c)
+        else:
+            po = _prep_object(c)
+            if po is None:
+                continue
+            prep, obj = po
+            if prep == "by" or prep in ("par",) and _passive(t):
+                actor += actors.entities_for(obj)
+            elif prep in (NOUN_RECIPIENT_PREPS if is_noun else RECIPIENT_PREPS):
+                recipient += actors.entities_for(obj)
+    return actor, recipient
+
+
+def climb_subject(t: Any, actors: ArticleActors, reporting: frozenset[str]) -> list[Entity]:
+    """The subject of the nearest governing clause, for triggers with none of their own."""
+    cur = t
+    for _ in range(5):
+        if cur.dep_ not in CLIMB or cur.head is cur:
+            return []
+        if cur.dep_ == "relcl":
+            return []
+        cur = cur.head
+        subj = [c for c in cur.children if c.dep_ in SUBJ]
+        if subj:
+            return actors.entities_for(subj[0])
+        if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
+            return []
+    return []
+
+
+def nearest_mentions(t: Any, actors: ArticleActors, exclude: list[Entity]) -> tuple[list[Entity], list[Entity]]:
+    """Entities named in the sentence, nearest before and nearest after the trigger."""
+    before: list[Entity] = []
+    after: list[Entity] = []
+    seen = {(e.code, e.canonical) for e in exclude}
+    for tok in t.sent:
+        ent = actors.entity_at(tok.i)
+        if ent is None or ent.code in (None, "UNK") or (ent.code, ent.canonical) in seen:
+            continue
+        if tok.i < t.i:
+            before = [ent]
+        elif tok.i > t.i and not after:
+            after = [ent]
+    return before, after

@@ -1,0 +1,312 @@
+"""The lexicon coder: from a parsed article to PLOVER events with their evidence.
+
+For every sentence it finds trigger tokens (the most specific lexicon pattern
+wins), folds a trigger into the one that governs it ("agreed to relaunch
+cooperation" is one AGREE, "refused to meet" one REJECT with mode meet),
+reads actor and recipient from the parse, then sets the auxiliary flags,
+the date, the place and the contexts. It returns small records only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from dyadwatch.actors.resolve import ArticleActors
+from dyadwatch.events.arguments import climb_subject, direct_arguments, nearest_mentions
+from dyadwatch.events.dates import DateSpan
+from dyadwatch.events.lexicon import Lexicon, Trigger, match_contexts
+from dyadwatch.events.places import place_near
+from dyadwatch.records import Article, Entity, Event, Evidence, Place
+
+# the mode a governing verbal event takes from the event it governs ("refused to meet")
+GOVERNED_MODE = {
+    ("REJECT", "CONSULT"): "meet", ("REQUEST", "CONSULT"): "meet",
+    ("REJECT", "AID"): "assist", ("REQUEST", "AID"): "assist", ("REJECT", "COOPERATE"): "assist",
+    ("REQUEST", "COOPERATE"): "assist", ("REQUEST", "RETREAT"): "yield", ("REQUEST", "CONCEDE"): "yield",
+    ("REJECT", "RETREAT"): "yield", ("REJECT", "CONCEDE"): "yield",
+    ("THREATEN", "ASSAULT"): "violence", ("THREATEN", "COERCE"): "restrict", ("THREATEN", "SANCTION"): "relations",
+}
+# what a future or intended event becomes (ontology: future cooperation is AGREE)
+FUTURE_CATEGORY = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
+NEAR_WINDOW = 5
+
+
+@dataclass
+class Candidate:
+    token: Any
+    trigger: Trigger
+    consumed: set[int] = field(default_factory=set)
+    mode: str | None = None
+    intent: bool = False
+
+
+@dataclass
+class Context:
+    """Everything the coder needs about one article besides the lexicon."""
+
+    doc: Any
+    article: Article
+    actors: ArticleActors
+    lexicon: Lexicon
+    onto: Any
+    published: dt.date | None
+    dates: list[DateSpan]
+    default_place: Place | None
+    coder: str
+    article_contexts: list[str]
+
+
+def _near(t: Any) -> dict[str, Any]:
+    """Lemmas close to a trigger: its dependents two levels down and the next few tokens."""
+    out: dict[str, Any] = {}
+    for c in t.children:
+        out.setdefault(c.lemma_.lower(), c)
+        out.setdefault(c.lower_, c)
+        for g in c.children:
+            out.setdefault(g.lemma_.lower(), g)
+            out.setdefault(g.lower_, g)
+            for gg in g.children:
+                if gg.dep_ in ("pobj", "dobj", "obj", "compound", "fixed", "flat"):
+                    out.setdefault(gg.lemma_.lower(), gg)
+    for tok in t.doc[t.i + 1 : min(t.i + 1 + NEAR_WINDOW, t.sent.end)]:
+        out.setdefault(tok.lemma_.lower(), tok)
+        out.setdefault(tok.lower_, tok)
+    return out
+
+
+def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
+    found: list[Candidate] = []
+    for t in sent:
+        if t.pos_ not in ("VERB", "NOUN", "ADJ", "AUX") or t.i in ctx.actors.tok_person:
+            continue
+        entry = ctx.actors.tok_entry.get(t.i)
+        if entry is not None and entry.kind in ("role", "institution", "country", "media"):
+            continue
+        options = ctx.lexicon.candidates(t.lemma_.lower()) or ctx.lexicon.candidates(t.lower_)
+        near: dict[str, Any] | None = None
+        for trig in options:
+            if trig.pos and trig.pos != ("NOUN" if t.pos_ in ("NOUN", "PROPN") else "VERB" if t.pos_ in ("VERB", "AUX") else t.pos_):
+                continue
+            if len(trig.words) > 1 or trig.not_words:
+                near = near if near is not None else _near(t)
+                if trig.not_words & near.keys():
+                    continue
+                if not all(w in near for w in trig.words[1:]):
+                    continue
+                found.append(Candidate(t, trig, {near[w].i for w in trig.words[1:]}))
+            else:
+                found.append(Candidate(t, trig))
+            break
+    consumed = {i for c in found for i in c.consumed}
+    return [c for c in found if c.token.i not in consumed]
+
+
+def fold_governed(cands: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """Fold triggers governed by another trigger (or by an intent verb) into one event."""
+    by_token = {c.token.i: c for c in cands}
+    kept: list[Candidate] = []
+    for c in cands:
+        gov = _governor(c.token, by_token)
+        if gov is not None and gov is not c:
+            key = (gov.trigger.category, c.trigger.category)
+            if key in GOVERNED_MODE and gov.mode is None and gov.trigger.mode is None:
+                gov.mode = GOVERNED_MODE[key]
+            continue
+        if _under_intent(c.token, lexicon):
+            c.intent = True
+        kept.append(c)
+    return kept
+
+
+def _governor(t: Any, by_token: dict[int, Candidate]) -> Candidate | None:
+    cur = t
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "dobj", "obj", "pobj", "pcomp", "prep", "ccomp", "obl", "nmod", "acl"):
+            return None
+        cur = cur.head
+        if cur.i in by_token:
+            return by_token[cur.i]
+    return None
+
+
+def _under_intent(t: Any, lexicon: Lexicon) -> bool:
+    cur = t
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "ccomp", "acl") or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in lexicon.intent or cur.lower_ in ("due", "set", "expected", "to"):
+            return True
+    return False
+
+
+def _clause_verbs(t: Any) -> list[Any]:
+    """The trigger and the verbs that govern it within its clause."""
+    out = [t]
+    cur = t
+    for _ in range(3):
+        if cur.dep_ in ("xcomp", "dobj", "obj", "pobj", "prep", "pcomp", "acl", "conj") and cur.head is not cur:
+            cur = cur.head
+            out.append(cur)
+        else:
+            break
+    return out
+
+
+def flags(t: Any, cand: Candidate, lexicon: Lexicon, date: DateSpan | None) -> tuple[bool, bool, bool]:
+    """(negated, future, hypothetical) for a trigger."""
+    verbs = _clause_verbs(t)
+    negated = hypothetical = False
+    future = cand.intent or (date.future if date else False)
+    for v in verbs:
+        for c in v.children:
+            low, lem = c.lower_, c.lemma_.lower()
+            if c.dep_ in ("neg", "advmod") and (lem in lexicon.negation or low in lexicon.negation):
+                negated = True
+            if c.dep_ in ("aux", "aux:tense") and (lem in lexicon.future_aux or low in lexicon.future_aux):
+                future = True
+            if c.dep_ in ("aux", "mark") and (low in lexicon.hypothetical or lem in lexicon.hypothetical):
+                hypothetical = True
+        if "Fut" in v.morph.get("Tense") or v.lemma_ == "aller" and v.dep_ == "aux":
+            future = True
+        if "Cnd" in v.morph.get("Mood"):
+            hypothetical = True
+        if any(c.lemma_ == "aller" and c.dep_ in ("aux", "aux:tense") for c in v.children):
+            future = True
+    return negated, future, hypothetical
+
+
+def _tree_distance(a: Any, b: Any) -> int:
+    pa = [a, *a.ancestors]
+    pb = [b, *b.ancestors]
+    ia = {t.i: n for n, t in enumerate(pa)}
+    for n, t in enumerate(pb):
+        if t.i in ia:
+            return ia[t.i] + n
+    return 99
+
+
+def pick_date(t: Any, ctx: Context) -> DateSpan | None:
+    """The date expression in the trigger's sentence closest to it in the parse."""
+    best: tuple[int, DateSpan] | None = None
+    for span in ctx.dates:
+        if not (t.sent.start_char <= span.start < t.sent.end_char):
+            continue
+        tok = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
+        if tok is None:
+            continue
+        d = min(_tree_distance(t, x) for x in tok)
+        if best is None or d < best[0]:
+            best = (d, span)
+    return best[1] if best else None
+
+
+def _dedupe(entities: list[Entity]) -> tuple[Entity, ...]:
+    out: list[Entity] = []
+    for e in entities:
+        if e.code in (None, "UNK") and e.kind != "person":
+            continue
+        if all((x.code, x.canonical) != (e.code, e.canonical) for x in out):
+            out.append(e)
+    return tuple(out)
+
+
+def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
+    t = cand.token
+    actor, recipient = direct_arguments(t, ctx.actors)
+    via_parse = bool(actor)
+    if not actor:
+        actor = climb_subject(t, ctx.actors, ctx.lexicon.reporting)
+        via_parse = bool(actor)
+    if not actor or not recipient:
+        before, after = nearest_mentions(t, ctx.actors, actor + recipient)
+        actor = actor or before
+        if not recipient and after and ctx.onto.category(cand.trigger.category).recipient_required or not recipient and after and actor:
+            recipient = after
+    actor_t = _dedupe(actor)
+    recipient_t = tuple(e for e in _dedupe(recipient) if all((e.code, e.canonical) != (a.code, a.canonical) for a in actor_t))
+    if not actor_t and not recipient_t:
+        return None
+    date = pick_date(t, ctx)
+    negated, future, hypothetical = flags(t, cand, ctx.lexicon, date)
+    category = cand.trigger.category
+    mode = cand.mode or cand.trigger.mode
+    if future and category in FUTURE_CATEGORY:
+        category, mode = FUTURE_CATEGORY[category], None
+    if not ctx.onto.is_valid(category, mode):
+        mode = None
+    date_str, precision = (date.date, date.precision) if date else _default_date(ctx)
+    historical = _historical(date_str, ctx.published)
+    sent = t.sent
+    lemmas = [x.lemma_.lower() for x in sent]
+    contexts = match_contexts(lemmas, ctx.lexicon) or match_contexts([x.lower_ for x in sent], ctx.lexicon) or ctx.article_contexts
+    end = t.idx + len(t.text)
+    for i in cand.consumed:
+        end = max(end, ctx.doc[i].idx + len(ctx.doc[i].text))
+    trig_text = ctx.article.text[t.idx:end] if end - t.idx < 80 else t.text
+    confidence = 0.45 + 0.1 * min(len(cand.trigger.words) - 1, 2) + (0.15 if via_parse else 0) + (0.1 if recipient_t else 0)
+    confidence += 0.1 if t.dep_ in ("ROOT", "conj") or t.head.dep_ == "ROOT" else 0
+    key = f"{ctx.article.id}:{sent_index}:{t.idx}:{category}"
+    return Event(
+        id=hashlib.sha256(key.encode()).hexdigest()[:20],
+        article_id=ctx.article.id,
+        doc_id=ctx.article.doc_id,
+        category=category,
+        mode=mode,
+        contexts=tuple(contexts),
+        actor=actor_t,
+        recipient=recipient_t,
+        date=date_str,
+        date_precision=precision,
+        location=place_near(t, ctx.actors.gaz) or ctx.default_place,
+        negated=negated,
+        future=future,
+        hypothetical=hypothetical,
+        historical=historical,
+        score=ctx.onto.score(category, mode),
+        quad=ctx.onto.quad(category),
+        evidence=Evidence(sent.text, sent_index, sent.start_char, sent.end_char, trig_text, t.idx, end),
+        confidence=round(min(confidence, 0.99), 3),
+        coder=ctx.coder,
+    )
+
+
+def _default_date(ctx: Context) -> tuple[str | None, str | None]:
+    if ctx.published is None:
+        return None, None
+    return ctx.published.isoformat(), "day"
+
+
+def _historical(date: str | None, published: dt.date | None) -> bool:
+    """Background events: dated more than 30 days before publication."""
+    if not date or published is None:
+        return False
+    try:
+        year = int(date[:4])
+        month = int(date[5:7]) if len(date) >= 7 and date[5:7].isdigit() else 12
+        day = int(date[8:10]) if len(date) >= 10 else 28
+        return (published - dt.date(year, month, min(day, 28))).days > 30
+    except ValueError:
+        return False
+
+
+def code_events(ctx: Context) -> list[Event]:
+    """All events of one article, at most one per category and actor pair per sentence."""
+    events: list[Event] = []
+    for index, sent in enumerate(ctx.doc.sents):
+        cands = fold_governed(find_candidates(sent, ctx), ctx.lexicon)
+        best: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Event] = {}
+        for cand in cands:
+            if cand.token.lemma_.lower() in ctx.lexicon.reporting:
+                continue
+            event = build_event(cand, index, ctx)
+            if event is None:
+                continue
+            key = (event.category, tuple(e.code for e in event.actor), tuple(e.code for e in event.recipient))
+            if key not in best or best[key].confidence < event.confidence:
+                best[key] = event
+        events.extend(sorted(best.values(), key=lambda e: e.evidence.trigger_start))
+    return events

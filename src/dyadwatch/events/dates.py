@@ -1,0 +1,172 @@
+"""Spot date expressions in a sentence and resolve them against the publication date.
+
+Each resolved date keeps its precision (day, week, month, season, year,
+period), because "in December" and "on December 3" are different claims.
+The words come from ``events/data/dates.<lang>.yaml``; the patterns are
+built from them once per process. We do our own spotting rather than trust
+NER DATE spans: the French models have no DATE label, and the English one
+labels "seven-year" as a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from dyadwatch.actors.gazetteer import read_data
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    start: int  # character offsets in the text searched
+    end: int
+    text: str
+    date: str  # YYYY-MM-DD, YYYY-MM or YYYY, truncated to the precision
+    precision: str  # day | week | month | season | year | period
+    future: bool = False
+
+
+def _alt(words: Any) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    data: dict[str, Any]
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+
+
+@lru_cache(maxsize=4)
+def _grammar(language: str) -> _Grammar:
+    d = read_data("dyadwatch.events", f"dates.{language}.yaml") or read_data("dyadwatch.events", "dates.en.yaml")
+    mon = _alt(d["months"])
+    wd = _alt(d["weekdays"])
+    sea = _alt(d["seasons"])
+    yr = r"(?P<year>(?:19|20)\d{2})(?![\d-])"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?"
+    lead = _alt(d["month_lead"])
+    ylead = _alt(d["year_lead"])
+    units = _alt(d["units"])
+    dirs = _alt(d["directions"])
+    rel = _alt(d["relative_days"])
+    period_alts = "|".join(f"(?:{p})" for p, _ in d["periods"])
+    raw = [
+        ("month_day", rf"(?:(?P<wd0>{wd})\s+)?(?P<month>{mon})\.?\s+{day}(?!\d)(?:,?\s+{yr})?"),
+        ("day_month", rf"(?:(?:le|the)\s+)?(?:(?P<wd0>{wd})\s+)?{day}\s+(?:of\s+)?(?P<month>{mon})\.?(?:\s+{yr})?"),
+        ("season", rf"(?:(?:the|l'|l’)\s*)?(?P<season>{sea})\s+(?:of\s+|de\s+|d'|d’)?{yr}"),
+        ("lead_month", rf"(?:{lead})\s+(?P<month>{mon})(?:\s+{yr})?"),
+        ("month_year", rf"(?P<month>{mon})\s+{yr}"),
+        ("unit", rf"(?:(?P<dir1>{dirs})\s+(?P<unit1>{units})|(?:la|le|l'|l’)\s*(?P<unit2>{units})\s+(?P<dir2>{dirs}))"),
+        ("relative", rf"(?P<rel>{rel})"),
+        ("weekday", rf"(?:(?:on|last|this|ce|le)\s+)?(?P<wd>{wd})(?:\s+(?P<wddir>{dirs}))?"),
+        ("period", rf"(?P<period>{period_alts})"),
+        ("year", rf"(?:{ylead})\s+{yr}"),
+    ]
+    flags = re.IGNORECASE | re.UNICODE
+    patterns = tuple((name, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", flags)) for name, p in raw)
+    return _Grammar(d, patterns)
+
+
+def find_dates(text: str, published: dt.date, language: str) -> list[DateSpan]:
+    """All non-overlapping date expressions in ``text``, resolved."""
+    grammar = _grammar(language)
+    taken: list[tuple[int, int]] = []
+    out: list[DateSpan] = []
+    for name, pattern in grammar.patterns:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            span = _resolve(name, m, published, grammar.data)
+            if span is not None:
+                taken.append((m.start(), m.end()))
+                out.append(span)
+    return sorted(out, key=lambda s: s.start)
+
+
+def _month(data: dict[str, Any], word: str) -> int:
+    return int(data["months"][word.lower().rstrip(".")])
+
+
+def _resolve(name: str, m: re.Match[str], pub: dt.date, d: dict[str, Any]) -> DateSpan | None:
+    g = m.groupdict()
+    text = m.group(0)
+
+    def span(date: str, precision: str, future: bool = False) -> DateSpan:
+        return DateSpan(m.start(), m.end(), text, date, precision, future)
+
+    if name in ("month_day", "day_month"):
+        month, day = _month(d, g["month"]), int(g["day"])
+        year = int(g["year"]) if g.get("year") else _nearest_past_year(pub, month, day)
+        try:
+            return span(dt.date(year, month, day).isoformat(), "day")
+        except ValueError:
+            return None
+    if name == "season":
+        return span(f"{int(g['year']):04d}-{int(d['seasons'][g['season'].lower()]):02d}", "season")
+    if name in ("lead_month", "month_year"):
+        month = _month(d, g["month"])
+        year = int(g["year"]) if g.get("year") else (pub.year if month <= pub.month else pub.year - 1)
+        return span(f"{year:04d}-{month:02d}", "month")
+    if name == "unit":
+        unit = d["units"][(g.get("unit1") or g.get("unit2") or "").lower()]
+        step = int(d["directions"][(g.get("dir1") or g.get("dir2") or "").lower()])
+        return _unit_span(span, pub, unit, step)
+    if name == "relative":
+        delta = int(d["relative_days"][g["rel"].lower()])
+        return span((pub + dt.timedelta(days=delta)).isoformat(), "day", future=delta > 0)
+    if name == "weekday":
+        target = int(d["weekdays"][g["wd"].lower()])
+        direction = int(d["directions"].get((g.get("wddir") or "").lower(), -1))
+        if direction > 0 or text.lower().startswith("next"):
+            ahead = (target - pub.weekday()) % 7 or 7
+            return span((pub + dt.timedelta(days=ahead)).isoformat(), "day", future=True)
+        back = (pub.weekday() - target) % 7
+        return span((pub - dt.timedelta(days=back)).isoformat(), "day")
+    if name == "period":
+        phrase = g["period"].lower()
+        for pat, months_back in d["periods"]:
+            if re.fullmatch(pat, phrase, re.IGNORECASE):
+                return span(_months_back(pub, int(months_back)), "period")
+        return span(_months_back(pub, 3), "period")
+    if name == "year":
+        return span(g["year"], "year")
+    return None
+
+
+def _unit_span(span: Any, pub: dt.date, unit: str, step: int) -> DateSpan:
+    if unit == "week":
+        monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=step)
+        return span(monday.isoformat(), "week", future=step > 0)
+    if unit == "month":
+        return span(_months_back(pub, -step), "month", future=step > 0)
+    return span(f"{pub.year + step:04d}", "year", future=step > 0)
+
+
+def _months_back(pub: dt.date, n: int) -> str:
+    index = pub.year * 12 + (pub.month - 1) - n
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _nearest_past_year(pub: dt.date, month: int, day: int) -> int:
+    """The year that puts month/day nearest before (or on) the publication date.
+
+    A few days ahead is allowed, for articles announcing a dated event.
+    """
+    try:
+        candidate = dt.date(pub.year, month, day)
+    except ValueError:
+        return pub.year
+    return pub.year if candidate <= pub + dt.timedelta(days=7) else pub.year - 1
+
+
+def parse_published(value: str | None) -> dt.date | None:
+    """Parse a publication date given as YYYY-MM-DD (a time part is ignored)."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,96 @@
+"""Load the per-language trigger lexicons and cue lists used by the event coder.
+
+A trigger entry is a pattern of lemmas whose first word is the trigger token
+itself; the other words must occur near it in the parse (its object, its
+particle, its prepositional object). The longest matching pattern wins, so
+"strike deal" beats "strike" and "order investigation" beats "order".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from dyadwatch.actors.gazetteer import read_data
+from dyadwatch.errors import make
+
+
+@dataclass(frozen=True)
+class Trigger:
+    words: tuple[str, ...]
+    category: str
+    mode: str | None
+    pos: str | None
+    not_words: frozenset[str]
+    priority: int
+
+    @property
+    def specificity(self) -> tuple[int, int]:
+        return (len(self.words), self.priority)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    triggers: dict[str, tuple[Trigger, ...]]
+    negation: frozenset[str]
+    future_aux: frozenset[str]
+    intent: frozenset[str]
+    hypothetical: frozenset[str]
+    reporting: frozenset[str]
+    contexts: dict[str, tuple[tuple[str, ...], ...]]
+
+    def candidates(self, lemma: str) -> tuple[Trigger, ...]:
+        return self.triggers.get(lemma, ())
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(language: str) -> Lexicon:
+    """Read and check the lexicon files of a language (cached per process)."""
+    from dyadwatch.ontology import load_ontology
+
+    onto = load_ontology()
+    data = read_data("dyadwatch.events", f"triggers.{language}.yaml")
+    if data is None:
+        raise make("E410", where=f"triggers.{language}.yaml", language=language)
+    by_head: dict[str, list[Trigger]] = {}
+    for n, item in enumerate(data.get("entries") or []):
+        words = tuple(str(item["pattern"]).lower().split())
+        category, mode = item["category"], item.get("mode")
+        if not words or not onto.is_valid(category, mode):
+            raise make("E411", where=f"triggers.{language}.yaml entry {n + 1}", pattern=item.get("pattern"), category=category, mode=mode)
+        trig = Trigger(words, category, mode, item.get("pos"), frozenset(item.get("not") or ()), int(item.get("priority", 0)))
+        by_head.setdefault(words[0], []).append(trig)
+    modality = read_data("dyadwatch.events", f"modality.{language}.yaml") or {}
+    ctx = read_data("dyadwatch.events", f"contexts.{language}.yaml") or {}
+    contexts = {
+        name: tuple(tuple(w.lower().split()) for w in words or ())
+        for name, words in (ctx.get("contexts") or {}).items()
+        if name in onto.contexts
+    }
+
+    def cues(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in modality.get(key) or ())
+
+    return Lexicon(
+        language=language,
+        triggers={k: tuple(sorted(v, key=lambda t: t.specificity, reverse=True)) for k, v in by_head.items()},
+        negation=cues("negation"),
+        future_aux=cues("future_aux"),
+        intent=cues("intent"),
+        hypothetical=cues("hypothetical"),
+        reporting=cues("reporting"),
+        contexts=contexts,
+    )
+
+
+def match_contexts(lemmas: list[str], lexicon: Lexicon) -> list[str]:
+    """Contexts whose cue phrases occur in a sequence of lowercase lemmas/words."""
+    found: list[str] = []
+    joined = " " + " ".join(lemmas) + " "
+    for name, phrases in lexicon.contexts.items():
+        if any(" " + " ".join(p) + " " in joined for p in phrases):
+            found.append(name)
+    return found
+

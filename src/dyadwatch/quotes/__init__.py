@@ -1,0 +1,63 @@
+"""Direct and reported speech with its speaker.
+
+A quote is the text between quotation marks (“ ”, « », " ") in a sentence
+whose reporting verb has a resolvable subject, or, without quotation marks,
+the clause that a reporting verb introduces ("X said that ..."). The speaker
+comes from the actor table, so "he said" resolves to the person named before.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dyadwatch.pipeline import BaseStage, Work
+from dyadwatch.records import Entity, Quote
+
+_QUOTED = re.compile(r"“([^”]{3,})”|«\s*([^»]{3,}?)\s*»|\"([^\"]{3,})\"")
+
+
+def _speaker(sent: Any, actors: Any, reporting: frozenset[str]) -> Entity | None:
+    for t in sent:
+        if t.lemma_.lower() in reporting:
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubj:pass"):
+                    found = actors.entities_for(c)
+                    if found:
+                        return found[0]
+    return None
+
+
+def find_quotes(work: Work, reporting: frozenset[str]) -> list[Quote]:
+    quotes: list[Quote] = []
+    for index, sent in enumerate(work.doc.sents):
+        matches = list(_QUOTED.finditer(sent.text))
+        speaker = _speaker(sent, work.actors, reporting) if matches or any(
+            t.lemma_.lower() in reporting for t in sent
+        ) else None
+        for m in matches:
+            group = next(g for g in (1, 2, 3) if m.group(g))
+            start = sent.start_char + m.start(group)
+            text = m.group(group).strip().rstrip(",")
+            quotes.append(Quote(work.article.id, index, speaker, text, start, start + len(text), True))
+        if not matches and speaker is not None:
+            for t in sent:
+                if t.lemma_.lower() in reporting:
+                    clause = [c for c in t.children if c.dep_ in ("ccomp", "xcomp")]
+                    if clause:
+                        span = work.doc[clause[0].left_edge.i : clause[0].right_edge.i + 1]
+                        quotes.append(Quote(work.article.id, index, speaker, span.text, span.start_char, span.end_char, False))
+                    break
+    return quotes
+
+
+class QuoteStage(BaseStage):
+    name = "quotes"
+    requires = ("actors",)
+    assigns = ("quotes",)
+
+    def __call__(self, work: Work) -> Work:
+        from dyadwatch.events.lexicon import load_lexicon
+
+        work.quotes = find_quotes(work, load_lexicon(work.language or "en").reporting)
+        return work

@@ -1,0 +1,210 @@
+"""Frozen, typed records passed between the stages of the pipeline.
+
+Every stage takes records and returns records; none of them holds a spaCy
+``Doc``. That keeps workers cheap to ship results back from (pickling a Doc
+costs more than parsing it) and makes the store schema a direct image of
+these classes. Fields use plain types (str, int, float, tuples) so records
+serialise to JSON and Arrow without custom code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+def normalise_text(text: str) -> str:
+    """Return the text in the form used for hashing: NFC, unified whitespace.
+
+    Why: the same article saved by two tools differs in line endings, runs of
+    spaces and Unicode composition; none of that makes it a different article.
+    """
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return "\n".join(line for line in lines if line).strip()
+
+
+def article_id(text: str, url: str | None) -> str:
+    """A stable id: a hash of the normalised text and the source URL."""
+    h = hashlib.sha256()
+    h.update(normalise_text(text).encode("utf-8"))
+    h.update(b"\x00")
+    h.update((url or "").strip().encode("utf-8"))
+    return h.hexdigest()[:24]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article, as read by ``ingest``."""
+
+    id: str
+    doc_id: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    language: str | None = None
+    source: str | None = None
+    origin: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article, with offsets into ``Article.text``."""
+
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A resolved actor: who it is, for which country, in which sector."""
+
+    code: str
+    sector: str | None
+    name: str
+    canonical: str
+    role: str | None = None
+    kind: str = "country"  # country | person | group | organisation
+    start: int = -1
+    end: int = -1
+
+    def public(self) -> dict[str, Any]:
+        """The PLOVER-shaped entity fields."""
+        return {
+            "code": self.code,
+            "sector": self.sector,
+            "name": self.name,
+            "canonical": self.canonical,
+            "role": self.role,
+        }
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of text that refers to an actor, before and after resolution."""
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    entity: Entity
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence that proves an event, and where the trigger sits in it."""
+
+    sentence: str
+    sentence_index: int
+    start: int
+    end: int
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+
+    def public(self) -> dict[str, Any]:
+        return {
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "trigger": self.trigger,
+            "trigger_start": self.trigger_start,
+            "trigger_end": self.trigger_end,
+        }
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True)
+class Event:
+    """One coded PLOVER event with its provenance."""
+
+    id: str
+    article_id: str
+    doc_id: str
+    category: str
+    mode: str | None
+    contexts: tuple[str, ...]
+    actor: tuple[Entity, ...]
+    recipient: tuple[Entity, ...]
+    date: str | None
+    date_precision: str | None
+    location: Place | None
+    negated: bool
+    future: bool
+    hypothetical: bool
+    historical: bool
+    score: float
+    quad: str
+    evidence: Evidence
+    confidence: float
+    coder: str
+
+    def public(self) -> dict[str, Any]:
+        """The event as a PLOVER-shaped JSON object."""
+        return {
+            "id": self.id,
+            "doc_id": self.doc_id,
+            "article_id": self.article_id,
+            "category": self.category,
+            "mode": self.mode,
+            "contexts": list(self.contexts),
+            "actor": [e.public() for e in self.actor],
+            "recipient": [e.public() for e in self.recipient],
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "location": asdict(self.location) if self.location else None,
+            "negated": self.negated,
+            "future": self.future,
+            "hypothetical": self.hypothetical,
+            "historical": self.historical,
+            "score": self.score,
+            "quad": self.quad,
+            "evidence": self.evidence.public(),
+            "confidence": self.confidence,
+            "coder": self.coder,
+        }
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Direct or reported speech with its speaker."""
+
+    article_id: str
+    sentence_index: int
+    speaker: Entity | None
+    text: str
+    start: int
+    end: int
+    direct: bool
+
+
+@dataclass(frozen=True)
+class CodedArticle:
+    """What a worker returns for one article: small records, never a Doc."""
+
+    article: Article
+    language: str
+    status: str  # coded | skipped
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    note: str | None = None
+    coder: str | None = None
+    extras: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,165 @@
+"""The store contract, the registry of backends, and record-to-row conversion.
+
+Backends are registered by versioned name (``duckdb.v1``) exactly as a
+plug-in would register one. Rows are built here once, so every backend
+writes the same columns from the same records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Protocol
+
+from dyadwatch.records import CodedArticle, Entity
+
+STORE_BACKENDS: dict[str, Callable[[str], "Store"]] = {}
+
+
+def register_store(name: str) -> Callable[[Callable[[str], "Store"]], Callable[[str], "Store"]]:
+    def wrap(factory: Callable[[str], "Store"]) -> Callable[[str], "Store"]:
+        STORE_BACKENDS[name] = factory
+        return factory
+
+    return wrap
+
+
+@dataclass
+class WriteReport:
+    articles_new: int = 0
+    articles_same: int = 0
+    articles_recoded: int = 0
+    events: int = 0
+    failures: int = 0
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    dyad: tuple[str, str] | None = None
+    category: str | None = None
+    since: str | None = None
+    until: str | None = None
+    doc_id: str | None = None
+    include_negated: bool = True
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass
+class Tables:
+    """Column-oriented rows for one batch, ready for Arrow."""
+
+    articles: dict[str, list[Any]] = field(default_factory=dict)
+    events: dict[str, list[Any]] = field(default_factory=dict)
+    entities: dict[str, list[Any]] = field(default_factory=dict)
+    event_entities: dict[str, list[Any]] = field(default_factory=dict)
+    quotes: dict[str, list[Any]] = field(default_factory=dict)
+
+    @staticmethod
+    def add(table: dict[str, list[Any]], row: dict[str, Any]) -> None:
+        for key, value in row.items():
+            table.setdefault(key, []).append(value)
+
+
+class Store(Protocol):
+    path: str
+
+    def known_articles(self, ids: Iterable[str]) -> dict[str, str | None]: ...
+
+    def write(self, coded: list[CodedArticle], failures: list[tuple[str, str, str, str]]) -> WriteReport: ...
+
+    def events(self, query: EventQuery) -> list[dict[str, Any]]: ...
+
+    def query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]: ...
+
+    def close(self) -> None: ...
+
+
+def entity_id(e: Entity) -> str:
+    return hashlib.sha256(f"{e.kind}|{e.code}|{e.canonical}".encode()).hexdigest()[:16]
+
+
+def to_tables(coded: list[CodedArticle], now: dt.datetime) -> Tables:
+    """Turn coded articles into rows for every table."""
+    t = Tables()
+    for c in coded:
+        a = c.article
+        coder = c.coder
+        Tables.add(
+            t.articles,
+            {
+                "id": a.id, "doc_id": a.doc_id, "title": a.title, "text": a.text, "published": a.published,
+                "url": a.url, "language": c.language, "source": a.source, "origin": a.origin,
+                "status": c.status, "note": c.note, "coder": coder, "coded_at": now,
+            },
+        )
+        for q in c.quotes:
+            Tables.add(
+                t.quotes,
+                {
+                    "article_id": q.article_id, "sentence_index": q.sentence_index,
+                    "speaker": q.speaker.canonical if q.speaker else None,
+                    "speaker_code": q.speaker.code if q.speaker else None,
+                    "text": q.text, "start_char": q.start, "end_char": q.end, "direct": q.direct,
+                },
+            )
+        for ev in c.events:
+            loc = ev.location
+            Tables.add(
+                t.events,
+                {
+                    "id": ev.id, "article_id": ev.article_id, "doc_id": ev.doc_id, "category": ev.category,
+                    "mode": ev.mode, "contexts": json.dumps(list(ev.contexts)),
+                    "actor_codes": ",".join(e.code for e in ev.actor),
+                    "recipient_codes": ",".join(e.code for e in ev.recipient),
+                    "date": ev.date, "date_precision": ev.date_precision,
+                    "location_name": loc.name if loc else None, "location_country": loc.country if loc else None,
+                    "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
+                    "negated": ev.negated, "future": ev.future, "hypothetical": ev.hypothetical,
+                    "historical": ev.historical, "score": ev.score, "quad": ev.quad,
+                    "sentence": ev.evidence.sentence, "sentence_index": ev.evidence.sentence_index,
+                    "sentence_start": ev.evidence.start, "sentence_end": ev.evidence.end,
+                    "trigger": ev.evidence.trigger, "trigger_start": ev.evidence.trigger_start,
+                    "trigger_end": ev.evidence.trigger_end, "confidence": ev.confidence, "coder": ev.coder,
+                },
+            )
+            for side, ents in (("actor", ev.actor), ("recipient", ev.recipient)):
+                for pos, e in enumerate(ents):
+                    eid = entity_id(e)
+                    Tables.add(
+                        t.event_entities,
+                        {
+                            "event_id": ev.id, "side": side, "position": pos, "entity_id": eid, "code": e.code,
+                            "sector": e.sector, "name": e.name, "canonical": e.canonical, "role": e.role, "kind": e.kind,
+                        },
+                    )
+                    if eid not in t.entities.get("id", []):
+                        Tables.add(t.entities, {"id": eid, "code": e.code, "sector": e.sector, "canonical": e.canonical, "kind": e.kind})
+    return t
+
+
+def event_row_to_public(row: dict[str, Any], links: list[dict[str, Any]]) -> dict[str, Any]:
+    """A stored event as the PLOVER-shaped JSON object of ``dyadwatch events``."""
+
+    def side(name: str) -> list[dict[str, Any]]:
+        items = sorted((x for x in links if x["side"] == name), key=lambda x: x["position"])
+        return [{k: x[k] for k in ("code", "sector", "name", "canonical", "role")} for x in items]
+
+    location = None
+    if row.get("location_name"):
+        location = {"name": row["location_name"], "country": row["location_country"], "lat": row["lat"], "lon": row["lon"]}
+    return {
+        "id": row["id"], "doc_id": row["doc_id"], "article_id": row["article_id"], "category": row["category"],
+        "mode": row["mode"], "contexts": json.loads(row["contexts"] or "[]"), "actor": side("actor"),
+        "recipient": side("recipient"), "date": row["date"], "date_precision": row["date_precision"],
+        "location": location, "negated": row["negated"], "future": row["future"],
+        "hypothetical": row["hypothetical"], "historical": row["historical"], "score": row["score"],
+        "quad": row["quad"],
+        "evidence": {
+            "sentence": row["sentence"], "start": row["sentence_start"], "end": row["sentence_end"],
+            "trigger": row["trigger"], "trigger_start": row["trigger_start"], "trigger_end": row["trigger_end"],
+        },
+        "confidence": row["confidence"], "coder": row["coder"],
+    }

@@ -1,0 +1,103 @@
+"""The store schema, as numbered migrations that every backend applies in order.
+
+The SQL here is the common subset of DuckDB and PostgreSQL. A backend
+records the versions it has applied in ``schema_migrations`` and refuses a
+database written by a newer dyadwatch instead of guessing at it.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (
+        1,
+        "articles, events, entities, links, quotes, failures",
+        [
+            """CREATE TABLE IF NOT EXISTS articles (
+                id VARCHAR PRIMARY KEY,
+                doc_id VARCHAR NOT NULL,
+                title VARCHAR,
+                text VARCHAR NOT NULL,
+                published VARCHAR,
+                url VARCHAR,
+                language VARCHAR,
+                source VARCHAR,
+                origin VARCHAR,
+                status VARCHAR NOT NULL,
+                note VARCHAR,
+                coder VARCHAR,
+                coded_at TIMESTAMP
+            )""",
+            """CREATE TABLE IF NOT EXISTS events (
+                id VARCHAR PRIMARY KEY,
+                article_id VARCHAR NOT NULL,
+                doc_id VARCHAR NOT NULL,
+                category VARCHAR NOT NULL,
+                mode VARCHAR,
+                contexts VARCHAR,
+                actor_codes VARCHAR,
+                recipient_codes VARCHAR,
+                date VARCHAR,
+                date_precision VARCHAR,
+                location_name VARCHAR,
+                location_country VARCHAR,
+                lat DOUBLE PRECISION,
+                lon DOUBLE PRECISION,
+                negated BOOLEAN,
+                future BOOLEAN,
+                hypothetical BOOLEAN,
+                historical BOOLEAN,
+                score DOUBLE PRECISION,
+                quad VARCHAR,
+                sentence VARCHAR,
+                sentence_index INTEGER,
+                sentence_start INTEGER,
+                sentence_end INTEGER,
+                trigger VARCHAR,
+                trigger_start INTEGER,
+                trigger_end INTEGER,
+                confidence DOUBLE PRECISION,
+                coder VARCHAR
+            )""",
+            """CREATE TABLE IF NOT EXISTS entities (
+                id VARCHAR PRIMARY KEY,
+                code VARCHAR,
+                sector VARCHAR,
+                canonical VARCHAR,
+                kind VARCHAR
+            )""",
+            """CREATE TABLE IF NOT EXISTS event_entities (
+                event_id VARCHAR NOT NULL,
+                side VARCHAR NOT NULL,
+                position INTEGER NOT NULL,
+                entity_id VARCHAR NOT NULL,
+                code VARCHAR,
+                sector VARCHAR,
+                name VARCHAR,
+                canonical VARCHAR,
+                role VARCHAR,
+                kind VARCHAR
+            )""",
+            """CREATE TABLE IF NOT EXISTS quotes (
+                article_id VARCHAR NOT NULL,
+                sentence_index INTEGER,
+                speaker VARCHAR,
+                speaker_code VARCHAR,
+                text VARCHAR,
+                start_char INTEGER,
+                end_char INTEGER,
+                direct BOOLEAN
+            )""",
+            """CREATE TABLE IF NOT EXISTS failures (
+                origin VARCHAR,
+                record VARCHAR,
+                code VARCHAR,
+                message VARCHAR,
+                failed_at TIMESTAMP
+            )""",
+            "CREATE INDEX IF NOT EXISTS events_article ON events (article_id)",
+            "CREATE INDEX IF NOT EXISTS links_event ON event_entities (event_id)",
+        ],
+    ),
+]
+
+LATEST = MIGRATIONS[-1][0]

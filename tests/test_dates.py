@@ -1,0 +1,46 @@
+import datetime as dt
+
+import pytest
+
+from dyadwatch.events.dates import find_dates
+
+PUB = dt.date(2026, 2, 18)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    "language,text,date,precision",
+    [
+        ("en", "announced on February 17, following", "2026-02-17", "day"),
+        ("en", "the ruling was confirmed in December", "2025-12", "month"),
+        ("en", "they met on Tuesday", "2026-02-17", "day"),
+        ("en", "talks were held last week", "2026-02-09", "week"),
+        ("en", "in the summer of 2024", "2024-06", "season"),
+        ("en", "which Algeria has suspended in recent months", "2025-11", "period"),
+        ("en", "ALGIERS, Feb 17 —", "2026-02-17", "day"),
+        ("en", "on March 3, 2025", "2025-03-03", "day"),
+        ("en", "relations broke down in 2024", "2024", "year"),
+        ("fr", "a annoncé le 17 février", "2026-02-17", "day"),
+        ("fr", "confirmée en appel en décembre", "2025-12", "month"),
+        ("fr", "à l'été 2024", "2024-06", "season"),
+        ("fr", "la semaine dernière", "2026-02-09", "week"),
+        ("fr", "le 6 avril 2025", "2025-04-06", "day"),
+        ("fr", "mardi", "2026-02-17", "day"),
+    ],
+)
+def test_dates_resolve_against_publication_date(language, text, date, precision):
+    found = find_dates(text, PUB, language)
+    assert [(d.date, d.precision) for d in found] == [(date, precision)]
+
+
+def test_dates_month_after_publication_is_last_year():
+    assert find_dates("signed on March 3", PUB, "en")[0].date == "2025-03-03"
+
+
+@pytest.mark.parametrize("text", ["a seven-year prison sentence", "some 2,000 troops", "for 12 diplomats", "a 2024-style deal"])
+def test_dates_ignore_numbers_that_are_not_dates(text):
+    assert find_dates(text, PUB, "en") == []
+
+
+def test_dates_next_week_is_future():
+    (span,) = find_dates("they will meet next week", PUB, "en")
+    assert span.future and span.precision == "week"
