@@ -158,7 +158,7 @@ def _countryinfo_en() -> dict[str, dict[str, Any]]:
                 continue
             out[code] = {
                 "name": info.name(),
-                "demonym": info.demonym(),
+                "demonym": info.demonym() if isinstance(info.demonym(), str) else None,
                 "capital": info.capital(),
                 "alt": [a for a in (info.alt_spellings() or []) if len(a) > 3],
             }
@@ -198,8 +198,10 @@ def build_with_tokenizer(language: str, tokenize: Any) -> Gazetteer:
             name = canonical.setdefault(code, info["name"])
             if info["demonym"]:
                 _add_all(gaz, [info["demonym"]], GazEntry("adjective", code, None, name))
-            if info["capital"]:
-                gaz.add(info["capital"], GazEntry("capital", code, None, info["capital"]))
+            capitals = info["capital"] if isinstance(info["capital"], list) else [info["capital"]]
+            for capital in capitals:
+                if isinstance(capital, str) and capital:
+                    gaz.add(capital, GazEntry("capital", code, None, capital))
             _add_all(gaz, info["alt"], GazEntry("country", code, None, name))
     gaz.country_names = canonical
     _add_institutions(gaz)

@@ -35,6 +35,8 @@ class Person:
     sector: str | None = None
     country: str | None = None
     relation_to: "Person | None" = None
+    relation: str | None = None  # counterpart (shares the office) | of (belongs to the other's country)
+    byline: bool = False
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
     @property
@@ -71,10 +73,10 @@ class ArticleActors:
         for start, end in sorted(set(s for s in spans if s[1] > s[0])):
             if any(i in self.tok_person for i in range(start, end)):
                 continue
-            name = " ".join(t.text for t in doc[start:end])
+            name = doc[start:end].text
             person = self._match_known(name, by_name)
             if person is None:
-                person = Person(name=name, start=start, end=end)
+                person = Person(name=name, start=start, end=end, byline=self._is_byline(start))
                 by_name[name] = person
                 self.people.append(person)
             person.mentions.append((start, end))
@@ -85,10 +87,23 @@ class ArticleActors:
             for start, end in person.mentions:
                 self._describe(person, start, end)
         for person in self.people:
-            if person.relation_to is not None and person.relation_to is not person:
-                other = person.relation_to
+            other = person.relation_to
+            if other is None or other is person:
+                continue
+            if person.relation == "counterpart":
                 person.role = person.role or other.role
                 person.sector = person.sector or other.sector
+            else:
+                person.country = person.country or other.country
+        self.people = [p for p in self.people if not p.byline]
+        self.tok_person = {i: p for i, p in self.tok_person.items() if not p.byline}
+
+    def _is_byline(self, start: int) -> bool:
+        """"By Jane Doe" on a line of its own: the author, not an actor."""
+        doc = self.doc
+        if start == 0 or doc[start - 1].lower_ not in ("by", "par", "de"):
+            return False
+        return start - 1 == 0 or "\n" in doc[start - 2].text or "\n" in doc[start - 2].whitespace_
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         """Drop possessive endings and titles that NER glued onto a name."""
@@ -102,8 +117,6 @@ class ArticleActors:
             "adjective",
         ):
             start += 1
-        if end > start and doc[end - 1].text.endswith(("’s", "'s")):
-            end = end  # the tokenizer kept the clitic inside; the name text is cleaned below
         return start, end
 
     def _is_name_token(self, i: int) -> bool:
@@ -145,19 +158,20 @@ class ArticleActors:
                 i += 1
 
     def _apposed_names(self) -> Iterable[tuple[int, int]]:
-        """Two-word capitalised names followed by ", <role>" ("Boualem Boualem, Chief of Staff")."""
+        """Capitalised two- or three-word names followed by ", <role>" ("Saïd Sayoud, Nuñez's Algerian counterpart")."""
         doc = self.doc
-        for ent in doc.ents:
-            if ent.label_ not in _NAME_LABELS or ent.label_ in _PERSON_LABELS:
-                continue
-            start, end = self._trim(ent.start, ent.end)
-            if end - start < 2 or not all(self._is_name_token(i) or doc[i].text == "-" for i in range(start, end)):
-                continue
-            window = self._right_apposition(end)
-            if any(self.tok_entry.get(i) and self.tok_entry[i].kind in ("role", "rank") for i in window):
-                yield (start, end)
-            elif any(t.lower_ in _RELATIONAL for t in (doc[i] for i in window)):
-                yield (start, end)
+        i = 0
+        while i < len(doc):
+            end = self._name_run(i) if self._is_name_token(i) and (i == 0 or not self._is_name_token(i - 1)) else i
+            if end - i >= 2 and doc[i].pos_ == "PROPN":
+                window = self._right_apposition(end)
+                if any(self.tok_entry.get(j) and self.tok_entry[j].kind in ("role", "rank") for j in window) or any(
+                    doc[j].lower_ in _RELATIONAL for j in window
+                ):
+                    yield (i, end)
+                i = end
+            else:
+                i += 1
 
     def _match_known(self, name: str, by_name: dict[str, Person]) -> Person | None:
         if name in by_name:
@@ -194,12 +208,17 @@ class ArticleActors:
                 break
             out.append(i)
             i -= 1
-        if not out and i >= 0 and doc[i].text == ",":
-            # "the head of Algeria's agency (DGSI), Major-General X": a title phrase before the comma
+        only_title = all(self.tok_entry.get(j) is not None and self.tok_entry[j].kind in ("rank", "honorific") or doc[j].text == "-" for j in out)
+        if only_title and i >= 0 and doc[i].text == ",":
+            # "the head of Algeria's agency (DGSI), Major-General X": the title phrase sits before the comma,
+            # unless that phrase is itself about someone else ("X, Chief of Staff to Y, Z" is a list)
+            before: list[int] = []
             j = i - 1
-            while j >= 0 and len(out) < 12 and not (doc[j].pos_ in ("VERB", "AUX") or doc[j].text in (",", ".", ";", "\n")):
-                out.append(j)
+            while j >= 0 and len(before) < 12 and not (doc[j].pos_ in ("VERB", "AUX") or doc[j].text in (",", ".", ";") or "\n" in doc[j].text):
+                before.append(j)
                 j -= 1
+            if not any(k in self.tok_person for k in before) and not any(self._is_name_token(k) and doc[k].ent_type_ in _PERSON_LABELS for k in before):
+                out += before
         return out
 
     def _right_apposition(self, end: int) -> list[int]:
@@ -220,28 +239,32 @@ class ArticleActors:
         """Fill role, sector and country from the words around one mention."""
         window = self._left_window(start) + self._right_apposition(end)
         role_entry: GazEntry | None = None
+        body_sector: str | None = None
         for i in sorted(window):
             entry = self.tok_entry.get(i)
             if entry is None:
                 other = self.tok_person.get(i)
-                if other is not None and other is not person and person.country is None and self._possessive_or_to(i):
-                    person.relation_to = other
+                if other is not None and other is not person and self._possessive_or_to(i):
+                    person.relation_to, person.relation = other, person.relation or "of"
                 continue
             if entry.kind in ("role", "rank") and (role_entry is None or entry.kind == "role" and role_entry.kind == "rank"):
                 role_entry = entry
             elif entry.kind in ("adjective", "country") and person.country is None:
                 person.country = entry.code
-            elif entry.kind == "institution" and entry.code and person.country is None and entry.code.isalpha():
-                person.country = entry.code if len(entry.code) == 3 else None
+            elif entry.kind == "institution":
+                body_sector = body_sector or entry.sector
+                if person.country is None and entry.code and len(entry.code) == 3 and entry.code.isalpha():
+                    person.country = entry.code
         if any(self.doc[i].lower_ in _RELATIONAL for i in window):
             for i in window:
                 other = self.tok_person.get(i)
                 if other is not None and other is not person:
-                    person.relation_to = other
-        if role_entry is not None:
-            if person.role is None or role_entry.kind == "role" and person.role and person.sector is None:
-                person.role = role_entry.canonical if role_entry.kind == "role" else person.role
-            person.sector = person.sector or role_entry.sector
+                    person.relation_to, person.relation = other, "counterpart"
+        if role_entry is not None and role_entry.kind == "role" and person.role is None:
+            person.role = role_entry.canonical
+        # the body a person heads says more than a military rank: a general who runs an intelligence agency is SPY
+        sector = body_sector if body_sector and (role_entry is None or role_entry.kind == "rank") else (role_entry.sector if role_entry else None)
+        person.sector = person.sector or sector
 
     def _possessive_or_to(self, i: int) -> bool:
         t = self.doc[i]

@@ -72,32 +72,43 @@ def direct_arguments(t: Any, actors: ArticleActors) -> tuple[list[Entity], list[
     return actor, recipient
 
 
-def climb_subject(t: Any, actors: ArticleActors, reporting: frozenset[str]) -> list[Entity]:
-    """The subject of the nearest governing clause, for triggers with none of their own."""
+def climb_subject(t: Any, actors: ArticleActors, patient: frozenset[str]) -> tuple[list[Entity], list[Entity]]:
+    """(actor, recipient) from the nearest governing clause, for triggers with no subject of their own.
+
+    When the governing verb is one whose subject undergoes the event ("X is
+    serving a sentence", "X faces arrest"), that subject is the recipient.
+    """
     cur = t
     for _ in range(5):
-        if cur.dep_ not in CLIMB or cur.head is cur:
-            return []
-        if cur.dep_ == "relcl":
-            return []
+        if cur.dep_ not in CLIMB or cur.head.i == cur.i or cur.dep_ == "relcl":
+            return [], []
+        first = cur.i == t.i
         cur = cur.head
+        undergoes = first and t.pos_ in ("NOUN", "PROPN") and cur.lemma_.lower() in patient
         subj = [c for c in cur.children if c.dep_ in SUBJ]
         if subj:
-            return actors.entities_for(subj[0])
+            found = actors.entities_for(subj[0])
+            return ([], found) if undergoes else (found, [])
         if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
-            return []
-    return []
+            # "journalist X, serving a sentence": the noun the clause describes undergoes the event
+            return ([], actors.entities_for(cur.head)) if undergoes else ([], [])
+    return [], []
 
 
 def nearest_mentions(t: Any, actors: ArticleActors, exclude: list[Entity]) -> tuple[list[Entity], list[Entity]]:
-    """Entities named in the sentence, nearest before and nearest after the trigger."""
+    """The nearest entity named before the trigger in its sentence, and the first one after it in its phrase."""
     before: list[Entity] = []
     after: list[Entity] = []
     seen = {(e.code, e.canonical) for e in exclude}
+    phrase = {x.i for x in t.subtree}
     for tok in t.sent:
+        if tok.i > t.i and tok.i not in phrase:
+            continue
         ent = actors.entity_at(tok.i)
         if ent is None or ent.code in (None, "UNK") or (ent.code, ent.canonical) in seen:
             continue
+        if tok.pos_ == "ADJ" and (tok.head.i in actors.tok_person or tok.head.i in actors.tok_entry):
+            continue  # "French" in "French journalist X" belongs to X, not to the event
         if tok.i < t.i:
             before = [ent]
         elif tok.i > t.i and not after:

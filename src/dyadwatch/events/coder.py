@@ -112,8 +112,9 @@ def fold_governed(cands: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
         gov = _governor(c.token, by_token)
         if gov is not None and gov is not c:
             key = (gov.trigger.category, c.trigger.category)
-            if key in GOVERNED_MODE and gov.mode is None and gov.trigger.mode is None:
-                gov.mode = GOVERNED_MODE[key]
+            if gov.mode is None and gov.trigger.mode is None:
+                # "a meeting during a visit to Algiers": one CONSULT, with the more specific mode
+                gov.mode = c.mode or c.trigger.mode if key[0] == key[1] else GOVERNED_MODE.get(key)
             continue
         if _under_intent(c.token, lexicon):
             c.intent = True
@@ -135,7 +136,7 @@ def _governor(t: Any, by_token: dict[int, Candidate]) -> Candidate | None:
 def _under_intent(t: Any, lexicon: Lexicon) -> bool:
     cur = t
     for _ in range(3):
-        if cur.dep_ not in ("xcomp", "ccomp", "acl") or cur.head is cur:
+        if cur.dep_ not in ("xcomp", "ccomp", "acl") or cur.head.i == cur.i:
             return False
         cur = cur.head
         if cur.lemma_.lower() in lexicon.intent or cur.lower_ in ("due", "set", "expected", "to"):
@@ -148,7 +149,7 @@ def _clause_verbs(t: Any) -> list[Any]:
     out = [t]
     cur = t
     for _ in range(3):
-        if cur.dep_ in ("xcomp", "dobj", "obj", "pobj", "prep", "pcomp", "acl", "conj") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "dobj", "obj", "pobj", "prep", "pcomp", "acl", "conj") and cur.head.i != cur.i:
             cur = cur.head
             out.append(cur)
         else:
@@ -189,16 +190,32 @@ def _tree_distance(a: Any, b: Any) -> int:
     return 99
 
 
+BOUNDARY = {"ccomp", "advcl", "relcl", "acl:relcl", "parataxis", "csubj"}
+
+
+def _clause_head(t: Any) -> Any:
+    """The head of the clause a token belongs to (the first ancestor that starts a clause)."""
+    cur = t
+    while cur.head.i != cur.i and cur.dep_ not in BOUNDARY and not (cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX")):
+        cur = cur.head
+    return cur
+
+
 def pick_date(t: Any, ctx: Context) -> DateSpan | None:
-    """The date expression in the trigger's sentence closest to it in the parse."""
+    """The date expression of the trigger's clause (or of the reporting verb that governs it)."""
+    own = _clause_head(t)
+    allowed = {own.i}
+    if own.head.i != own.i and (own.dep_ == "conj" or own.dep_ in ("ccomp", "parataxis") and own.head.lemma_.lower() in ctx.lexicon.reporting):
+        # "began on February 16 and included meetings": conjoined clauses share a date, as do reported ones
+        allowed.add(_clause_head(own.head).i)
     best: tuple[int, DateSpan] | None = None
     for span in ctx.dates:
         if not (t.sent.start_char <= span.start < t.sent.end_char):
             continue
-        tok = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
-        if tok is None:
+        toks = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
+        if toks is None or not any(_clause_head(x).i in allowed for x in toks):
             continue
-        d = min(_tree_distance(t, x) for x in tok)
+        d = min(_tree_distance(t, x) for x in toks)
         if best is None or d < best[0]:
             best = (d, span)
     return best[1] if best else None
@@ -217,10 +234,12 @@ def _dedupe(entities: list[Entity]) -> tuple[Entity, ...]:
 def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
     t = cand.token
     actor, recipient = direct_arguments(t, ctx.actors)
-    via_parse = bool(actor)
+    if not actor and not recipient and _anaphoric(t, ctx.lexicon):
+        return None
     if not actor:
-        actor = climb_subject(t, ctx.actors, ctx.lexicon.reporting)
-        via_parse = bool(actor)
+        actor, undergoer = climb_subject(t, ctx.actors, ctx.lexicon.patient)
+        recipient = recipient or undergoer
+    via_parse = bool(actor)
     if not actor or not recipient:
         before, after = nearest_mentions(t, ctx.actors, actor + recipient)
         actor = actor or before
@@ -272,6 +291,11 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
         confidence=round(min(confidence, 0.99), 3),
         coder=ctx.coder,
     )
+
+
+def _anaphoric(t: Any, lexicon: Lexicon) -> bool:
+    """A bare event noun with a definite determiner ("the visit") refers back to an event already coded."""
+    return t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in lexicon.anaphoric for c in t.children)
 
 
 def _default_date(ctx: Context) -> tuple[str | None, str | None]:

@@ -39,6 +39,8 @@ class Lexicon:
     intent: frozenset[str]
     hypothetical: frozenset[str]
     reporting: frozenset[str]
+    patient: frozenset[str]
+    anaphoric: frozenset[str]
     contexts: dict[str, tuple[tuple[str, ...], ...]]
 
     def candidates(self, lemma: str) -> tuple[Trigger, ...]:
@@ -81,6 +83,8 @@ def load_lexicon(language: str) -> Lexicon:
         intent=cues("intent"),
         hypothetical=cues("hypothetical"),
         reporting=cues("reporting"),
+        patient=cues("patient"),
+        anaphoric=cues("anaphoric"),
         contexts=contexts,
     )
 

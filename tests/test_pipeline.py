@@ -1,0 +1,53 @@
+import pytest
+
+from dyadwatch.config import load_config
+from dyadwatch.errors import EngineError
+from dyadwatch.pipeline import BaseStage, Pipeline, Work, default_pipeline
+from dyadwatch.records import Article
+
+
+class Needs(BaseStage):
+    name = "needs-doc"
+    requires = ("doc",)
+    assigns = ("events",)
+
+    def __call__(self, work):
+        return work
+
+
+class Boom(BaseStage):
+    name = "boom"
+    requires = ("article",)
+    assigns = ("doc",)
+
+    def __call__(self, work: Work) -> Work:
+        if "bad" in work.article.text:
+            raise RuntimeError("cannot parse this one")
+        work.doc = None
+        return work
+
+    def pipe(self, works, batch_size):
+        return [self(w) for w in works]
+
+
+CONFIG = load_config(environ={})
+
+
+def art(text: str) -> Article:
+    return Article(text, text, text)
+
+
+def test_pipeline_refuses_stage_whose_requirement_is_not_assigned():
+    with pytest.raises(EngineError) as info:
+        Pipeline([Needs()], CONFIG)
+    assert info.value.code == "E701" and "doc" in str(info.value)
+
+
+def test_pipeline_default_order_is_valid():
+    assert default_pipeline(CONFIG).names == ["language", "parse", "actors", "events", "quotes"]
+
+
+def test_pipeline_one_failing_article_becomes_an_error_and_the_batch_goes_on():
+    results = Pipeline([Boom()], CONFIG).code([art("good one"), art("bad one"), art("good two")])
+    assert [getattr(r, "status", None) for r in results] == ["coded", None, "coded"]
+    assert results[1].code == "E420" and "cannot parse" in str(results[1])
