@@ -15,7 +15,7 @@ from typing import Any, Iterable, Iterator, Protocol, Sequence
 
 from dyadwatch.config import Config
 from dyadwatch.errors import DyadwatchError, make
-from dyadwatch.records import Article, CodedArticle, Event, Quote, Sentence
+from dyadwatch.records import Article, CodedArticle, Event, Mention, Quote, Sentence
 
 
 @dataclass
@@ -31,6 +31,7 @@ class Work:
     actors: Any = None
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
     skip: str | None = None
 
     def result(self) -> CodedArticle:
@@ -44,6 +45,7 @@ class Work:
             language=self.language or "other",
             status="skipped" if self.skip else "coded",
             sentences=sentences,
+            mentions=tuple(self.mentions),
             events=tuple(self.events),
             quotes=tuple(self.quotes),
             note=self.skip,

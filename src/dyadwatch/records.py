@@ -76,6 +76,8 @@ class Entity:
     kind: str = "country"  # country | person | group | organisation
     start: int = -1
     end: int = -1
+    # the country was inferred from the article's main country, not read next to the name
+    guessed: bool = False
 
     def public(self) -> dict[str, Any]:
         """The PLOVER-shaped entity fields."""

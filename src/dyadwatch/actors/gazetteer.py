@@ -61,7 +61,7 @@ class Gazetteer:
         if not phrase:
             return
         tokens = list(self._tokenize(phrase))
-        key = tuple(t.lower() for t in tokens)
+        key = tuple(_fold(t) for t in tokens)
         if not key or len(key) > _MAX_PHRASE:
             return
         if override or key not in self._index:
@@ -70,11 +70,11 @@ class Gazetteer:
             self._exact.setdefault(key, set()).add(" ".join(tokens))
 
     def lookup(self, phrase: str) -> GazEntry | None:
-        return self._index.get(tuple(t.lower() for t in self._tokenize(phrase)))
+        return self._index.get(tuple(_fold(t) for t in self._tokenize(phrase)))
 
     def match(self, words: Sequence[str]) -> list[GazMatch]:
         """Find non-overlapping longest matches in a list of token texts."""
-        lowered = [w.lower() for w in words]
+        lowered = [_fold(w) for w in words]
         out: list[GazMatch] = []
         i = 0
         while i < len(words):
@@ -104,6 +104,11 @@ class Gazetteer:
 
 
 _ARTICLES = {"the", "la", "le", "l'", "les", "l’"}
+
+
+def _fold(word: str) -> str:
+    """Lowercase, with typographic apostrophes folded to the straight one."""
+    return word.lower().replace("’", "'")
 
 
 def _acronym(phrase: str) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
 from dyadwatch.actors.gazetteer import Gazetteer, GazEntry
-from dyadwatch.records import Entity
+from dyadwatch.records import Entity, Mention
 
 _PERSON_LABELS = {"PERSON", "PER"}
 _NAME_LABELS = {"PERSON", "PER", "ORG", "MISC", "GPE", "LOC", "NORP"}
@@ -24,6 +24,7 @@ _NAME_LABELS = {"PERSON", "PER", "ORG", "MISC", "GPE", "LOC", "NORP"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "il", "elle", "lui"}
 _THING_PRONOUNS = {"it", "they", "them", "its", "their", "elles", "ils"}
 _RELATIONAL = {"counterpart", "counterparts", "homologue", "homologues"}
+_STATE_SECTORS = {"GOV", "LEG", "MIL", "JUD", "COP", "SPY"}
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Person:
     relation_to: "Person | None" = None
     relation: str | None = None  # counterpart (shares the office) | of (belongs to the other's country)
     byline: bool = False
+    guessed: bool = False
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
     @property
@@ -56,9 +58,34 @@ class ArticleActors:
             for i in range(m.start, m.end):
                 self.tok_entry[i] = m.entry
                 self.tok_span[i] = (m.start, m.end)
+        self._roles_around_adjectives()
         self.people: list[Person] = []
         self.tok_person: dict[int, Person] = {}
         self._find_people()
+
+    def _roles_around_adjectives(self) -> None:
+        """Match role phrases with a nationality adjective inside them.
+
+        French puts the adjective within the title ("le ministre français de
+        l'Intérieur"), and so does English sometimes ("Minister for French
+        Affairs" aside): match roles again with adjectives left out, and keep
+        the adjective's own country entry.
+        """
+        doc = self.doc
+        adjectives = {i for i, e in self.tok_entry.items() if e.kind == "adjective"}
+        if not adjectives:
+            return
+        kept = [i for i in range(len(doc)) if i not in adjectives]
+        for m in self.gaz.match([doc[i].text for i in kept]):
+            if m.entry.kind != "role":
+                continue
+            start, end = kept[m.start], kept[m.end - 1] + 1
+            if end - start == m.end - m.start:
+                continue
+            for i in range(start, end):
+                if i not in adjectives:
+                    self.tok_entry[i] = m.entry
+                    self.tok_span[i] = (start, end)
 
     # -- people -------------------------------------------------------------
     def _find_people(self) -> None:
@@ -72,6 +99,8 @@ class ArticleActors:
         by_name: dict[str, Person] = {}
         for start, end in sorted(set(s for s in spans if s[1] > s[0])):
             if any(i in self.tok_person for i in range(start, end)):
+                continue
+            if any(self.tok_entry.get(i) is not None and self.tok_entry[i].kind in ("media", "institution", "country", "capital") for i in range(start, end)):
                 continue
             name = doc[start:end].text
             person = self._match_known(name, by_name)
@@ -95,8 +124,24 @@ class ArticleActors:
                 person.sector = person.sector or other.sector
             else:
                 person.country = person.country or other.country
+        focus = self._focus_country()
+        for person in self.people:
+            if person.country is None and focus is not None and (person.role or person.sector in _STATE_SECTORS):
+                # an unmarked office ("Prime Minister X") is most often held in the country the article is about
+                person.country, person.guessed = focus, True
         self.people = [p for p in self.people if not p.byline]
         self.tok_person = {i: p for i, p in self.tok_person.items() if not p.byline}
+
+    def _focus_country(self) -> str | None:
+        """The country named most often in the article, if one clearly leads."""
+        counts: dict[str, int] = {}
+        for i, entry in self.tok_entry.items():
+            if entry.kind in ("country", "adjective", "capital") and entry.code and self.tok_span[i][0] == i:
+                counts[entry.code] = counts.get(entry.code, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            return None
+        return ranked[0][0]
 
     def _is_byline(self, start: int) -> bool:
         """"By Jane Doe" on a line of its own: the author, not an actor."""
@@ -204,11 +249,14 @@ class ArticleActors:
         i = start - 1
         while i >= 0 and len(out) < 8:
             t = doc[i]
-            if t.is_punct and t.text not in ("-", "’s", "'s", "'", "’") or t.pos_ in ("VERB", "AUX") or "\n" in t.text:
+            if t.is_punct and t.text not in ("-", "’s", "'s", "'", "’") or t.pos_ in ("VERB", "AUX", "CCONJ") or "\n" in t.text:
                 break
             out.append(i)
             i -= 1
-        only_title = all(self.tok_entry.get(j) is not None and self.tok_entry[j].kind in ("rank", "honorific") or doc[j].text == "-" for j in out)
+        only_title = all(
+            self.tok_entry.get(j) is not None and self.tok_entry[j].kind in ("rank", "honorific") or doc[j].text == "-" or doc[j].pos_ == "DET"
+            for j in out
+        )
         if only_title and i >= 0 and doc[i].text == ",":
             # "the head of Algeria's agency (DGSI), Major-General X": the title phrase sits before the comma,
             # unless that phrase is itself about someone else ("X, Chief of Staff to Y, Z" is a list)
@@ -237,10 +285,12 @@ class ArticleActors:
 
     def _describe(self, person: Person, start: int, end: int) -> None:
         """Fill role, sector and country from the words around one mention."""
-        window = self._left_window(start) + self._right_apposition(end)
+        left, right = self._left_window(start), self._right_apposition(end)
+        window = left + right
         role_entry: GazEntry | None = None
         body_sector: str | None = None
-        for i in sorted(window):
+        body_country: str | None = None  # a named country word beats the home country of an institution
+        for i in window:  # nearest words first: "French President X and Algerian President Y"
             entry = self.tok_entry.get(i)
             if entry is None:
                 other = self.tok_person.get(i)
@@ -253,13 +303,15 @@ class ArticleActors:
                 person.country = entry.code
             elif entry.kind == "institution":
                 body_sector = body_sector or entry.sector
-                if person.country is None and entry.code and len(entry.code) == 3 and entry.code.isalpha():
-                    person.country = entry.code
-        if any(self.doc[i].lower_ in _RELATIONAL for i in window):
-            for i in window:
-                other = self.tok_person.get(i)
-                if other is not None and other is not person:
-                    person.relation_to, person.relation = other, "counterpart"
+                if body_country is None and entry.code and len(entry.code) == 3 and entry.code.isalpha():
+                    body_country = entry.code
+        person.country = person.country or body_country
+        for side in (left, right):
+            # "X, Nuñez's Algerian counterpart": X holds Nuñez's office; the anchor is the person on the same side
+            if any(self.doc[i].lower_ in _RELATIONAL for i in side) and (side is right or self.doc[start - 1].text != ","):
+                others = [self.tok_person[i] for i in side if i in self.tok_person and self.tok_person[i] is not person]
+                if others:
+                    person.relation_to, person.relation = others[0], "counterpart"
         if role_entry is not None and role_entry.kind == "role" and person.role is None:
             person.role = role_entry.canonical
         # the body a person heads says more than a military rank: a general who runs an intelligence agency is SPY
@@ -283,6 +335,16 @@ class ArticleActors:
             return None
         return person.country
 
+    def person_mentions(self) -> list[Mention]:
+        """One record per person of the article, at their first mention."""
+        sentence_of = {s.start: n for n, s in enumerate(self.doc.sents)}
+        out = []
+        for p in self.people:
+            start, end = min(p.mentions)
+            span = self.doc[start:end]
+            out.append(Mention(span.start_char, span.end_char, span.text, sentence_of.get(span.sent.start, -1), self.person_entity(p, span.text)))
+        return out
+
     # -- entities -----------------------------------------------------------
     def person_entity(self, person: Person, text: str) -> Entity:
         code = person.country or "UNK"
@@ -293,6 +355,7 @@ class ArticleActors:
             canonical=person.name,
             role=person.role,
             kind="person",
+            guessed=person.guessed,
             start=self.doc[person.start].idx,
             end=self.doc[person.end - 1].idx + len(self.doc[person.end - 1].text),
         )

@@ -8,6 +8,8 @@ from dyadwatch.pipeline import BaseStage, Work
 
 
 class ActorStage(BaseStage):
+    """Find the people of the article and the words that name countries and bodies."""
+
     name = "actors"
     requires = ("doc",)
     assigns = ("actors",)
@@ -16,4 +18,5 @@ class ActorStage(BaseStage):
         language = work.language or "en"
         gaz = build_gazetteer(language, work.config.models[language])
         work.actors = ArticleActors(work.doc, gaz)
+        work.mentions = work.actors.person_mentions()
         return work

@@ -93,6 +93,14 @@ def eval_report(r: dict[str, Any], name: str) -> None:
         for g in sorted(r["confusion"]):
             conf.add_row(g, *[str(r["confusion"][g].get(c, "")) for c in cats])
         console.print(conf)
+    if r.get("actors"):
+        a = r["actors"]
+        console.print(
+            f"persons: {a['persons']}  found: {a['found']}  right country: {a['country_right']} ({a['country_accuracy']:.2f})  "
+            f"right sector: {a['sector_right']} ({a['sector_accuracy']:.2f})  right role: {a['role_right']} ({a['role_accuracy']:.2f})"
+        )
+        if a["missed"]:
+            console.print("persons not found: " + "; ".join(a["missed"][:20]))
     if r.get("errors"):
         console.print(f"[red]{r['errors']} records failed to code[/red]")
 

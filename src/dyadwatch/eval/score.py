@@ -14,7 +14,10 @@ from typing import Any
 from dyadwatch.config import Config
 from dyadwatch.errors import DyadwatchError
 from dyadwatch.eval.gold import GoldArticle, GoldEvent
-from dyadwatch.records import Article, Event, article_id
+import unicodedata
+
+from dyadwatch.actors.registry import resolve as resolve_entity
+from dyadwatch.records import Article, Entity, Event, article_id
 
 NONE = "NONE"
 
@@ -144,6 +147,47 @@ def score_sentences(golds: list[GoldArticle], coded: dict[str, list[Event]]) -> 
     }
 
 
+def _fold(name: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", name.lower())
+    return "".join(ch for ch in decomposed if ch.isalnum() or ch == " ")
+
+
+def _same_person(gold_name: str, entity: Entity) -> bool:
+    g, p = _fold(gold_name).split(), _fold(entity.canonical).split()
+    return bool(g and p) and (g == p or g[-1] == p[-1] and (len(g) == 1 or len(p) == 1 or g[0] == p[0]))
+
+
+def _role_ok(gold: str | None, found: str | None) -> bool:
+    if not gold or not found:
+        return False
+    g, f = _fold(gold), _fold(found)
+    return g == f or f in g or g in f
+
+
+def score_actors(golds: list[GoldArticle], people: dict[str, list[Entity]]) -> dict[str, Any] | None:
+    """Persons of the gold: found by name, and with the right country, sector and role."""
+    total = found = country = sector = role = 0
+    missed: list[str] = []
+    for g in golds:
+        for actor in g.actors:
+            total += 1
+            match = next((e for e in people.get(g.id, []) if _same_person(actor["name"], e)), None)
+            if match is None:
+                missed.append(f"{g.id}: {actor['name']}")
+                continue
+            found += 1
+            country += match.code == actor.get("country")
+            sector += match.sector == actor.get("sector")
+            role += _role_ok(actor.get("role"), match.role)
+    if not total:
+        return None
+    return {
+        "persons": total, "found": found, "country_right": country, "sector_right": sector, "role_right": role,
+        "found_rate": found / total, "country_accuracy": country / total, "sector_accuracy": sector / total,
+        "role_accuracy": role / total, "missed": missed,
+    }
+
+
 def evaluate(golds: list[GoldArticle], config: Config) -> dict[str, Any]:
     """Code every gold text and score the result."""
     from dyadwatch.pipeline import default_pipeline
@@ -153,6 +197,7 @@ def evaluate(golds: list[GoldArticle], config: Config) -> dict[str, Any]:
         Article(article_id(g.text, g.id), g.id, g.text, None, g.published, None, g.language, "gold", g.id) for g in golds
     ]
     coded: dict[str, list[Event]] = {}
+    people: dict[str, list[Entity]] = {}
     errors = 0
     for start in range(0, len(articles), config.batch_size):
         for art, res in zip(articles[start : start + config.batch_size], pipeline.code(articles[start : start + config.batch_size])):
@@ -160,7 +205,15 @@ def evaluate(golds: list[GoldArticle], config: Config) -> dict[str, Any]:
                 errors += 1
                 continue
             coded[art.doc_id] = list(res.events)
+            people[art.doc_id] = [m.entity for m in res.mentions]
+    # the registry pass of a real run: what one article says about a person resolves another
+    from dyadwatch.actors.registry import apply, learn
+
+    registry = learn(e for es in people.values() for e in es)
+    coded = {k: apply(v, registry) for k, v in coded.items()}
+    people = {k: [resolve_entity(e, registry) for e in v] for k, v in people.items()}
     kind = golds[0].kind if golds else "article"
     result = score_sentences(golds, coded) if kind == "sentence" else score_articles(golds, coded)
+    result["actors"] = score_actors(golds, people)
     result["errors"] = errors
     return result

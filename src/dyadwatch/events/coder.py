@@ -122,10 +122,19 @@ def fold_governed(cands: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     return kept
 
 
+# prepositions that attach circumstances (time, place, manner), not the content of a governing event
+ADJUNCT_PREPS = {
+    "in", "at", "during", "after", "before", "following", "since", "amid", "by", "via", "through", "despite",
+    "lors", "pendant", "après", "avant", "dans", "en", "malgré", "depuis", "par",
+}
+
+
 def _governor(t: Any, by_token: dict[int, Candidate]) -> Candidate | None:
     cur = t
     for _ in range(3):
         if cur.dep_ not in ("xcomp", "dobj", "obj", "pobj", "pcomp", "prep", "ccomp", "obl", "nmod", "acl"):
+            return None
+        if cur.dep_ == "prep" and cur.lower_ in ADJUNCT_PREPS or any(c.dep_ == "case" and c.lower_ in ADJUNCT_PREPS for c in cur.children):
             return None
         cur = cur.head
         if cur.i in by_token:
