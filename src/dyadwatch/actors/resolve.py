@@ -132,16 +132,27 @@ class ArticleActors:
         self.people = [p for p in self.people if not p.byline]
         self.tok_person = {i: p for i, p in self.tok_person.items() if not p.byline}
 
-    def _focus_country(self) -> str | None:
-        """The country named most often in the article, if one clearly leads."""
+    def country_counts(self) -> list[tuple[str, int]]:
+        """Countries by how often the article names them (names, adjectives, capitals), most first."""
         counts: dict[str, int] = {}
         for i, entry in self.tok_entry.items():
             if entry.kind in ("country", "adjective", "capital") and entry.code and self.tok_span[i][0] == i:
                 counts[entry.code] = counts.get(entry.code, 0) + 1
-        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    def _focus_country(self) -> str | None:
+        """The country named most often in the article, if one clearly leads."""
+        ranked = self.country_counts()
         if not ranked or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
             return None
         return ranked[0][0]
+
+    def partner(self, code: str) -> str | None:
+        """The other side of the article's main dyad, for an actor from one side of it."""
+        top = [c for c, n in self.country_counts()[:2] if n >= 2]
+        if len(top) == 2 and code in top:
+            return top[1] if top[0] == code else top[0]
+        return None
 
     def _is_byline(self, start: int) -> bool:
         """"By Jane Doe" on a line of its own: the author, not an actor."""

@@ -15,6 +15,7 @@ from typing import Any, Callable, List, Optional
 import typer
 
 from dyadwatch.errors import DyadwatchError, make
+from dyadwatch.ingest.readers import FORMATS
 
 app = typer.Typer(
     add_completion=False,
@@ -22,7 +23,7 @@ app = typer.Typer(
     help="dyadwatch: political event data (PLOVER) from English and French news, with the sentence behind every event.",
 )
 
-DB_HELP = "DuckDB file to use."
+DB_HELP = "DuckDB file, or a postgresql://USER@HOST:PORT/DB URL, to use."
 DEMO_DIR = Path(__file__).resolve().parents[3] / "examples" / "demo"
 
 
@@ -49,19 +50,24 @@ def _config(config: Optional[Path], **overrides: Any) -> Any:
 @app.command()
 @friendly
 def code(
-    inputs: List[Path] = typer.Argument(..., help="Text (.txt), JSONL or CSV files, or folders of them."),
+    inputs: List[Path] = typer.Argument(..., help="Text (.txt), JSONL, CSV, HTML, RSS/Atom or WARC files, or folders of them."),
     db: str = typer.Option("dyadwatch.duckdb", "--db", help=DB_HELP),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for inputs without one."),
     lang: str = typer.Option("auto", "--lang", help="auto, en or fr."),
     source: Optional[str] = typer.Option(None, "--source", help="Source name for inputs without one."),
     config: Optional[Path] = typer.Option(None, "--config", help="YAML configuration file."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show progress."),
+    fmt: str = typer.Option("auto", "--format", help="auto (by extension and content), txt, jsonl, csv, html, rss or warc."),
+    engine: Optional[str] = typer.Option(None, "--engine", help="local (this process, the default) or dask (a Dask cluster)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler tcp://HOST:PORT; without it --engine dask starts a local cluster."),
 ) -> None:
     """Code articles into the store and print a one-line summary.
 
     Example:
       dyadwatch code examples/demo/articles.jsonl --db demo.duckdb
       dyadwatch code article.txt --published 2026-02-18 --lang en
+      dyadwatch code crawl.warc.gz feeds/ --format auto --no-progress
+      dyadwatch code corpus/ --engine dask --scheduler tcp://10.0.0.5:8786 --db postgresql://dw@db/dyadwatch
     """
     from dyadwatch.engines.local import run_coding
     from dyadwatch.ingest.readers import Defaults
@@ -71,9 +77,14 @@ def code(
         raise make("E810", what="--lang", value=lang, reason="use auto, en or fr")
     if published is not None:
         _check_date("--published", published)
-    cfg = _config(config)
+    if fmt not in FORMATS:
+        raise make("E810", what="--format", value=fmt, reason="use " + ", ".join(FORMATS))
+    engine = engine or ("dask" if scheduler else None)
+    if engine not in (None, "local", "dask"):
+        raise make("E810", what="--engine", value=engine, reason="use local or dask")
+    cfg = _config(config, engine=f"{engine}.v1" if engine else None, scheduler=scheduler)
     with _open(db) as store:
-        summary = run_coding([str(p) for p in inputs], store, cfg, Defaults(published, None if lang == "auto" else lang, source), progress=progress)
+        summary = run_coding([str(p) for p in inputs], store, cfg, Defaults(published, None if lang == "auto" else lang, source, fmt), progress=progress)
     typer.echo(summary.line())
 
 
@@ -225,6 +236,65 @@ def demo(
         run = run_coding([str(corpus)], store, _config(None), Defaults())
         typer.echo(run.line())
         summary_report(summarise(store))
+
+
+@app.command()
+@friendly
+def export(
+    out: Path = typer.Argument(..., help="File to write."),
+    fmt: str = typer.Option("plover-jsonl", "--format", help="plover-jsonl, csv, parquet or gdelt-tsv."),
+    db: str = typer.Option("dyadwatch.duckdb", "--db", help=DB_HELP),
+    dyad: Optional[str] = typer.Option(None, "--dyad", help="Only events of two country codes, e.g. FRA-DZA."),
+    since: Optional[str] = typer.Option(None, "--since", help="Earliest date, YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="Latest date, YYYY-MM-DD."),
+) -> None:
+    """Write stored events to a file: PLOVER JSONL, CSV, Parquet, or a GDELT-style dyadic TSV.
+
+    The GDELT-style TSV has one row per actor-recipient pair, with CAMEO root,
+    QuadClass and Goldstein mapped from PLOVER; it leaves out negated and
+    hypothetical events.
+
+    Example:
+      dyadwatch export --format parquet events.parquet --db demo.duckdb
+      dyadwatch export --format gdelt-tsv fra-dza.tsv --dyad FRA-DZA
+    """
+    from dyadwatch.export.formats import FORMATS, export_events
+    from dyadwatch.store.base import EventQuery
+
+    if fmt not in FORMATS:
+        raise make("E810", what="--format", value=fmt, reason=f"use one of {', '.join(FORMATS)}")
+    pair = _parse_dyad(dyad) if dyad else None
+    for what, value in (("--since", since), ("--until", until)):
+        if value:
+            _check_date(what, value)
+    with _open(db) as store:
+        rows = store.events(EventQuery(dyad=pair, since=since, until=until))
+        urls = {r[0]: r[1] for r in store.query("SELECT id, url FROM articles WHERE url IS NOT NULL")}
+    n = export_events(rows, fmt, out, urls)
+    typer.echo(f"wrote {n} {'rows' if fmt == 'gdelt-tsv' else 'events'} to {out} ({fmt})")
+
+
+@app.command()
+@friendly
+def serve(
+    db: str = typer.Option("dyadwatch.duckdb", "--db", help=DB_HELP),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    config: Optional[Path] = typer.Option(None, "--config", help="YAML configuration file (api_token, ...)."),
+) -> None:
+    """Serve the REST API and the dashboard over one database (this process owns the file).
+
+    Example:
+      dyadwatch serve --db demo.duckdb --port 8000
+      DYADWATCH_API_TOKEN=secret dyadwatch serve --db demo.duckdb
+    """
+    import uvicorn
+
+    from dyadwatch.api import create_app
+
+    application = create_app(db, _config(config))
+    typer.echo(f"dyadwatch: serving {db} at http://{host}:{port}/ (API: /api, OpenAPI: /openapi.json)", err=True)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
 def main() -> None:  # pragma: no cover - console entry point

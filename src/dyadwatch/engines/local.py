@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator, Protocol
 
 from dyadwatch.config import Config
 from dyadwatch.errors import DyadwatchError, make
+from dyadwatch.ingest.dedup import NearDuplicates
 from dyadwatch.ingest.readers import Defaults, Failure, read_inputs
 from dyadwatch.pipeline import Pipeline, coder_version, default_pipeline
 from dyadwatch.records import Article, CodedArticle
@@ -41,7 +42,16 @@ class LocalEngine:
             yield self.pipeline.code(batch)
 
 
-ENGINES: dict[str, Callable[[Config], Engine]] = {"local.v1": lambda config: LocalEngine(default_pipeline(config))}
+def _dask_engine(config: Config) -> Engine:
+    from dyadwatch.engines.dask_engine import DaskEngine  # lazy: distributed is the optional 'dask' extra
+
+    return DaskEngine(config)
+
+
+ENGINES: dict[str, Callable[[Config], Engine]] = {
+    "local.v1": lambda config: LocalEngine(default_pipeline(config)),
+    "dask.v1": _dask_engine,
+}
 
 
 @dataclass
@@ -50,6 +60,7 @@ class RunSummary:
     coded: int = 0
     already: int = 0
     duplicates: int = 0
+    near_duplicates: int = 0
     other_language: int = 0
     events: int = 0
     errors: int = 0
@@ -61,7 +72,8 @@ class RunSummary:
         rate = self.coded / self.seconds if self.seconds > 0 else 0.0
         return (
             f"{self.read} articles read: {self.coded} coded, {self.already} already stored, "
-            f"{self.duplicates} duplicates, {self.other_language} in other languages (stored, not coded); "
+            f"{self.duplicates} duplicates, {self.near_duplicates} near-duplicates (stored as reports, not coded), "
+            f"{self.other_language} in other languages (stored, not coded); "
             f"{self.events} events; {self.errors} errors, {self.warnings} warnings; "
             f"{self.seconds:.1f}s ({rate:.1f} articles/s)"
         )
@@ -109,10 +121,34 @@ def run_coding(
         report(line)
         failures.append((origin, record, err.code, str(err)))
 
-    def articles() -> Iterator[Article]:
-        items = list(read_inputs(paths, config, defaults))
+    near = NearDuplicates.from_store(store, config)
+    reports: list[CodedArticle] = []  # near-duplicates, written with the next batch
+    signatures: dict[str, str] = {}  # MinHash of each article on its way through the engine
+
+    def admit(chunk: list[Article]) -> list[Article]:
+        """Drop what this coder already stored; turn near-duplicates into reports."""
+        known = store.known_articles(a.id for a in chunk)
+        fresh = [a for a in chunk if known.get(a.id) != coder]
+        summary.already += len(chunk) - len(fresh)
+        if near is None:
+            return fresh
         todo: list[Article] = []
-        for item in items:
+        for a in fresh:
+            match = near.check(a)
+            if match.duplicate_of is None:
+                signatures[a.id] = match.signature
+                todo.append(a)
+                continue
+            summary.near_duplicates += 1
+            note = f"near-duplicate of article {match.duplicate_of} (similarity {match.similarity:.2f}); not coded"
+            extras = {"duplicate_of": match.duplicate_of, "minhash": match.signature}
+            reports.append(CodedArticle(a, a.language or "und", "duplicate", note=note, coder=coder, extras=extras))
+        return todo
+
+    def articles() -> Iterator[Article]:
+        # streamed: inputs are read, checked against the store and deduplicated one batch at a time
+        chunk: list[Article] = []
+        for item in read_inputs(paths, config, defaults):
             if isinstance(item, Failure):
                 fail(item.origin, item.record, item.error, item.fatal)
                 continue
@@ -121,14 +157,13 @@ def run_coding(
                 summary.duplicates += 1
                 continue
             seen.add(item.id)
-            todo.append(item)
-        known = store.known_articles(a.id for a in todo)
-        fresh = [a for a in todo if known.get(a.id) != coder]
-        summary.already += len(todo) - len(fresh)
-        tracker.total(len(fresh))
-        yield from fresh
+            chunk.append(item)
+            if len(chunk) >= config.batch_size:
+                yield from admit(chunk)
+                chunk = []
+        yield from admit(chunk)
 
-    tracker = _Progress(progress)
+    tracker = _Progress(progress, config.progress_interval)
     with tracker:
         for results in engine.map_batches(_batches(articles(), config.batch_size)):
             coded: list[CodedArticle] = []
@@ -136,17 +171,24 @@ def run_coding(
                 if isinstance(result, DyadwatchError):
                     fail(result.where or "?", "-", result)
                     continue
-                coded.append(result)
+                sig = signatures.pop(result.article.id, None)
+                coded.append(replace(result, extras={**result.extras, "minhash": sig}) if sig else result)
                 if result.status == "skipped":
                     summary.other_language += 1
+                    # stored, not coded: said once per article, counted, but not a failure row
+                    where = result.article.origin or result.article.doc_id
+                    line = f"warning: {where}: {result.note}"
+                    summary.messages.append(line)
+                    report(line)
                 else:
                     summary.coded += 1
                     summary.events += len(result.events)
-            store.write(coded, failures)
+            store.write(coded + reports, failures)
             failures.clear()
+            reports.clear()
             tracker.advance(len(results), summary.errors)
-        if failures:
-            store.write([], failures)
+        if failures or reports:
+            store.write(list(reports), failures)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -154,13 +196,15 @@ def run_coding(
 class _Progress:
     """A rich progress bar on a terminal; a periodic status line otherwise."""
 
-    def __init__(self, enabled: bool) -> None:
+    def __init__(self, enabled: bool, interval: float = 10.0) -> None:
         self.enabled = enabled
+        self.interval = interval
         self.bar = None
         self.task = None
         self.done = 0
         self.count = 0
-        self.last = 0.0
+        self.errors = 0
+        self.last = time.perf_counter()
 
     def __enter__(self) -> "_Progress":
         if self.enabled and sys.stderr.isatty():
@@ -185,10 +229,18 @@ class _Progress:
         elapsed = max(time.perf_counter() - self.started, 1e-9)
         if self.bar is not None:
             self.bar.update(self.task, advance=n, rate=self.done / elapsed, errors=errors)
-        elif self.enabled and (time.perf_counter() - self.last > 10 or self.done >= self.count):
-            self.last = time.perf_counter()
-            print(f"coding: {self.done}/{self.count} articles, {self.done / elapsed:.1f} art/s, {errors} errors", file=sys.stderr)
+        self.errors = errors
+        if self.bar is None and self.enabled and time.perf_counter() - self.last >= self.interval:
+            self.line()
+
+    def line(self) -> None:
+        """The status line for logs: articles done, articles per second, errors so far."""
+        self.last = time.perf_counter()
+        rate = self.done / max(self.last - self.started, 1e-9)
+        print(f"coding: {self.done} articles, {rate:.1f} art/s, {self.errors} errors", file=sys.stderr, flush=True)
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.__exit__(None, None, None)
+        elif self.enabled:
+            self.line()

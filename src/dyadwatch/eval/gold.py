@@ -22,6 +22,7 @@ class GoldEvent:
     date: str | None = None
     date_precision: str | None = None
     mode: str | None = None
+    negated: bool = False
 
 
 @dataclass
@@ -80,6 +81,7 @@ def _event(e: dict[str, Any]) -> GoldEvent:
         date=e.get("date"),
         date_precision=e.get("date_precision"),
         mode=e.get("mode"),
+        negated=bool(e.get("negated") or e.get("hypothetical")),
     )
 
 

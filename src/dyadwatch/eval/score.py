@@ -55,6 +55,8 @@ def _ok(codes: frozenset[str], entities: tuple[Any, ...]) -> bool:
 def _matches(g: GoldEvent, e: Event) -> bool:
     if e.category != g.category and e.category not in g.alternatives:
         return False
+    if g.negated != (e.negated or e.hypothetical):
+        return False
     if g.actor and not _ok(g.actor, e.actor) and not (not e.actor and _ok(g.actor, e.recipient)):
         return False
     if g.recipient and not (_ok(g.recipient, e.recipient) or _ok(g.recipient, e.actor) and len(e.actor) > 1):
@@ -75,7 +77,7 @@ def score_articles(golds: list[GoldArticle], coded: dict[str, list[Event]]) -> d
     details: list[dict[str, Any]] = []
     for g in golds:
         events = sorted(coded.get(g.id, []), key=lambda e: -e.confidence)
-        counted = [e for e in events if not e.negated and not e.hypothetical]
+        counted = events  # negated and hypothetical events are matched only to gold events flagged the same way
         used: set[int] = set()
         for ge in g.events:
             hit = next((i for i, e in enumerate(counted) if i not in used and _matches(ge, e)), None)

@@ -25,7 +25,7 @@ RECIPIENT_PREPS = {
     "avec", "à", "au", "aux", "contre", "envers", "vers", "auprès", "sur",
 }
 NOUN_RECIPIENT_PREPS = RECIPIENT_PREPS | {"of", "de", "du", "des"}
-CLIMB = {"xcomp", "conj", "advcl", "ccomp", "dobj", "obj", "pobj", "pcomp", "prep", "acl", "obl", "nmod", "obl:arg", "obl:mod", "appos"}
+CLIMB = {"xcomp", "conj", "advcl", "ccomp", "dobj", "obj", "pobj", "pcomp", "prep", "acl", "obl", "nmod", "obl:arg", "obl:mod", "appos", "advmod"}
 
 
 def _prep_object(child: Any) -> tuple[str, Any] | None:
@@ -43,13 +43,14 @@ def _passive(t: Any) -> bool:
     return any(c.dep_ in PASS_SUBJ or c.dep_ in ("auxpass", "aux:pass") for c in t.children)
 
 
-def direct_arguments(t: Any, actors: ArticleActors) -> tuple[list[Entity], list[Entity]]:
+def direct_arguments(t: Any, actors: ArticleActors, etre_verbs: frozenset[str] = frozenset()) -> tuple[list[Entity], list[Entity]]:
     """Actor and recipient entities attached to the trigger token itself."""
     actor: list[Entity] = []
     recipient: list[Entity] = []
     is_noun = t.pos_ in ("NOUN", "PROPN")
+    not_passive = t.lemma_.lower() in etre_verbs  # "sont convenues": être as auxiliary, not a passive
     for c in t.children:
-        if c.dep_ in SUBJ:
+        if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ and not_passive:
             actor += actors.entities_for(c)
         elif c.dep_ in PASS_SUBJ:
             recipient += actors.entities_for(c)
@@ -72,7 +73,9 @@ def direct_arguments(t: Any, actors: ArticleActors) -> tuple[list[Entity], list[
     return actor, recipient
 
 
-def climb_subject(t: Any, actors: ArticleActors, patient: frozenset[str]) -> tuple[list[Entity], list[Entity]]:
+def climb_subject(
+    t: Any, actors: ArticleActors, patient: frozenset[str], etre_verbs: frozenset[str] = frozenset()
+) -> tuple[list[Entity], list[Entity]]:
     """(actor, recipient) from the nearest governing clause, for triggers with no subject of their own.
 
     When the governing verb is one whose subject undergoes the event ("X is
@@ -85,7 +88,7 @@ def climb_subject(t: Any, actors: ArticleActors, patient: frozenset[str]) -> tup
         first = cur.i == t.i
         cur = cur.head
         undergoes = first and t.pos_ in ("NOUN", "PROPN") and cur.lemma_.lower() in patient
-        subj = [c for c in cur.children if c.dep_ in SUBJ]
+        subj = [c for c in cur.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ and cur.lemma_.lower() in etre_verbs]
         if subj:
             found = actors.entities_for(subj[0])
             return ([], found) if undergoes else (found, [])
@@ -95,14 +98,27 @@ def climb_subject(t: Any, actors: ArticleActors, patient: frozenset[str]) -> tup
     return [], []
 
 
-def nearest_mentions(t: Any, actors: ArticleActors, exclude: list[Entity]) -> tuple[list[Entity], list[Entity]]:
-    """The nearest entity named before the trigger in its sentence, and the first one after it in its phrase."""
+def _speaker(tok: Any, reporting: frozenset[str]) -> bool:
+    """Whether a token names the one who reports (subject of a reporting verb), not a party to the event."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ in SUBJ:
+            return cur.head.lemma_.lower() in reporting
+        if cur.dep_ not in ("appos", "flat", "flat:name", "compound", "conj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def nearest_mentions(
+    t: Any, actors: ArticleActors, exclude: list[Entity], reporting: frozenset[str] = frozenset()
+) -> tuple[list[Entity], list[Entity]]:
+    """The nearest entity named before the trigger in its sentence, and the first one after it that is not a speaker."""
     before: list[Entity] = []
     after: list[Entity] = []
     seen = {(e.code, e.canonical) for e in exclude}
-    phrase = {x.i for x in t.subtree}
     for tok in t.sent:
-        if tok.i > t.i and tok.i not in phrase:
+        if tok.i > t.i and _speaker(tok, reporting):
             continue
         ent = actors.entity_at(tok.i)
         if ent is None or ent.code in (None, "UNK") or (ent.code, ent.canonical) in seen:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dyadwatch.actors.resolve import ArticleActors
@@ -32,6 +32,8 @@ GOVERNED_MODE = {
 # what a future or intended event becomes (ontology: future cooperation is AGREE)
 FUTURE_CATEGORY = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
 NEAR_WINDOW = 5
+# categories that are done to someone: an event of these with no named target gets the article's other side
+DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "CONCEDE", "SUPPORT", "RETREAT", "AID", "COOPERATE"}
 
 
 @dataclass
@@ -57,6 +59,8 @@ class Context:
     default_place: Place | None
     coder: str
     article_contexts: list[str]
+    # the last explicit, recent date seen: later undated events in a report usually share it
+    last_date: DateSpan | None = None
 
 
 def _near(t: Any) -> dict[str, Any]:
@@ -217,6 +221,10 @@ def pick_date(t: Any, ctx: Context) -> DateSpan | None:
     if own.head.i != own.i and (own.dep_ == "conj" or own.dep_ in ("ccomp", "parataxis") and own.head.lemma_.lower() in ctx.lexicon.reporting):
         # "began on February 16 and included meetings": conjoined clauses share a date, as do reported ones
         allowed.add(_clause_head(own.head).i)
+    for c in own.children:
+        # "X sont convenues de ..., a annoncé le 17 février Y": the date of the attached report
+        if c.dep_ in ("conj", "parataxis") and c.lemma_.lower() in ctx.lexicon.reporting:
+            allowed.add(c.i)
     best: tuple[int, DateSpan] | None = None
     for span in ctx.dates:
         if not (t.sent.start_char <= span.start < t.sent.end_char):
@@ -242,24 +250,38 @@ def _dedupe(entities: list[Entity]) -> tuple[Entity, ...]:
 
 def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
     t = cand.token
-    actor, recipient = direct_arguments(t, ctx.actors)
+    actor, recipient = direct_arguments(t, ctx.actors, ctx.lexicon.etre_verbs)
     if not actor and not recipient and _anaphoric(t, ctx.lexicon):
         return None
     if not actor:
-        actor, undergoer = climb_subject(t, ctx.actors, ctx.lexicon.patient)
+        actor, undergoer = climb_subject(t, ctx.actors, ctx.lexicon.patient, ctx.lexicon.etre_verbs)
         recipient = recipient or undergoer
     via_parse = bool(actor)
     if not actor or not recipient:
-        before, after = nearest_mentions(t, ctx.actors, actor + recipient)
+        before, after = nearest_mentions(t, ctx.actors, actor + recipient, ctx.lexicon.reporting)
         actor = actor or before
-        if not recipient and after and ctx.onto.category(cand.trigger.category).recipient_required or not recipient and after and actor:
+        single = len({e.code for e in actor}) == 1
+        if not recipient and after and (ctx.onto.category(cand.trigger.category).recipient_required or single):
             recipient = after
+    place = place_near(t, ctx.actors.gaz) or ctx.default_place
+    if not actor and place is not None and place.country:
+        # "X was convicted" with no agent: the state where it happened acted
+        actor = [Entity(place.country, None, place.name, ctx.actors.gaz.country_names.get(place.country, place.country), None, "country")]
     actor_t = _dedupe(actor)
     recipient_t = tuple(e for e in _dedupe(recipient) if all((e.code, e.canonical) != (a.code, a.canonical) for a in actor_t))
+    if not recipient_t and len({a.code for a in actor_t}) == 1 and cand.trigger.category in DIRECTED:
+        # "Algiers denounced the decision": the target is the other side of the article's dyad
+        other = ctx.actors.partner(actor_t[0].code)
+        if other is not None:
+            recipient_t = (Entity(other, None, ctx.actors.gaz.country_names.get(other, other), ctx.actors.gaz.country_names.get(other, other), None, "country", guessed=True),)
     if not actor_t and not recipient_t:
         return None
     date = pick_date(t, ctx)
     negated, future, hypothetical = flags(t, cand, ctx.lexicon, date)
+    if date is not None and not _historical(date.date, ctx.published):
+        ctx.last_date = date
+    elif date is None and ctx.last_date is not None:
+        date = ctx.last_date
     category = cand.trigger.category
     mode = cand.mode or cand.trigger.mode
     if future and category in FUTURE_CATEGORY:
@@ -289,7 +311,7 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
         recipient=recipient_t,
         date=date_str,
         date_precision=precision,
-        location=place_near(t, ctx.actors.gaz) or ctx.default_place,
+        location=place,
         negated=negated,
         future=future,
         hypothetical=hypothetical,
@@ -342,4 +364,31 @@ def code_events(ctx: Context) -> list[Event]:
             if key not in best or best[key].confidence < event.confidence:
                 best[key] = event
         events.extend(sorted(best.values(), key=lambda e: e.evidence.trigger_start))
-    return events
+    return merge_repeats(events, ctx.onto)
+
+
+def merge_repeats(events: list[Event], onto: Any) -> list[Event]:
+    """Drop an event that repeats another of the same article.
+
+    A report often names one event twice ("met ... the first visit by a
+    French minister"): same category, same date, and actor and recipient
+    countries contained in the other's. The better-attested one is kept.
+    """
+    def codes(ev: Event) -> tuple[frozenset[str], frozenset[str]]:
+        return frozenset(e.code for e in ev.actor), frozenset(e.code for e in ev.recipient)
+
+    ranked = sorted(events, key=lambda e: (-(len(e.actor) + len(e.recipient)), -e.confidence))
+    kept: list[Event] = []
+    for ev in ranked:
+        a, r = codes(ev)
+        same = next(
+            (n for n, k in enumerate(kept) if k.category == ev.category and k.date == ev.date and k.negated == ev.negated
+             and a <= codes(k)[0] and r <= codes(k)[1]),
+            None,
+        )
+        if same is None:
+            kept.append(ev)
+        elif kept[same].mode is None and ev.mode is not None:
+            # "a meeting ... during a visit to Algiers": the repeat says how it happened
+            kept[same] = replace(kept[same], mode=ev.mode, score=onto.score(ev.category, ev.mode))
+    return sorted(kept, key=lambda e: e.evidence.trigger_start)

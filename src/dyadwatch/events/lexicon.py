@@ -41,6 +41,7 @@ class Lexicon:
     reporting: frozenset[str]
     patient: frozenset[str]
     anaphoric: frozenset[str]
+    etre_verbs: frozenset[str]
     contexts: dict[str, tuple[tuple[str, ...], ...]]
 
     def candidates(self, lemma: str) -> tuple[Trigger, ...]:
@@ -85,6 +86,7 @@ def load_lexicon(language: str) -> Lexicon:
         reporting=cues("reporting"),
         patient=cues("patient"),
         anaphoric=cues("anaphoric"),
+        etre_verbs=cues("etre_verbs"),
         contexts=contexts,
     )
 

@@ -38,6 +38,11 @@ def _paragraph_boundaries(doc: Any) -> Any:
     for token in doc[:-1]:
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[token.i + 1].is_sent_start = True
+    # a dateline ("ALGIERS, Feb 17 —") is not part of the first sentence's grammar
+    for token in doc[:12]:
+        if token.text in ("—", "–", "--") and token.i + 1 < len(doc) and doc[0].text.isupper():
+            doc[token.i + 1].is_sent_start = True
+            break
     return doc
 
 

@@ -92,7 +92,9 @@ def to_tables(coded: list[CodedArticle], now: dt.datetime) -> Tables:
             {
                 "id": a.id, "doc_id": a.doc_id, "title": a.title, "text": a.text, "published": a.published,
                 "url": a.url, "language": c.language, "source": a.source, "origin": a.origin,
-                "status": c.status, "note": c.note, "coder": coder, "coded_at": now,
+                "status": c.status, "note": "; ".join(n for n in (a.note, c.note) if n) or None,
+                "coder": coder, "coded_at": now, "author": a.author,
+                "duplicate_of": c.extras.get("duplicate_of"), "minhash": c.extras.get("minhash"),
             },
         )
         for q in c.quotes:

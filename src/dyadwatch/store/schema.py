@@ -98,6 +98,17 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX IF NOT EXISTS links_event ON event_entities (event_id)",
         ],
     ),
+    (
+        2,
+        "near-duplicates: articles.duplicate_of and MinHash signatures; article author",
+        [
+            # a near-duplicate is stored as a report of its first copy and has no events of its own
+            "ALTER TABLE articles ADD COLUMN duplicate_of VARCHAR",
+            # base64 of the uint32 MinHash values: VARCHAR is common to DuckDB and PostgreSQL, BLOB is not
+            "ALTER TABLE articles ADD COLUMN minhash VARCHAR",
+            "ALTER TABLE articles ADD COLUMN author VARCHAR",
+        ],
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -1,0 +1,137 @@
+"""Throughput of the full coding path against bare spaCy, measured in one process.
+
+(a) the floor: ``nlp.pipe`` with the same models and components over the same
+texts; (b) the full path: ``engines.local.run_coding`` from a JSONL file into
+a fresh DuckDB file. Models load once and both paths are warmed up before
+timing. The ratio b/a is what to compare across machines; absolute rates
+depend on the machine.
+
+Example:
+    .venv/bin/python bench/throughput.py --articles 300
+    .venv/bin/python bench/throughput.py --articles 300 --french --profile cprofile
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import pstats
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import make_corpus, write_jsonl  # noqa: E402
+
+from dyadwatch.config import Config, load_config  # noqa: E402
+from dyadwatch.engines.local import RunSummary, run_coding  # noqa: E402
+from dyadwatch.ingest.readers import Defaults  # noqa: E402
+from dyadwatch.nlp.models import load_pipeline  # noqa: E402
+from dyadwatch.store import open_store  # noqa: E402
+
+
+def peak_rss_mib() -> float:
+    """Peak resident set size of this process so far (getrusage ru_maxrss, KiB on Linux)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def floor(records: list[dict[str, Any]], config: Config) -> float:
+    """Seconds for bare spaCy over the texts, grouped per language as the parse stage does."""
+    by_lang: dict[str, list[str]] = {}
+    for r in records:
+        by_lang.setdefault(r["language"], []).append(r["text"])
+    started = time.perf_counter()
+    for lang, texts in by_lang.items():
+        nlp = load_pipeline(lang, config.models)
+        for _ in nlp.pipe(texts, batch_size=config.batch_size):
+            pass
+    return time.perf_counter() - started
+
+
+def full(path: Path, db: Path, config: Config) -> tuple[float, RunSummary]:
+    """Seconds for run_coding from the JSONL file into a fresh DuckDB file."""
+    started = time.perf_counter()
+    store = open_store(str(db))
+    try:
+        summary = run_coding([str(path)], store, config, Defaults(), report=lambda line: None, progress=False)
+    finally:
+        store.close()
+    return time.perf_counter() - started, summary
+
+
+def measure(articles: int, french: bool, config: Config, workdir: Path, profile: str | None = None) -> dict[str, Any]:
+    """Warm both paths up, then time them on the same texts; optionally profile (b)."""
+    records = make_corpus(articles, french=french)
+    path = write_jsonl(records, workdir / "corpus.jsonl")
+    warm = write_jsonl(make_corpus(max(4, min(20, articles // 10)), french=french, seed=99), workdir / "warm.jsonl")
+    rss_start = peak_rss_mib()
+    floor(make_corpus(8, french=french, seed=98), config)
+    full(warm, workdir / "warm.duckdb", config)
+    rss_warm = peak_rss_mib()
+    a_seconds = floor(records, config)
+    rss_a = peak_rss_mib()
+    profiler = cProfile.Profile() if profile == "cprofile" else None
+    if profiler:
+        profiler.enable()
+    b_seconds, summary = full(path, workdir / "fresh.duckdb", config)
+    if profiler:
+        profiler.disable()
+    rss_b = peak_rss_mib()
+    result = {
+        "articles": articles, "french": french, "chars": sum(len(r["text"]) for r in records),
+        "floor_seconds": a_seconds, "full_seconds": b_seconds,
+        "floor_rate": articles / a_seconds, "full_rate": articles / b_seconds,
+        "ratio": (articles / b_seconds) / (articles / a_seconds),
+        "events": summary.events, "coded": summary.coded, "errors": summary.errors,
+        "rss_start": rss_start, "rss_warm": rss_warm, "rss_floor": rss_a, "rss_full": rss_b,
+    }
+    if profiler:
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(30)
+        out.write("\n--- by own time ---\n")
+        pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(25)
+        result["profile"] = out.getvalue()
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=300, help="number of synthetic articles (default 300)")
+    parser.add_argument("--french", action="store_true", help="make every other article French")
+    parser.add_argument("--profile", choices=["cprofile", "pyinstrument"], help="profile the full path")
+    parser.add_argument("--batch-size", type=int, default=None, help="override config batch_size")
+    args = parser.parse_args(argv)
+    config = load_config(environ={}, overrides={"batch_size": args.batch_size})
+    with tempfile.TemporaryDirectory(prefix="dyadwatch-bench-") as tmp:
+        if args.profile == "pyinstrument":
+            from pyinstrument import Profiler
+
+            with Profiler() as prof:
+                r = measure(args.articles, args.french, config, Path(tmp))
+            text = prof.output_text(unicode=False, color=False, show_all=False)
+        else:
+            r = measure(args.articles, args.french, config, Path(tmp), args.profile)
+            text = r.get("profile", "")
+    print(f"corpus: {r['articles']} articles ({'en+fr' if r['french'] else 'en'}), {r['chars'] / r['articles']:.0f} chars each on average")
+    print(f"batch_size: {config.batch_size}; models loaded once, both paths warmed up before timing")
+    print(f"(a) bare spaCy nlp.pipe : {r['floor_rate']:7.1f} articles/s ({r['floor_seconds']:.2f}s)")
+    print(f"(b) full dyadwatch path : {r['full_rate']:7.1f} articles/s ({r['full_seconds']:.2f}s; {r['coded']} coded, {r['events']} events, {r['errors']} errors)")
+    print(f"ratio b/a               : {r['ratio']:.2f}")
+    print(
+        "peak RSS (getrusage ru_maxrss, whole process): "
+        f"start {r['rss_start']:.0f} MiB, after warm-up (models loaded) {r['rss_warm']:.0f} MiB, "
+        f"after (a) {r['rss_floor']:.0f} MiB, after (b) {r['rss_full']:.0f} MiB"
+    )
+    if text:
+        print("\nprofile of the whole measurement (warm-up, (a) and (b))" if args.profile == "pyinstrument" else "\nprofile of (b)")
+        print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,135 @@
+"""Near-duplicate detection: MinHash LSH over word 3-grams (datasketch).
+
+This sits in ingest, between reading and coding. Exact copies already share
+an article id (a hash of the normalised text and URL); near-duplicates are
+the same story with small edits: boilerplate added, a new headline, the last
+paragraph trimmed, or the same text under another URL. The run loop stores
+such an article as a *report* of its first copy (``duplicate_of``) and does
+not code it, so its events are never counted twice.
+
+Why signatures are stored, not recomputed: a later run must know the
+articles already in the store. Each article's MinHash (512 bytes at 128
+permutations) is stored with it, so a new run rebuilds the index with one
+column scan, instead of reading every stored text back and shingling it
+again (texts are ~10x larger and shingling is the expensive part). Only the
+index lives in memory (about num_perm × 8 bytes per article); past a few
+million articles it should move to datasketch's Redis storage or a band
+table in the store.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from dyadwatch.config import Config
+from dyadwatch.records import Article, normalise_text
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_SHINGLE = 3
+_SEED = 1
+
+
+@dataclass(frozen=True)
+class Match:
+    """The outcome of one check: the first copy it duplicates (if any), and its signature."""
+
+    duplicate_of: str | None
+    similarity: float
+    signature: str
+
+
+def shingles(text: str) -> set[bytes]:
+    """Lower-cased word 3-grams of the normalised text (the words themselves for very short texts)."""
+    words = _WORD.findall(normalise_text(text).lower())
+    if len(words) < _SHINGLE:
+        return {w.encode("utf-8") for w in words}
+    return {" ".join(words[i : i + _SHINGLE]).encode("utf-8") for i in range(len(words) - _SHINGLE + 1)}
+
+
+class NearDuplicates:
+    """An LSH index of first copies; ``check`` links an article to one or adds it."""
+
+    def __init__(self, threshold: float, num_perm: int) -> None:
+        from datasketch import MinHash, MinHashLSH
+
+        self.threshold = threshold
+        self.num_perm = num_perm
+        # one MinHash's permutations, shared: generating them per article costs more than hashing
+        self._proto = MinHash(num_perm=num_perm, seed=_SEED)
+        self._lsh = MinHashLSH(threshold=min(threshold, 0.99), num_perm=num_perm)
+        self._sigs: dict[str, Any] = {}
+
+    @classmethod
+    def from_store(cls, store: Any, config: Config) -> "NearDuplicates | None":
+        """The index of the first copies already stored; None when the check is off."""
+        if config.near_duplicate_threshold >= 1.0 or config.near_duplicate_threshold <= 0.0:
+            return None
+        index = cls(config.near_duplicate_threshold, config.near_duplicate_num_perm)
+        rows = store.query("SELECT id, minhash FROM articles WHERE duplicate_of IS NULL")
+        stale = [r[0] for r in rows if not r[1] or not index.add_stored(r[0], r[1])]
+        # rows from before migration 2, or from another num_perm: shingle their texts once more
+        for start in range(0, len(stale), 500):
+            chunk = stale[start : start + 500]
+            for aid, text in store.query("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", [chunk]):
+                index._insert(aid, index.signature(text))
+        return index
+
+    def signature(self, text: str) -> Any:
+        from datasketch import LeanMinHash, MinHash
+
+        m = MinHash(num_perm=self.num_perm, seed=_SEED, permutations=self._proto.permutations, scheme=self._proto.scheme)
+        m.update_batch(list(shingles(text)) or [b""])
+        return LeanMinHash(m)
+
+    def add_stored(self, article_id: str, encoded: str) -> bool:
+        """Index a stored signature; False when it was made with another num_perm."""
+        import numpy as np
+        from datasketch import LeanMinHash
+
+        values = np.frombuffer(base64.b64decode(encoded), dtype="<u4").astype(np.uint64)
+        if len(values) != self.num_perm:
+            return False
+        self._insert(article_id, LeanMinHash(seed=_SEED, hashvalues=values, scheme=self._proto.scheme))
+        return True
+
+    def check(self, article: Article) -> Match:
+        """Link ``article`` to the most similar first copy above the threshold, or index it as one."""
+        sig = self.signature(article.text)
+        best: tuple[float, str] | None = None
+        for key in self._lsh.query(sig):
+            if key == article.id:
+                continue
+            similarity = float(sig.jaccard(self._sigs[key]))
+            # highest similarity, then the smaller id: the same choice whatever the order of indexing
+            if similarity >= self.threshold and (best is None or similarity > best[0] or similarity == best[0] and key < best[1]):
+                best = (similarity, key)
+        if best is None:
+            self._insert(article.id, sig)
+            return Match(None, 1.0, encode(sig))
+        return Match(best[1], best[0], encode(sig))
+
+    def _insert(self, article_id: str, sig: Any) -> None:
+        if article_id not in self._sigs:
+            self._sigs[article_id] = sig
+            self._lsh.insert(article_id, sig)
+
+
+def encode(sig: Any) -> str:
+    """A signature as base64 of little-endian uint32 values (VARCHAR in every store)."""
+    import numpy as np
+
+    return base64.b64encode(np.asarray(sig.hashvalues, dtype="<u4").tobytes()).decode("ascii")
+
+
+def similarity(a: str, b: str, num_perm: int = 128) -> float:
+    """Estimated Jaccard similarity of two texts (for tests and tuning)."""
+    index = NearDuplicates(0.5, num_perm)
+    return float(index.signature(a).jaccard(index.signature(b)))
+
+
+def exact_jaccard(a: str, b: str) -> float:
+    sa, sb = shingles(a), shingles(b)
+    return len(sa & sb) / len(sa | sb) if sa | sb else 1.0

@@ -1,0 +1,284 @@
+"""The PostgreSQL store: many readers and writers on one server (SQLAlchemy Core + psycopg 3).
+
+It applies the same migrations as DuckDB (``store.schema``) and keeps the
+same write contract: one transaction per batch, nothing new when the same
+coder writes an article again, and a new coder version replaces that
+article's events. Rows go to temporary staging tables with ``COPY`` and on
+to the real tables with ``INSERT ... ON CONFLICT DO NOTHING``.
+
+Several coders may write at once (two ``dyadwatch code`` runs on overlapping
+inputs, or many Dask clients): each write transaction first takes one
+advisory lock of the database, so the check of what is stored and the insert
+see the same state. Writers wait for each other only for the milliseconds a
+batch write takes; coding itself runs in parallel. The ``dyad_month`` rollup
+(``store.rollup``) is updated inside the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterable
+
+from dyadwatch.errors import make
+from dyadwatch.records import CodedArticle
+from dyadwatch.store import rollup
+from dyadwatch.store.base import EventQuery, WriteReport, event_row_to_public, register_store, to_tables
+from dyadwatch.store.schema import LATEST, MIGRATIONS
+
+_TABLE_ORDER = ("articles", "events", "entities", "event_entities", "quotes")
+# tables whose primary key makes a second copy of a row a no-op
+_KEYED = {"articles": "id", "events": "id", "entities": "id"}
+# advisory lock keys: arbitrary constants, the same in every dyadwatch process
+_MIGRATE_LOCK = 0x6479_6164_0001
+_WRITE_LOCK = 0x6479_6164_0002
+
+# PostgreSQL-only additions: the rollup, and indexes for the dyad and event-page queries
+_EXTRAS = [
+    *rollup.CREATE,
+    "CREATE INDEX IF NOT EXISTS links_code ON event_entities (code, event_id)",
+    "CREATE INDEX IF NOT EXISTS events_order ON events (date, doc_id, trigger_start)",
+    "CREATE INDEX IF NOT EXISTS events_category ON events (category, date)",
+]
+
+
+def sqlalchemy_url(url: str) -> str:
+    """postgresql://... as SQLAlchemy's psycopg 3 URL."""
+    for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def qmark_to_format(sql: str) -> str:
+    """Turn DuckDB-style ``?`` placeholders into psycopg's ``%s``, outside quoted text."""
+    out: list[str] = []
+    quote: str | None = None
+    for ch in sql:
+        if quote:
+            if ch == quote:
+                quote = None
+        elif ch in ("'", '"'):
+            quote = ch
+        elif ch == "?":
+            out.append("%s")
+            continue
+        out.append("%%" if ch == "%" else ch)
+    return "".join(out)
+
+
+class PostgresStore:
+    """A PostgreSQL database with the dyadwatch schema and the dyad rollup."""
+
+    def __init__(self, path: str) -> None:
+        try:
+            import psycopg  # noqa: F401 - the driver SQLAlchemy will load
+            import sqlalchemy
+        except ImportError as exc:
+            missing = getattr(exc, "name", None) or "sqlalchemy"
+            raise make("E901", where=path, feature="The PostgreSQL store", module=missing, extra="postgres") from exc
+        self.path = path
+        self._where = _redact(path)
+        self.engine = sqlalchemy.create_engine(sqlalchemy_url(path), pool_pre_ping=True, pool_size=2, max_overflow=2)
+        try:
+            self._migrate()
+        except sqlalchemy.exc.OperationalError as exc:
+            self.engine.dispose()
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc).splitlines()[0]
+            raise make("E502", where=self._where, path=self._where, reason=reason) from exc
+
+    def _migrate(self) -> None:
+        with self.engine.begin() as conn:
+            cur = conn.connection.cursor()
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", [_MIGRATE_LOCK])
+            cur.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)")
+            cur.execute("SELECT version FROM schema_migrations")
+            done = {r[0] for r in cur.fetchall()}
+            if done and max(done) > LATEST:
+                raise make("E503", where=self._where, path=self._where, found=max(done), supported=LATEST)
+            for version, name, statements in MIGRATIONS:
+                if version in done:
+                    continue
+                for sql in statements:
+                    cur.execute(sql)
+                cur.execute("INSERT INTO schema_migrations VALUES (%s, %s, %s)", [version, name, dt.datetime.now()])
+            cur.execute("SELECT to_regclass('dyad_month') IS NULL")
+            new_rollup = cur.fetchone()[0]
+            for sql in _EXTRAS:
+                cur.execute(sql)
+            if new_rollup:  # a database written before the rollup existed
+                for sql in rollup.rebuild_sql():
+                    cur.execute(sql)
+
+    def schema_version(self) -> int:
+        return int(self.query("SELECT max(version) FROM schema_migrations")[0][0])
+
+    def known_articles(self, ids: Iterable[str]) -> dict[str, str | None]:
+        """Article id -> coder that coded it, for the ids already stored."""
+        ids = list(ids)
+        if not ids:
+            return {}
+        return {r[0]: r[1] for r in self.query("SELECT id, coder FROM articles WHERE id = ANY(?)", [ids])}
+
+    def write(self, coded: list[CodedArticle], failures: list[tuple[str, str, str, str]]) -> WriteReport:
+        """Store one batch in one transaction; nothing is written if any part fails."""
+        report = WriteReport(failures=len(failures))
+        with self.engine.begin() as conn:
+            cur = conn.connection.cursor()
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", [_WRITE_LOCK])
+            ids = list({c.article.id for c in coded})
+            cur.execute("SELECT id, coder FROM articles WHERE id = ANY(%s)", [ids])
+            known = {r[0]: r[1] for r in cur.fetchall()}
+            fresh = _classify(coded, known, report)
+            tables = to_tables(fresh, dt.datetime.now())
+            replaced = [c.article.id for c in fresh if c.article.id in known]
+            if replaced:
+                cur.execute(rollup.delta_sql(-1), {"ids": replaced})
+                cur.execute("DELETE FROM dyad_month WHERE events = 0")
+                self._delete_articles(cur, replaced)
+            for name in _TABLE_ORDER:
+                columns = getattr(tables, name)
+                if columns:
+                    _copy_in(cur, name, columns)
+            if fresh:
+                cur.execute(rollup.delta_sql(+1), {"ids": [c.article.id for c in fresh]})
+            if failures:
+                now = dt.datetime.now()
+                with cur.copy("COPY failures (origin, record, code, message, failed_at) FROM STDIN") as copy:
+                    for f in failures:
+                        copy.write_row((*f, now))
+        report.events = len(tables.events.get("id", []))
+        return report
+
+    @staticmethod
+    def _delete_articles(cur: Any, ids: list[str]) -> None:
+        cur.execute("DELETE FROM event_entities WHERE event_id IN (SELECT id FROM events WHERE article_id = ANY(%s))", [ids])
+        for table, col in (("events", "article_id"), ("quotes", "article_id"), ("articles", "id")):
+            cur.execute(f"DELETE FROM {table} WHERE {col} = ANY(%s)", [ids])
+
+    def rebuild_rollup(self) -> None:
+        """Recompute ``dyad_month`` from the events (after a bulk load that bypassed ``write``)."""
+        with self.engine.begin() as conn:
+            cur = conn.connection.cursor()
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", [_WRITE_LOCK])
+            for sql in rollup.rebuild_sql():
+                cur.execute(sql)
+
+    def dyad_months(self, a: str, b: str, directed: bool = False) -> list[tuple[Any, ...]]:
+        """Rollup rows (period, category, quad, events, score_sum) of one dyad."""
+        x, y = (a, b) if directed else tuple(sorted((a, b)))
+        return self.query(
+            "SELECT period, category, quad, events, score_sum FROM dyad_month "
+            "WHERE a = ? AND b = ? AND directed = ? ORDER BY period",
+            [x, y, directed],
+        )
+
+    def query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+        with self.engine.connect() as conn:
+            cur = conn.connection.cursor()
+            cur.execute(qmark_to_format(sql), params or None)
+            rows = cur.fetchall() if cur.description else []
+            conn.connection.commit()
+            return [tuple(r) for r in rows]
+
+    def dicts(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            cur = conn.connection.cursor()
+            cur.execute(qmark_to_format(sql), params or None)
+            names = [d[0] for d in cur.description]
+            rows = cur.fetchall()
+            conn.connection.commit()
+            return [dict(zip(names, row)) for row in rows]
+
+    def events(self, query: EventQuery) -> list[dict[str, Any]]:
+        """Stored events as PLOVER-shaped dicts, filtered and ordered by date (as DuckDBStore.events)."""
+        where, params = ["true"], []
+        if query.category:
+            where.append("e.category = ?")
+            params.append(query.category.upper())
+        if query.since:
+            where.append("e.date >= ?")
+            params.append(query.since)
+        if query.until:
+            where.append("substr(e.date, 1, length(?)) <= ?")
+            params += [query.until, query.until]
+        if query.doc_id:
+            where.append("e.doc_id = ?")
+            params.append(query.doc_id)
+        if not query.include_negated:
+            where.append("NOT e.negated AND NOT e.hypothetical")
+        if query.dyad:
+            a, b = query.dyad
+            where.append(
+                "EXISTS (SELECT 1 FROM event_entities x, event_entities y WHERE x.event_id = e.id AND y.event_id = e.id "
+                "AND x.code = ? AND y.code = ? AND (x.side <> y.side OR x.side = 'actor' AND y.side = 'actor' AND x.position <> y.position))"
+            )
+            params += [a, b]
+        # byte order, as DuckDB sorts, whatever the database's collation
+        sql = (
+            f"SELECT e.* FROM events e WHERE {' AND '.join(where)} "
+            'ORDER BY e.date COLLATE "C", e.doc_id COLLATE "C", e.trigger_start'
+        )
+        if query.limit is not None:
+            sql += f" LIMIT {int(query.limit)} OFFSET {int(query.offset)}"
+        rows = self.dicts(sql, params)
+        if not rows:
+            return []
+        links = self.dicts("SELECT * FROM event_entities WHERE event_id = ANY(?)", [[r["id"] for r in rows]])
+        by_event: dict[str, list[dict[str, Any]]] = {}
+        for link in links:
+            by_event.setdefault(link["event_id"], []).append(link)
+        return [event_row_to_public(r, by_event.get(r["id"], [])) for r in rows]
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "PostgresStore":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+def _classify(coded: list[CodedArticle], known: dict[str, str | None], report: WriteReport) -> list[CodedArticle]:
+    """The articles to write: new ones and recoded ones; count the rest as the same."""
+    fresh: list[CodedArticle] = []
+    seen: set[str] = set()
+    for c in coded:
+        aid = c.article.id
+        if aid in seen or known.get(aid, "\0") == c.coder:
+            report.articles_same += 1
+            continue
+        seen.add(aid)
+        if aid in known:
+            report.articles_recoded += 1
+        else:
+            report.articles_new += 1
+        fresh.append(c)
+    return fresh
+
+
+def _copy_in(cur: Any, table: str, columns: dict[str, list[Any]]) -> None:
+    """COPY the rows into a staging table, then insert them; keyed tables skip rows already there."""
+    names = list(columns)
+    cols = ", ".join(f'"{n}"' for n in names)
+    stage = f"stage_{table}"
+    cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS {stage} (LIKE {table}) ON COMMIT DROP")
+    with cur.copy(f"COPY {stage} ({cols}) FROM STDIN") as copy:
+        for row in zip(*columns.values()):
+            copy.write_row(row)
+    conflict = f" ORDER BY {_KEYED[table]} ON CONFLICT ({_KEYED[table]}) DO NOTHING" if table in _KEYED else ""
+    cur.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {stage}{conflict}")
+
+
+def _redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        return f"{scheme}://{creds.split(':', 1)[0]}@{host}"
+    return url
+
+
+@register_store("postgres.v1")
+def _open_postgres(path: str) -> PostgresStore:
+    return PostgresStore(path)

@@ -1,0 +1,314 @@
+"""The store contract, run against every backend: DuckDB and a real PostgreSQL server.
+
+The PostgreSQL server is a throwaway one: ``initdb`` in a temporary folder,
+started with ``pg_ctl`` on 127.0.0.1 and a free port (as the ``postgres``
+user when the tests run as root), and stopped at the end of the session.
+Without PostgreSQL installed the PostgreSQL cases skip with a message that
+says how to install it.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import uuid
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from dyadwatch.analysis.dyads import dyad_series as series_from_events
+from dyadwatch.records import Article, CodedArticle, Entity, Event, Evidence, article_id
+from dyadwatch.store import EventQuery, open_store
+from dyadwatch.store.rollup import dyad_series
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).with_name("dyadwatch")
+FRA = Entity("FRA", "GOV", "France", "France")
+DZA = Entity("DZA", "GOV", "Algeria", "Algeria")
+MAR = Entity("MAR", "GOV", "Morocco", "Morocco")
+
+
+class PgServer:
+    """A PostgreSQL server of our own in a temporary folder."""
+
+    def __init__(self) -> None:
+        bins = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
+        found = bins[-1] if bins else shutil.which("pg_ctl")
+        if not found:
+            pytest.skip("PostgreSQL is not installed (no pg_ctl): run 'make setup' or 'apt-get install -y postgresql'")
+        self.bin = Path(found).parent
+        self.user: list[str] = []
+        if os.geteuid() == 0:
+            if subprocess.run(["id", "postgres"], capture_output=True).returncode != 0:
+                pytest.skip("running as root and there is no 'postgres' user to run the PostgreSQL server as")
+            self.user = ["runuser", "-u", "postgres", "--"]
+        self.dir = Path(tempfile.mkdtemp(prefix="dyadwatch-pg-"))
+        if self.user:
+            shutil.chown(self.dir, "postgres", "postgres")
+        self.data = self.dir / "data"
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    def run(self, tool: str, *args: str) -> None:
+        done = subprocess.run([*self.user, str(self.bin / tool), *args], capture_output=True, text=True, timeout=120)
+        if done.returncode != 0:
+            raise RuntimeError(f"{tool} failed ({done.returncode}): {done.stderr or done.stdout}")
+
+    def start(self) -> None:
+        self.run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust", "--locale=C", "--encoding=UTF8")
+        opts = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.dir} -c fsync=off -c synchronous_commit=off"
+        self.run("pg_ctl", "-D", str(self.data), "-o", opts, "-l", str(self.dir / "log"), "-w", "-t", "60", "start")
+
+    def create_database(self) -> str:
+        import psycopg
+
+        name = f"t_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(self.url, autocommit=True) as con:
+            con.execute(f"CREATE DATABASE {name}")
+        return self.url.rsplit("/", 1)[0] + "/" + name
+
+    def stop(self) -> None:
+        try:
+            self.run("pg_ctl", "-D", str(self.data), "-m", "immediate", "stop")
+        finally:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    pytest.importorskip("sqlalchemy", reason="the postgres extra is not installed: pip install -e '.[postgres]'")
+    pytest.importorskip("psycopg", reason="the postgres extra is not installed: pip install -e '.[postgres]'")
+    server = PgServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["duckdb", "postgres"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "duckdb":
+        return str(tmp_path / "contract.duckdb")
+    return request.getfixturevalue("pg_server").create_database()
+
+
+@pytest.fixture()
+def pg_url(pg_server: PgServer) -> str:
+    return pg_server.create_database()
+
+
+def coded(text="Algeria recalled its ambassador from Paris.", coder="dyadwatch-lexicon/0.1.0", category="SANCTION",
+          actor=(DZA,), recipient=(FRA,), date="2024-07-30", negated=False, quad="MF", score=-6.0):
+    aid = article_id(text, None)
+    art = Article(aid, "doc-" + aid[:6], text, "t", date, None, "en", "test", "doc-1")
+    ev = Event(
+        id=f"{aid}-{category}", article_id=aid, doc_id=art.doc_id, category=category, mode="withdraw", contexts=("diplomatic",),
+        actor=actor, recipient=recipient, date=date, date_precision="day", location=None,
+        negated=negated, future=False, hypothetical=False, historical=False, score=score, quad=quad,
+        evidence=Evidence(text, 0, 0, len(text), "recalled", 8, 16), confidence=0.8, coder=coder,
+    )
+    return CodedArticle(art, "en", "coded", events=(ev,), coder=coder)
+
+
+def test_store_creates_schema_with_latest_migration(store_url):
+    from dyadwatch.store.schema import LATEST
+
+    with open_store(store_url) as store:
+        assert store.schema_version() == LATEST
+        tables = {r[0] for r in store.query("SELECT table_name FROM information_schema.tables")}
+    assert {"articles", "events", "entities", "event_entities", "quotes", "failures"} <= tables
+
+
+def test_store_reopening_keeps_data_and_migrates_nothing(store_url):
+    with open_store(store_url) as store:
+        store.write([coded()], [])
+    with open_store(store_url) as store:
+        assert store.query("SELECT count(*) FROM articles")[0][0] == 1
+        assert store.query("SELECT count(*) FROM schema_migrations")[0][0] == store.schema_version()
+
+
+def test_store_same_article_twice_stores_nothing_new(store_url):
+    with open_store(store_url) as store:
+        first = store.write([coded()], [])
+        second = store.write([coded()], [])
+        assert (first.articles_new, first.events) == (1, 1)
+        assert (second.articles_new, second.articles_same, second.events) == (0, 1, 0)
+        assert store.query("SELECT count(*) FROM events")[0][0] == 1
+        assert store.query("SELECT count(*) FROM event_entities")[0][0] == 2
+
+
+def test_store_same_article_twice_in_one_batch_is_stored_once(store_url):
+    with open_store(store_url) as store:
+        report = store.write([coded(), coded()], [])
+        assert (report.articles_new, report.articles_same) == (1, 1)
+        assert store.query("SELECT count(*) FROM events")[0][0] == 1
+
+
+def test_store_new_coder_version_replaces_the_articles_events(store_url):
+    with open_store(store_url) as store:
+        store.write([coded()], [])
+        report = store.write([coded(coder="dyadwatch-lexicon/0.2.0", category="ACCUSE", quad="VF", score=-2.0)], [])
+        assert report.articles_recoded == 1
+        rows = store.query("SELECT category, coder FROM events")
+        assert store.known_articles([coded().article.id]) == {coded().article.id: "dyadwatch-lexicon/0.2.0"}
+    assert rows == [("ACCUSE", "dyadwatch-lexicon/0.2.0")]
+
+
+def test_store_shared_entities_are_stored_once(store_url):
+    with open_store(store_url) as store:
+        store.write([coded("Algeria recalled its ambassador."), coded("Algeria expelled French diplomats.")], [])
+        store.write([coded("Algeria closed its airspace.")], [])
+        assert store.query("SELECT count(*) FROM entities")[0][0] == 2
+        assert store.query("SELECT count(*) FROM events")[0][0] == 3
+
+
+def test_store_events_are_plover_shaped_and_filterable(store_url):
+    with open_store(store_url) as store:
+        store.write([coded()], [])
+        (event,) = store.events(EventQuery(dyad=("FRA", "DZA")))
+        assert store.events(EventQuery(dyad=("FRA", "MAR"))) == []
+        assert store.events(EventQuery(category="AGREE")) == []
+        assert len(store.events(EventQuery(since="2024-07-01", until="2024-07-31"))) == 1
+    assert event["actor"][0] == {"code": "DZA", "sector": "GOV", "name": "Algeria", "canonical": "Algeria", "role": None}
+    assert event["evidence"]["trigger"] == "recalled"
+    assert event["contexts"] == ["diplomatic"] and event["negated"] is False
+    assert set(event) >= {"id", "doc_id", "category", "mode", "contexts", "actor", "recipient", "date", "date_precision",
+                          "location", "negated", "future", "hypothetical", "historical", "score", "quad", "evidence",
+                          "confidence", "coder"}
+
+
+def test_store_event_pages_are_ordered_by_date(store_url):
+    dates = ["2024-03-01", "2024-01-15", "2024-02-10", "2024-01-02"]
+    with open_store(store_url) as store:
+        store.write([coded(f"Algeria recalled its ambassador ({d}).", date=d) for d in dates], [])
+        first = store.events(EventQuery(limit=2))
+        second = store.events(EventQuery(limit=2, offset=2))
+    assert [e["date"] for e in first + second] == sorted(dates)
+
+
+def test_store_failures_are_kept(store_url):
+    with open_store(store_url) as store:
+        store.write([], [("bad.jsonl", "3", "E105", "[E105] Line 3 ...")])
+        assert store.query("SELECT origin, record, code FROM failures") == [("bad.jsonl", "3", "E105")]
+
+
+def test_store_query_takes_question_mark_parameters(store_url):
+    with open_store(store_url) as store:
+        store.write([coded()], [])
+        assert store.query("SELECT count(*) FROM events WHERE category = ? AND doc_id LIKE 'doc-%'", ["SANCTION"]) == [(1,)]
+
+
+def _dyad_batch() -> list[CodedArticle]:
+    return [
+        coded("A", date="2024-07-30"),
+        coded("B", date="2024-07-02", actor=(FRA,), recipient=(DZA,), category="ACCUSE", quad="VF", score=-2.0),
+        coded("C", date="2024-08-11", actor=(FRA, DZA), recipient=(), category="CONSULT", quad="VC", score=1.0),
+        coded("D", date="2024-08-12", negated=True),
+        coded("E", date="2024", actor=(DZA,), recipient=(MAR,)),
+        coded("F", date="2024-09-01", actor=(DZA, MAR), recipient=(FRA,), category="ACCUSE", quad="VF", score=-2.0),
+    ]
+
+
+@pytest.mark.parametrize("directed", [False, True])
+@pytest.mark.parametrize("by", ["month", "year"])
+def test_store_dyad_series_matches_the_series_from_events(store_url, directed, by):
+    with open_store(store_url) as store:
+        store.write(_dyad_batch(), [])
+        store.write([coded("A", coder="dyadwatch-lexicon/0.2.0", date="2024-10-01")], [])  # recoding moves A
+        for a, b in (("DZA", "FRA"), ("FRA", "DZA"), ("DZA", "MAR")):
+            expected = series_from_events(store.events(EventQuery(dyad=(a, b))), a, b, by, directed)
+            assert dyad_series(store, a, b, by, directed) == expected
+        assert dyad_series(store, "DZA", "FRA", "month")[0].period == "2024-07"
+
+
+def test_postgres_rollup_is_kept_current_and_rebuilds_to_the_same(pg_url):
+    with open_store(pg_url) as store:
+        store.write(_dyad_batch(), [])
+        store.write([coded("B", coder="dyadwatch-lexicon/0.2.0", date="2024-07-02", category="AGREE", quad="VC", score=3.0)], [])
+        kept = sorted(store.query("SELECT * FROM dyad_month"))
+        store.rebuild_rollup()
+        assert sorted(store.query("SELECT * FROM dyad_month")) == kept
+        assert ("DZA", "FRA", False, "2024-07", "AGREE", "VC", 1, 3.0) in kept
+        assert all(row[6] > 0 for row in kept)
+
+
+def test_postgres_concurrent_writers_leave_no_duplicates(pg_url):
+    batches = [[coded(f"Article {i}.") for i in range(start, start + 30)] for start in (0, 10, 20)]
+    errors: list[BaseException] = []
+
+    def writer(batch: list[CodedArticle]) -> None:
+        try:
+            with open_store(pg_url) as store:
+                for i in range(0, len(batch), 5):
+                    store.write(batch[i : i + 5], [])
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(b,)) for b in batches]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with open_store(pg_url) as store:
+        assert store.query("SELECT count(*), count(DISTINCT id) FROM articles") == [(50, 50)]
+        assert store.query("SELECT count(*), count(DISTINCT id) FROM events") == [(50, 50)]
+        assert store.query("SELECT count(*) FROM event_entities") == [(100,)]
+        assert store.query("SELECT sum(events) FROM dyad_month WHERE directed") == [(50,)]
+
+
+def test_postgres_unreachable_server_is_a_coded_error():
+    pytest.importorskip("sqlalchemy")
+    from dyadwatch.errors import StoreError
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(StoreError) as info:
+        open_store(f"postgresql://dw:secret@127.0.0.1:{port}/nothing")
+    assert info.value.code == "E502" and "secret" not in str(info.value)
+
+
+@pytest.mark.slow
+def test_postgres_two_code_processes_on_overlapping_inputs(pg_url, tmp_path, cli_env):
+    records = [json.loads(line) for line in (ROOT / "examples/demo/articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    half = len(records) // 2
+    parts = [records[: half + 8], records[half - 8 :]]
+    paths = []
+    for n, part in enumerate(parts):
+        path = tmp_path / f"part{n}.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in part), encoding="utf-8")
+        paths.append(path)
+    env = {**cli_env, "DYADWATCH_BATCH_SIZE": "4"}
+    procs = [
+        subprocess.Popen([str(BIN), "code", str(p), "--db", pg_url, "--no-progress"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        for p in paths
+    ]
+    outs = [p.communicate(timeout=600) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    with open_store(pg_url) as store:
+        assert store.query("SELECT count(*), count(DISTINCT id) FROM articles") == [(len(records), len(records))]
+        assert store.query("SELECT count(*) - count(DISTINCT id) FROM events") == [(0,)]
+        dup_links = store.query("SELECT count(*) FROM (SELECT event_id, side, position FROM event_entities GROUP BY 1, 2, 3 HAVING count(*) > 1) d")
+        assert dup_links == [(0,)]
+        per_article = dict(store.query("SELECT article_id, count(*) FROM events GROUP BY 1"))
+        kept = sorted(store.query("SELECT * FROM dyad_month"))
+        store.rebuild_rollup()
+        assert sorted(store.query("SELECT * FROM dyad_month")) == kept
+    single = tmp_path / "single.duckdb"
+    subprocess.run([str(BIN), "code", str(ROOT / "examples/demo/articles.jsonl"),
+                    "--db", str(single), "--no-progress"], check=True, capture_output=True, env=cli_env)
+    with open_store(str(single)) as store:
+        assert dict(store.query("SELECT article_id, count(*) FROM events GROUP BY 1")) == per_article
