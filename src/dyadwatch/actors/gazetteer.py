@@ -54,6 +54,8 @@ class Gazetteer:
         self._tokenize = tokenize
         self._index: dict[tuple[str, ...], GazEntry] = {}
         self._exact: dict[tuple[str, ...], set[str]] = {}
+        # first word -> longest phrase that starts with it: match() skips the other words at once
+        self._longest: dict[str, int] = {}
         self.country_names: dict[str, str] = {}
 
     def add(self, phrase: str, entry: GazEntry, override: bool = False) -> None:
@@ -66,6 +68,7 @@ class Gazetteer:
             return
         if override or key not in self._index:
             self._index[key] = entry
+            self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
         if entry.case_sensitive:
             self._exact.setdefault(key, set()).add(" ".join(tokens))
 
@@ -79,7 +82,7 @@ class Gazetteer:
         i = 0
         while i < len(words):
             found = None
-            for n in range(min(_MAX_PHRASE, len(words) - i), 0, -1):
+            for n in range(min(self._longest.get(lowered[i], 0), len(words) - i), 0, -1):
                 key = tuple(lowered[i : i + n])
                 entry = self._index.get(key)
                 if entry is not None and self._case_ok(words[i : i + n], key, entry):

@@ -71,8 +71,9 @@ def detect_shifts(
     min_history: int = 2,
 ) -> list[Shift]:
     """Flag the points whose index is ``threshold`` robust z-scores away from the previous ``window`` points."""
-    if window < 1 or min_history < 1 or min_history > window:
-        raise ValueError("need 1 <= min_history <= window")
+    if window < 1 or min_history < 1:
+        raise ValueError("window and min_history must be at least 1")
+    min_history = min(min_history, window)  # a one-period window needs one period of history
     ids_by_period = ids_by_period or {}
     flags: list[Shift] = []
     for i, point in enumerate(points):

@@ -71,7 +71,7 @@ def create_app(db_path: str, config: Config | None = None, *, coder: Coder | Non
     from dyadwatch.store import open_store
 
     config = config or load_config()
-    service = Service(open_store(db_path, None if config.store == "duckdb.v1" else config.store), config)
+    service = Service(lambda: open_store(db_path, None if config.store == "duckdb.v1" else config.store), config)
     jobs = Jobs(service.locked_store(), config, coder or run_pipeline)
 
     @asynccontextmanager

@@ -53,12 +53,21 @@ class Jobs:
         self.coder = coder
         self._jobs: dict[str, dict[str, Any]] = {}
         self._lock = threading.Lock()
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dyadwatch-job")
-        self._dir = tempfile.TemporaryDirectory(prefix="dyadwatch-jobs-")
+        self._pool: ThreadPoolExecutor | None = None
+        self._dir: tempfile.TemporaryDirectory[str] | None = None
+
+    def _started(self) -> tuple[ThreadPoolExecutor, Path]:
+        """The worker and the spool folder, made on first use and again after ``close``."""
+        with self._lock:
+            if self._pool is None or self._dir is None:
+                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dyadwatch-job")
+                self._dir = tempfile.TemporaryDirectory(prefix="dyadwatch-jobs-")
+            return self._pool, Path(self._dir.name)
 
     def submit(self, articles: list[dict[str, Any]]) -> dict[str, Any]:
         job_id = uuid.uuid4().hex
-        path = Path(self._dir.name) / f"{job_id}.jsonl"
+        pool, spool = self._started()
+        path = spool / f"{job_id}.jsonl"
         with path.open("w", encoding="utf-8") as out:
             for n, art in enumerate(articles):
                 record = {k: v for k, v in art.items() if v is not None}
@@ -68,7 +77,7 @@ class Jobs:
                "started": None, "finished": None, "result": None, "error": None}
         with self._lock:
             self._jobs[job_id] = job
-        self._pool.submit(self._run, job_id, str(path))
+        pool.submit(self._run, job_id, str(path))
         return dict(job)
 
     def _run(self, job_id: str, path: str) -> None:
@@ -96,5 +105,9 @@ class Jobs:
             return dict(job)
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
-        self._dir.cleanup()
+        with self._lock:
+            pool, folder, self._pool, self._dir = self._pool, self._dir, None, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+        if folder is not None:
+            folder.cleanup()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from dyadwatch.analysis.dyads import counted, dyad_series, pairs, period_of, top_dyads
 from dyadwatch.analysis.rankings import matches_actor, top_actors, top_dyads_by_change
@@ -64,12 +64,21 @@ class LockedStore:
 class Service:
     """All reads and writes of one server process, over one store."""
 
-    def __init__(self, store: Store, config: Config) -> None:
-        self.store = store
+    def __init__(self, opener: Callable[[], Store], config: Config) -> None:
+        self._opener = opener
         self.config = config
         self.lock = threading.RLock()
+        self._store: Store | None = opener()  # opened now, so a locked file fails at start-up (E501)
         self._events: list[dict[str, Any]] | None = None
         self.generation = 0
+
+    @property
+    def store(self) -> Store:
+        """The open store; reopened after ``close`` (an ASGI app may see several lifespans)."""
+        with self.lock:
+            if self._store is None:
+                self._store = self._opener()
+            return self._store
 
     # -- plumbing ---------------------------------------------------------
     def invalidate(self) -> None:
@@ -93,7 +102,10 @@ class Service:
 
     def close(self) -> None:
         with self.lock:
-            self.store.close()
+            if self._store is not None:
+                self._store.close()
+                self._store = None
+            self._events = None
 
     # -- articles ---------------------------------------------------------
     def list_articles(self, q: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:

@@ -195,13 +195,12 @@ def dyad(
     Example:
       dyadwatch dyad FRA DZA --by month
     """
-    from dyadwatch.analysis.dyads import dyad_series
-    from dyadwatch.store.base import EventQuery
+    from dyadwatch.store.rollup import dyad_series  # reads PostgreSQL's dyad_month rollup; events elsewhere
 
     if by not in ("day", "month", "year"):
         raise make("E810", what="--by", value=by, reason="use day, month or year")
     with _open(db) as store:
-        series = dyad_series(store.events(EventQuery(dyad=(a.upper(), b.upper()))), a.upper(), b.upper(), by, directed)
+        series = dyad_series(store, a.upper(), b.upper(), by, directed)
     points = [p.as_dict() for p in series]
     if fmt == "jsonl":
         for p in points:

@@ -22,6 +22,8 @@ from dyadwatch.errors import DyadwatchError, make
 from dyadwatch.records import Article, CodedArticle
 
 _PIPELINES: dict[str, Any] = {}
+# how long to wait for a scheduler given by address before giving up with E703
+CONNECT_TIMEOUT = "20s"
 
 
 def code_batch(config: Config, articles: list[Article]) -> list[CodedArticle | DyadwatchError]:
@@ -54,7 +56,7 @@ class DaskEngine:
 
         if self.config.scheduler:
             try:
-                return Client(self.config.scheduler, timeout="20s"), None
+                return Client(self.config.scheduler, timeout=CONNECT_TIMEOUT), None
             except (OSError, TimeoutError) as exc:
                 raise make("E703", where="--scheduler", address=self.config.scheduler, reason=str(exc) or type(exc).__name__) from exc
         cluster = LocalCluster(

@@ -23,6 +23,7 @@ class GoldEvent:
     date_precision: str | None = None
     mode: str | None = None
     negated: bool = False
+    evidence: str | None = None
 
 
 @dataclass
@@ -82,6 +83,7 @@ def _event(e: dict[str, Any]) -> GoldEvent:
         date_precision=e.get("date_precision"),
         mode=e.get("mode"),
         negated=bool(e.get("negated") or e.get("hypothetical")),
+        evidence=e.get("evidence"),
     )
 
 

@@ -52,8 +52,19 @@ def _ok(codes: frozenset[str], entities: tuple[Any, ...]) -> bool:
     return bool(codes & {e.code for e in entities})
 
 
-def _matches(g: GoldEvent, e: Event) -> bool:
+def _evidence_span(g: GoldEvent, text: str) -> tuple[int, int] | None:
+    if not g.evidence:
+        return None
+    at = text.find(g.evidence.strip("“”\" "))
+    return (at, at + len(g.evidence)) if at >= 0 else None
+
+
+def _matches(g: GoldEvent, e: Event, text: str = "") -> bool:
+    """Category (or an alternative), flags, the sentence that proves it, and the countries."""
     if e.category != g.category and e.category not in g.alternatives:
+        return False
+    span = _evidence_span(g, text)
+    if span is not None and not (e.evidence.start < span[1] and span[0] < e.evidence.end):
         return False
     if g.negated != (e.negated or e.hypothetical):
         return False
@@ -80,7 +91,7 @@ def score_articles(golds: list[GoldArticle], coded: dict[str, list[Event]]) -> d
         counted = events  # negated and hypothetical events are matched only to gold events flagged the same way
         used: set[int] = set()
         for ge in g.events:
-            hit = next((i for i, e in enumerate(counted) if i not in used and _matches(ge, e)), None)
+            hit = next((i for i, e in enumerate(counted) if i not in used and _matches(ge, e, g.text)), None)
             if hit is not None:
                 used.add(hit)
                 counts.tp[ge.category] += 1

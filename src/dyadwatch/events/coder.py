@@ -28,10 +28,17 @@ GOVERNED_MODE = {
     ("REQUEST", "COOPERATE"): "assist", ("REQUEST", "RETREAT"): "yield", ("REQUEST", "CONCEDE"): "yield",
     ("REJECT", "RETREAT"): "yield", ("REJECT", "CONCEDE"): "yield",
     ("THREATEN", "ASSAULT"): "violence", ("THREATEN", "COERCE"): "restrict", ("THREATEN", "SANCTION"): "relations",
+    ("THREATEN", "MOBILIZE"): "violence",
 }
 # what a future or intended event becomes (ontology: future cooperation is AGREE)
-FUTURE_CATEGORY = {"CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE"}
+# and an announced future act of conflict is a threat
+FUTURE_CATEGORY = {
+    "CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE",
+    "PROTEST": "THREATEN", "SANCTION": "THREATEN", "COERCE": "THREATEN", "ASSAULT": "THREATEN", "MOBILIZE": "THREATEN",
+}
 NEAR_WINDOW = 5
+# cooperative events whose announced future negation is a refusal
+REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 # categories that are done to someone: an event of these with no named target gets the article's other side
 DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "CONCEDE", "SUPPORT", "RETREAT", "AID", "COOPERATE"}
 
@@ -78,6 +85,9 @@ def _near(t: Any) -> dict[str, Any]:
     for tok in t.doc[t.i + 1 : min(t.i + 1 + NEAR_WINDOW, t.sent.end)]:
         out.setdefault(tok.lemma_.lower(), tok)
         out.setdefault(tok.lower_, tok)
+    if t.dep_ in ("acl", "amod") and t.head.i != t.i:
+        # "a video released by the presidency": the noun a participle modifies is its object
+        out.setdefault(t.head.lemma_.lower(), t.head)
     return out
 
 
@@ -170,12 +180,23 @@ def _clause_verbs(t: Any) -> list[Any]:
     return out
 
 
-def flags(t: Any, cand: Candidate, lexicon: Lexicon, date: DateSpan | None) -> tuple[bool, bool, bool]:
-    """(negated, future, hypothetical) for a trigger."""
+@dataclass(frozen=True)
+class Modality:
+    negated: bool = False
+    future: bool = False
+    hypothetical: bool = False
+    obligation: bool = False
+
+
+def flags(t: Any, cand: Candidate, lexicon: Lexicon, date: DateSpan | None) -> Modality:
+    """Negation, future or intent, hypothesis and obligation for a trigger, from its clause."""
     verbs = _clause_verbs(t)
-    negated = hypothetical = False
+    negated = hypothetical = obligation = False
     future = cand.intent or (date.future if date else False)
+    reported = any(v.dep_ in ("ccomp", "parataxis") and v.head.lemma_.lower() in lexicon.reporting for v in verbs)
     for v in verbs:
+        if v.i != t.i and v.lemma_.lower() in lexicon.negation:
+            negated = True  # "failed to reach agreement"
         for c in v.children:
             low, lem = c.lower_, c.lemma_.lower()
             if c.dep_ in ("neg", "advmod") and (lem in lexicon.negation or low in lexicon.negation):
@@ -184,13 +205,14 @@ def flags(t: Any, cand: Candidate, lexicon: Lexicon, date: DateSpan | None) -> t
                 future = True
             if c.dep_ in ("aux", "mark") and (low in lexicon.hypothetical or lem in lexicon.hypothetical):
                 hypothetical = True
-        if "Fut" in v.morph.get("Tense") or v.lemma_ == "aller" and v.dep_ == "aux":
+            if c.dep_ == "aux" and (low in lexicon.obligation or lem in lexicon.obligation):
+                obligation = True
+        if "Fut" in v.morph.get("Tense") or any(c.lemma_ == "aller" and c.dep_ in ("aux", "aux:tense") for c in v.children):
             future = True
         if "Cnd" in v.morph.get("Mood"):
-            hypothetical = True
-        if any(c.lemma_ == "aller" and c.dep_ in ("aux", "aux:tense") for c in v.children):
-            future = True
-    return negated, future, hypothetical
+            # the conditional of reported speech is a future ("il a dit qu'il viendrait")
+            future, hypothetical = (True, hypothetical) if reported else (future, True)
+    return Modality(negated, future, hypothetical, obligation)
 
 
 def _tree_distance(a: Any, b: Any) -> int:
@@ -274,18 +296,34 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
         other = ctx.actors.partner(actor_t[0].code)
         if other is not None:
             recipient_t = (Entity(other, None, ctx.actors.gaz.country_names.get(other, other), ctx.actors.gaz.country_names.get(other, other), None, "country", guessed=True),)
+    unresolved = False
     if not actor_t and not recipient_t:
-        return None
+        subject = _main_subject(t)
+        if subject is None:
+            return None
+        # the main predicate of its sentence, with a subject we cannot place: keep the event, with an unknown actor
+        span = ctx.doc[subject.left_edge.i : subject.i + 1]
+        actor_t, unresolved = (Entity("UNK", None, span.text, span.text, None, "group", span.start_char, span.end_char),), True
     date = pick_date(t, ctx)
-    negated, future, hypothetical = flags(t, cand, ctx.lexicon, date)
+    modality = flags(t, cand, ctx.lexicon, date)
+    negated, future, hypothetical = modality.negated, modality.future, modality.hypothetical
     if date is not None and not _historical(date.date, ctx.published):
         ctx.last_date = date
     elif date is None and ctx.last_date is not None:
         date = ctx.last_date
     category = cand.trigger.category
     mode = cand.mode or cand.trigger.mode
-    if future and category in FUTURE_CATEGORY:
-        category, mode = FUTURE_CATEGORY[category], None
+    if modality.obligation and t.pos_ in ("VERB", "AUX"):
+        # "Russia said Sudan must return the helicopter": the speaker demands it of the subject
+        speaker = _reporting_subject(t, ctx)
+        if speaker:
+            category, mode = "REQUEST", GOVERNED_MODE.get(("REQUEST", category))
+            actor_t, recipient_t = _dedupe(speaker), actor_t or recipient_t
+    elif future and negated and category in REFUSABLE:
+        # "will not accept", "would not meet the demands": a refusal
+        category, mode, negated = "REJECT", GOVERNED_MODE.get(("REJECT", category)), False
+    elif future and category in FUTURE_CATEGORY:
+        category, mode = FUTURE_CATEGORY[category], GOVERNED_MODE.get(("THREATEN", category))
     if not ctx.onto.is_valid(category, mode):
         mode = None
     date_str, precision = (date.date, date.precision) if date else _default_date(ctx)
@@ -297,8 +335,8 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
     for i in cand.consumed:
         end = max(end, ctx.doc[i].idx + len(ctx.doc[i].text))
     trig_text = ctx.article.text[t.idx:end] if end - t.idx < 80 else t.text
-    confidence = 0.45 + 0.1 * min(len(cand.trigger.words) - 1, 2) + (0.15 if via_parse else 0) + (0.1 if recipient_t else 0)
-    confidence += 0.1 if t.dep_ in ("ROOT", "conj") or t.head.dep_ == "ROOT" else 0
+    confidence = 0.55 + 0.05 * min(len(cand.trigger.words) - 1, 2) + (0.15 if via_parse else 0) + (0.05 if recipient_t else 0)
+    confidence -= 0.07 * min(_depth(t, ctx.lexicon.reporting), 5) + (0.3 if unresolved else 0)
     key = f"{ctx.article.id}:{sent_index}:{t.idx}:{category}"
     return Event(
         id=hashlib.sha256(key.encode()).hexdigest()[:20],
@@ -322,6 +360,40 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
         confidence=round(min(confidence, 0.99), 3),
         coder=ctx.coder,
     )
+
+
+def _depth(t: Any, reporting: frozenset[str]) -> int:
+    """How deep a trigger sits below its sentence's main predicate (reports and control verbs are free)."""
+    depth, cur = 0, t
+    while cur.head.i != cur.i:
+        if not (cur.dep_ in ("xcomp", "conj") or cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in reporting):
+            depth += 1
+        cur = cur.head
+    return depth
+
+
+def _reporting_subject(t: Any, ctx: Context) -> list[Entity]:
+    """The subject of the reporting verb above a trigger, if any."""
+    cur = t
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return []
+        cur = cur.head
+        if cur.lemma_.lower() in ctx.lexicon.reporting:
+            subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+            return ctx.actors.entities_for(subj[0]) if subj else []
+    return []
+
+
+def _main_subject(t: Any) -> Any | None:
+    """The subject of a trigger that is its sentence's main predicate (or governed by it through xcomp)."""
+    cur = t
+    while cur.dep_ == "xcomp" and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ != "ROOT" or cur.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+    return subj[0] if subj and subj[0].pos_ in ("NOUN", "PROPN") else None
 
 
 def _anaphoric(t: Any, lexicon: Lexicon) -> bool:
@@ -355,8 +427,8 @@ def code_events(ctx: Context) -> list[Event]:
         cands = fold_governed(find_candidates(sent, ctx), ctx.lexicon)
         best: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Event] = {}
         for cand in cands:
-            if cand.token.lemma_.lower() in ctx.lexicon.reporting:
-                continue
+            if cand.token.lemma_.lower() in ctx.lexicon.reporting and len(cand.trigger.words) == 1:
+                continue  # saying is not an event; "stressed the need to" (a longer pattern) is a demand
             event = build_event(cand, index, ctx)
             if event is None:
                 continue
