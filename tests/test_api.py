@@ -177,7 +177,7 @@ def test_api_submit_articles_runs_a_background_job(client):
 def test_api_actor_import_stores_alias_rows(client, fmt, content):
     auth = {"Authorization": "Bearer s3cret"}
     body = client.post("/api/actors/import", json={"format": fmt, "content": content}, headers=auth).json()
-    assert (body["imported"], body["table"]) == (2, "actor_aliases")
+    assert (body["imported"], body["table"]) == (2, "actor_registry")
 
 
 def test_api_actor_import_names_the_bad_row(client):

@@ -9,6 +9,7 @@ import pytest
 from dyadwatch.errors import StoreError
 from dyadwatch.records import Article, CodedArticle, Entity, Event, Evidence, article_id
 from dyadwatch.store import EventQuery, open_store
+from dyadwatch.store.schema import LATEST
 
 FRA = Entity("FRA", "GOV", "France", "France")
 DZA = Entity("DZA", "GOV", "Algeria", "Algeria")
@@ -28,7 +29,7 @@ def coded(text="Algeria recalled its ambassador from Paris.", coder="dyadwatch-l
 
 def test_store_creates_schema_with_migration_version(db_path):
     with open_store(db_path) as store:
-        assert store.schema_version() == 2  # 2: near-duplicates (duplicate_of, minhash)
+        assert store.schema_version() == LATEST
         tables = {r[0] for r in store.query("SELECT table_name FROM information_schema.tables")}
     assert {"articles", "events", "entities", "event_entities", "quotes", "failures"} <= tables
 

@@ -132,6 +132,10 @@ class Errors:
     E202 = "No NLP backend named '{name}'. Registered backends: {options}."
     E203 = "No model is configured for language '{language}'. Configured languages: {options}."
 
+    # E3xx: actors
+    E301 = "An actor record has no '{field}'. Each record of an actors file needs a name (and optionally aliases, code, sector, role, since, until)."
+    E302 = "'{value}' is not a country code: use an ISO 3166-1 alpha-3 code (FRA, DZA) or IGO, UNO, EUR, NGO."
+
     # E40x: ontology (PLOVER categories and modes, CAMEO codes, the data files)
     E401 = "Unknown PLOVER category '{name}'. Valid categories: {options}."
     E402 = "Unknown mode '{mode}' for PLOVER category '{category}'. Valid modes: {options}."

@@ -12,7 +12,6 @@ disagree.
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from typing import Any, Callable, Sequence
 
@@ -236,23 +235,17 @@ class Service:
 
     # -- writes -----------------------------------------------------------
     def import_aliases(self, rows: list[dict[str, str | None]]) -> dict[str, Any]:
-        """Store actor aliases in ``actor_aliases`` (a stub table: the resolver does not read it yet)."""
-        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        """Add user corrections to the actor registry and apply them to the stored events at once."""
         with self.lock:
-            self.store.query(
-                "CREATE TABLE IF NOT EXISTS actor_aliases (alias VARCHAR NOT NULL, code VARCHAR NOT NULL, sector VARCHAR, "
-                "canonical VARCHAR, role VARCHAR, imported_at TIMESTAMP)"
-            )
-            for start in range(0, len(rows), 500):
-                chunk = rows[start: start + 500]
-                values = ", ".join("(?, ?, ?, ?, ?, ?)" for _ in chunk)
-                params: list[Any] = []
-                for r in chunk:
-                    params += [r["alias"], r["code"], r.get("sector"), r.get("canonical"), r.get("role"), now]
-                self.store.query(f"INSERT INTO actor_aliases VALUES {values}", params)
-            total = self.store.query("SELECT count(*) FROM actor_aliases")[0][0]
-        return {"imported": len(rows), "total": int(total), "table": "actor_aliases"}
-
+            user = [r for r in self.store.actors() if r["source"] == "user"]
+            for r in rows:
+                user.append({
+                    "canonical": r.get("canonical") or r["alias"], "alias": r["alias"], "code": r["code"],
+                    "sector": r.get("sector"), "role": r.get("role"), "since": None, "until": None,
+                    "mentions": 0, "source": "user",
+                })
+            changed = self.store.refresh_registry(user_rows=user)
+        return {"imported": len(rows), "total": len(user), "table": "actor_registry", "updated": changed}
 
 def _mentions(event: dict[str, Any], q: str) -> bool:
     needle = q.casefold()

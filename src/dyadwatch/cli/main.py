@@ -296,5 +296,63 @@ def serve(
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
+actors_app = typer.Typer(help="The actor registry: people, their countries and offices over time.", no_args_is_help=False)
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.callback(invoke_without_command=True)
+@friendly
+def actors(
+    ctx: typer.Context,
+    db: str = typer.Option("dyadwatch.duckdb", "--db", help=DB_HELP),
+    fmt: str = typer.Option("table", "--format", help="table or jsonl."),
+) -> None:
+    """List the registry: each person with country, sector and the offices seen, with dates.
+
+    Example:
+      dyadwatch actors --db demo.duckdb
+      dyadwatch actors --format jsonl | grep Nuñez
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    if fmt not in ("table", "jsonl"):
+        raise make("E810", what="--format", value=fmt, reason="use table or jsonl")
+    with _open(db) as store:
+        rows = store.actors()
+    if fmt == "jsonl":
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False, default=str))
+    else:
+        from dyadwatch.cli.render import actors_table
+
+        actors_table(rows)
+
+
+@actors_app.command("import")
+@friendly
+def actors_import(
+    path: Path = typer.Argument(..., help="YAML or CSV file: name, aliases, code, sector, role, since, until."),
+    db: str = typer.Option("dyadwatch.duckdb", "--db", help=DB_HELP),
+) -> None:
+    """Load corrections that take precedence over what was learnt, and apply them to stored events.
+
+    Example:
+      dyadwatch actors import corrections.yaml --db demo.duckdb
+
+    where corrections.yaml holds, for instance:
+      - name: Boualem Sansal
+        aliases: [Sansal]
+        code: FRA
+        sector: SOC
+        role: Writer
+    """
+    from dyadwatch.actors.registry import read_import
+
+    rows = read_import(str(path))
+    with _open(db) as store:
+        changed = store.refresh_registry(user_rows=rows)
+    typer.echo(f"{len(rows)} corrections loaded; {changed} event actors updated")
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()

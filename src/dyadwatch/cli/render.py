@@ -105,5 +105,15 @@ def eval_report(r: dict[str, Any], name: str) -> None:
         console.print(f"[red]{r['errors']} records failed to code[/red]")
 
 
+def actors_table(rows: list[dict[str, Any]]) -> None:
+    table = Table(title=f"{len(rows)} registry rows (user corrections first)")
+    for col in ("person", "code", "sector", "office", "seen", "mentions", "source", "as written"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        seen = f"{r['since'] or '?'} – {r['until'] or '?'}" if r.get("since") or r.get("until") else ""
+        table.add_row(r["canonical"], r["code"] or "", r["sector"] or "", r["role"] or "", seen, str(r["mentions"] or ""), r["source"], r["alias"] or "")
+    _console().print(table)
+
+
 def _f(x: float | None) -> str:
     return "n/a" if x is None else f"{x:.3f}"

@@ -65,6 +65,7 @@ class RunSummary:
     events: int = 0
     errors: int = 0
     warnings: int = 0
+    registry_updates: int = 0
     seconds: float = 0.0
     messages: list[str] = field(default_factory=list)
 
@@ -189,6 +190,9 @@ def run_coding(
             tracker.advance(len(results), summary.errors)
         if failures or reports:
             store.write(list(reports), failures)
+    if summary.coded and hasattr(store, "refresh_registry"):
+        # what this run learnt about people resolves persons named bare, here and in earlier runs
+        summary.registry_updates = store.refresh_registry()
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -56,6 +56,7 @@ class Tables:
     entities: dict[str, list[Any]] = field(default_factory=dict)
     event_entities: dict[str, list[Any]] = field(default_factory=dict)
     quotes: dict[str, list[Any]] = field(default_factory=dict)
+    mentions: dict[str, list[Any]] = field(default_factory=dict)
 
     @staticmethod
     def add(table: dict[str, list[Any]], row: dict[str, Any]) -> None:
@@ -97,6 +98,16 @@ def to_tables(coded: list[CodedArticle], now: dt.datetime) -> Tables:
                 "duplicate_of": c.extras.get("duplicate_of"), "minhash": c.extras.get("minhash"),
             },
         )
+        for m in c.mentions:
+            e = m.entity
+            Tables.add(
+                t.mentions,
+                {
+                    "article_id": a.id, "sentence_index": m.sentence, "start_char": m.start, "end_char": m.end,
+                    "text": m.text, "code": e.code, "sector": e.sector, "canonical": e.canonical, "role": e.role,
+                    "guessed": e.guessed, "published": a.published,
+                },
+            )
         for q in c.quotes:
             Tables.add(
                 t.quotes,
@@ -135,6 +146,7 @@ def to_tables(coded: list[CodedArticle], now: dt.datetime) -> Tables:
                         {
                             "event_id": ev.id, "side": side, "position": pos, "entity_id": eid, "code": e.code,
                             "sector": e.sector, "name": e.name, "canonical": e.canonical, "role": e.role, "kind": e.kind,
+                            "guessed": e.guessed,
                         },
                     )
                     if eid not in t.entities.get("id", []):

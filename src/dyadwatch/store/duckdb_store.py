@@ -18,7 +18,7 @@ from dyadwatch.records import CodedArticle
 from dyadwatch.store.base import EventQuery, WriteReport, event_row_to_public, register_store, to_tables
 from dyadwatch.store.schema import LATEST, MIGRATIONS
 
-_TABLE_ORDER = ("articles", "events", "entities", "event_entities", "quotes")
+_TABLE_ORDER = ("articles", "events", "entities", "event_entities", "quotes", "mentions")
 
 
 class DuckDBStore:
@@ -118,7 +118,7 @@ class DuckDBStore:
         self.con.execute(
             "DELETE FROM event_entities WHERE event_id IN (SELECT id FROM events WHERE article_id IN (SELECT unnest(?)))", [ids]
         )
-        for table, col in (("events", "article_id"), ("quotes", "article_id"), ("articles", "id")):
+        for table, col in (("events", "article_id"), ("quotes", "article_id"), ("mentions", "article_id"), ("articles", "id")):
             self.con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT unnest(?))", [ids])
 
     def query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
@@ -164,6 +164,53 @@ class DuckDBStore:
         for link in links:
             by_event.setdefault(link["event_id"], []).append(link)
         return [event_row_to_public(r, by_event.get(r["id"], [])) for r in rows]
+
+    def refresh_registry(self, user_rows: list[dict[str, Any]] | None = None) -> int:
+        """Relearn the actor registry from stored mentions and apply it (and user corrections) to person links.
+
+        Returns the number of person links changed. ``user_rows`` replace the
+        stored user corrections when given (``dyadwatch actors import``).
+        """
+        import pyarrow as pa
+
+        from dyadwatch.actors.registry import learnt_rows, resolutions
+
+        learnt = learnt_rows(self.dicts("SELECT canonical, text, code, sector, role, guessed, published FROM mentions"))
+        user = user_rows if user_rows is not None else self.dicts("SELECT * FROM actor_registry WHERE source = 'user'")
+        links = self.dicts(
+            "SELECT event_id, side, position, code, sector, role, canonical, name, guessed FROM event_entities WHERE kind = 'person'"
+        )
+        changes = resolutions(links, learnt, user)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM actor_registry" if user_rows is not None else "DELETE FROM actor_registry WHERE source = 'learnt'")
+            rows = learnt + (user_rows or [])
+            if rows:
+                registry = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB's replacement scan
+                self.con.execute("INSERT INTO actor_registry BY NAME SELECT * FROM registry")
+            for c in changes:
+                self.con.execute(
+                    "UPDATE event_entities SET code = ?, sector = ?, role = ?, canonical = ?, guessed = false "
+                    "WHERE event_id = ? AND side = ? AND position = ?",
+                    [c["code"], c["sector"], c["role"], c["canonical"], c["event_id"], c["side"], c["position"]],
+                )
+            touched = sorted({c["event_id"] for c in changes})
+            if touched:
+                for side, column in (("actor", "actor_codes"), ("recipient", "recipient_codes")):
+                    self.con.execute(
+                        f"UPDATE events SET {column} = coalesce((SELECT string_agg(code, ',' ORDER BY position) FROM event_entities l "
+                        f"WHERE l.event_id = events.id AND l.side = '{side}'), '') WHERE id IN (SELECT unnest(?))",
+                        [touched],
+                    )
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(changes)
+
+    def actors(self) -> list[dict[str, Any]]:
+        """The registry: one row per person and office, user corrections first."""
+        return self.dicts("SELECT * FROM actor_registry ORDER BY source DESC, canonical, since")
 
     def close(self) -> None:
         self.con.close()

@@ -25,7 +25,7 @@ from dyadwatch.store import rollup
 from dyadwatch.store.base import EventQuery, WriteReport, event_row_to_public, register_store, to_tables
 from dyadwatch.store.schema import LATEST, MIGRATIONS
 
-_TABLE_ORDER = ("articles", "events", "entities", "event_entities", "quotes")
+_TABLE_ORDER = ("articles", "events", "entities", "event_entities", "quotes", "mentions")
 # tables whose primary key makes a second copy of a row a no-op
 _KEYED = {"articles": "id", "events": "id", "entities": "id"}
 # advisory lock keys: arbitrary constants, the same in every dyadwatch process
@@ -152,7 +152,7 @@ class PostgresStore:
     @staticmethod
     def _delete_articles(cur: Any, ids: list[str]) -> None:
         cur.execute("DELETE FROM event_entities WHERE event_id IN (SELECT id FROM events WHERE article_id = ANY(%s))", [ids])
-        for table, col in (("events", "article_id"), ("quotes", "article_id"), ("articles", "id")):
+        for table, col in (("events", "article_id"), ("quotes", "article_id"), ("mentions", "article_id"), ("articles", "id")):
             cur.execute(f"DELETE FROM {table} WHERE {col} = ANY(%s)", [ids])
 
     def rebuild_rollup(self) -> None:

@@ -109,6 +109,39 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "ALTER TABLE articles ADD COLUMN author VARCHAR",
         ],
     ),
+    (
+        3,
+        "the actor registry: person mentions, learnt and user-given identities",
+        [
+            """CREATE TABLE IF NOT EXISTS mentions (
+                article_id VARCHAR NOT NULL,
+                sentence_index INTEGER,
+                start_char INTEGER,
+                end_char INTEGER,
+                text VARCHAR,
+                code VARCHAR,
+                sector VARCHAR,
+                canonical VARCHAR,
+                role VARCHAR,
+                guessed BOOLEAN,
+                published VARCHAR
+            )""",
+            # source 'user' rows come from `dyadwatch actors import` and win over 'learnt' ones
+            """CREATE TABLE IF NOT EXISTS actor_registry (
+                canonical VARCHAR NOT NULL,
+                alias VARCHAR,
+                code VARCHAR,
+                sector VARCHAR,
+                role VARCHAR,
+                since VARCHAR,
+                until VARCHAR,
+                mentions INTEGER,
+                source VARCHAR NOT NULL
+            )""",
+            "ALTER TABLE event_entities ADD COLUMN guessed BOOLEAN",
+            "CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id)",
+        ],
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]
