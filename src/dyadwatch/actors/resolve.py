@@ -147,6 +147,11 @@ class ArticleActors:
             return None
         return ranked[0][0]
 
+    def domestic(self, code: str) -> str | None:
+        """The country itself, when the article is about that one country only."""
+        ranked = [c for c, n in self.country_counts() if n >= 2]
+        return code if ranked == [code] else None
+
     def partner(self, code: str) -> str | None:
         """The other side of the article's main dyad, for an actor from one side of it."""
         top = [c for c, n in self.country_counts()[:2] if n >= 2]
@@ -297,6 +302,11 @@ class ArticleActors:
     def _describe(self, person: Person, start: int, end: int) -> None:
         """Fill role, sector and country from the words around one mention."""
         left, right = self._left_window(start), self._right_apposition(end)
+        if not any(
+            self.tok_entry.get(i) is not None and self.tok_entry[i].kind in ("role", "rank", "group") or self.doc[i].lower_ in _RELATIONAL
+            for i in right
+        ):
+            right = []  # ", the conference on Lebanon ..." after a name is not a description of the person
         window = left + right
         role_entry: GazEntry | None = None
         body_sector: str | None = None

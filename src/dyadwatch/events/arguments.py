@@ -66,7 +66,7 @@ def direct_arguments(t: Any, actors: ArticleActors, etre_verbs: frozenset[str] =
             if po is None:
                 continue
             prep, obj = po
-            if prep == "by" or prep in ("par",) and _passive(t):
+            if prep == "by" or prep == "par" and (_passive(t) or "Part" in t.morph.get("VerbForm")):
                 actor += actors.entities_for(obj)
             elif prep in (NOUN_RECIPIENT_PREPS if is_noun else RECIPIENT_PREPS):
                 recipient += actors.entities_for(obj)

@@ -40,7 +40,7 @@ NEAR_WINDOW = 5
 # cooperative events whose announced future negation is a refusal
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 # categories that are done to someone: an event of these with no named target gets the article's other side
-DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "CONCEDE", "SUPPORT", "RETREAT", "AID", "COOPERATE"}
+DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "CONCEDE", "SUPPORT", "RETREAT", "AID", "COOPERATE", "PROTEST", "ASSAULT"}
 
 
 @dataclass
@@ -289,11 +289,16 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
     if not actor and place is not None and place.country:
         # "X was convicted" with no agent: the state where it happened acted
         actor = [Entity(place.country, None, place.name, ctx.actors.gaz.country_names.get(place.country, place.country), None, "country")]
+    if cand.trigger.invert and (actor or recipient):
+        actor, recipient = recipient, actor  # "Tebboune received Barrot": Barrot is the visitor
     actor_t = _dedupe(actor)
     recipient_t = tuple(e for e in _dedupe(recipient) if all((e.code, e.canonical) != (a.code, a.canonical) for a in actor_t))
+    rcodes = {e.code for e in recipient_t}
+    actor_t = tuple(_unguess(e, rcodes, ctx) for e in actor_t)
     if not recipient_t and len({a.code for a in actor_t}) == 1 and cand.trigger.category in DIRECTED:
-        # "Algiers denounced the decision": the target is the other side of the article's dyad
-        other = ctx.actors.partner(actor_t[0].code)
+        # "Algiers denounced the decision": the target is the other side of the article's dyad;
+        # in a story about one country only, the event is domestic (government and protesters)
+        other = ctx.actors.partner(actor_t[0].code) or ctx.actors.domestic(actor_t[0].code)
         if other is not None:
             recipient_t = (Entity(other, None, ctx.actors.gaz.country_names.get(other, other), ctx.actors.gaz.country_names.get(other, other), None, "country", guessed=True),)
     unresolved = False
@@ -394,6 +399,14 @@ def _main_subject(t: Any) -> Any | None:
         return None
     subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
     return subj[0] if subj and subj[0].pos_ in ("NOUN", "PROPN") else None
+
+
+def _unguess(e: Entity, recipients: set[str], ctx: Context) -> Entity:
+    """A person whose country was only guessed from the article does not act against that same country."""
+    if not e.guessed or e.code not in recipients:
+        return e
+    other = ctx.actors.partner(e.code)
+    return replace(e, code=other) if other else e
 
 
 def _anaphoric(t: Any, lexicon: Lexicon) -> bool:

@@ -24,6 +24,8 @@ class Trigger:
     pos: str | None
     not_words: frozenset[str]
     priority: int
+    # host verbs ("received", "hosted", "welcomed"): the subject is the host, so the recipient
+    invert: bool = False
 
     @property
     def specificity(self) -> tuple[int, int]:
@@ -64,7 +66,10 @@ def load_lexicon(language: str) -> Lexicon:
         category, mode = item["category"], item.get("mode")
         if not words or not onto.is_valid(category, mode):
             raise make("E411", where=f"triggers.{language}.yaml entry {n + 1}", pattern=item.get("pattern"), category=category, mode=mode)
-        trig = Trigger(words, category, mode, item.get("pos"), frozenset(item.get("not") or ()), int(item.get("priority", 0)))
+        trig = Trigger(
+            words, category, mode, item.get("pos"), frozenset(item.get("not") or ()), int(item.get("priority", 0)),
+            bool(item.get("invert", False)),
+        )
         by_head.setdefault(words[0], []).append(trig)
     modality = read_data("dyadwatch.events", f"modality.{language}.yaml") or {}
     ctx = read_data("dyadwatch.events", f"contexts.{language}.yaml") or {}
