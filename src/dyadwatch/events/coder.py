@@ -146,7 +146,8 @@ ADJUNCT_PREPS = {
 def _governor(t: Any, by_token: dict[int, Candidate]) -> Candidate | None:
     cur = t
     for _ in range(3):
-        if cur.dep_ not in ("xcomp", "dobj", "obj", "pobj", "pcomp", "prep", "ccomp", "obl", "nmod", "acl"):
+        # clause complements ("..., which Algiers has suspended") are events of their own, not folded
+        if cur.dep_ not in ("xcomp", "dobj", "obj", "pobj", "pcomp", "prep", "obl", "nmod", "acl"):
             return None
         if cur.dep_ == "prep" and cur.lower_ in ADJUNCT_PREPS or any(c.dep_ == "case" and c.lower_ in ADJUNCT_PREPS for c in cur.children):
             return None
