@@ -6,9 +6,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test eval lint clean
+.PHONY: setup test-setup demo test eval clean
 
+# what the demo and the dashboard need: the virtual environment, the models, the JS libraries
 setup: $(STAMP) node_modules/.package-lock.json
+
+# what the tests need on top: Debian's Chromium and PostgreSQL, installed only when missing
+test-setup: setup
 	# the browser tests drive Debian's Chromium (never a downloaded browser)
 	command -v chromium || (apt-get update && apt-get install -y chromium)
 	# the PostgreSQL store's contract tests start their own server from Debian's PostgreSQL
@@ -28,7 +32,7 @@ $(STAMP): pyproject.toml requirements-models.txt
 demo: setup
 	$(BIN)/dyadwatch demo --db dyadwatch.duckdb
 
-test: setup
+test: test-setup
 	$(BIN)/python -m pytest -q
 
 eval: setup

@@ -235,6 +235,7 @@ def demo(
         run = run_coding([str(corpus)], store, _config(None), Defaults())
         typer.echo(run.line())
         summary_report(summarise(store))
+    typer.echo(f"\nOpen the dashboard: dyadwatch serve --db {db}  then  http://127.0.0.1:8000/dyad/FRA/DZA")
 
 
 @app.command()

@@ -276,6 +276,8 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
     actor, recipient = direct_arguments(t, ctx.actors, ctx.lexicon.etre_verbs)
     if not actor and not recipient and _anaphoric(t, ctx.lexicon):
         return None
+    if _reduced_relative(t):
+        return None
     if not actor:
         actor, undergoer = climb_subject(t, ctx.actors, ctx.lexicon.patient, ctx.lexicon.etre_verbs)
         recipient = recipient or undergoer
@@ -408,6 +410,18 @@ def _unguess(e: Entity, recipients: set[str], ctx: Context) -> Entity:
         return e
     other = ctx.actors.partner(e.code)
     return replace(e, code=other) if other else e
+
+
+def _reduced_relative(t: Any) -> bool:
+    """A participle describing a noun ("nationals ordered to leave", "a journalist jailed in Algeria").
+
+    It names a state of the noun, not a reported act, unless it says who did it ("detained by police").
+    """
+    if t.dep_ not in ("acl", "amod") or t.pos_ != "VERB":
+        return False
+    participle = t.tag_ == "VBN" or "Part" in t.morph.get("VerbForm")
+    has_agent = any(c.dep_ in ("agent", "obl:agent") or c.lower_ in ("by", "par") for c in t.children)
+    return participle and not has_agent
 
 
 def _anaphoric(t: Any, lexicon: Lexicon) -> bool:
