@@ -35,6 +35,8 @@ class Config:
     max_file_bytes: int = 20_000_000
     # minimum lingua confidence to accept a language; below it the article is 'other'
     min_language_confidence: float = 0.5
+    # reports of the same event in different articles: day dates at most this many days apart
+    merge_window_days: int = 2
     store: str = "duckdb.v1"
     engine: str = "local.v1"
     # dask engine: worker processes of the LocalCluster started when no scheduler is given

@@ -49,8 +49,15 @@ def pairs(event: dict[str, Any], directed: bool = True) -> set[tuple[str, str]]:
 
 
 def counted(events: Iterable[dict[str, Any]], include_flagged: bool = False) -> Iterator[dict[str, Any]]:
+    """The events that aggregates count: one per group of reports, without negated or hypothetical ones."""
+    seen: set[str] = set()
     for e in events:
+        group = e.get("event_group") or e.get("id")
+        if group is not None and group in seen:
+            continue  # another article's report of an event already counted
         if include_flagged or not (e.get("negated") or e.get("hypothetical")):
+            if group is not None:
+                seen.add(group)
             yield e
 
 

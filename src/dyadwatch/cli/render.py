@@ -48,7 +48,7 @@ def dyad_table(name: str, points: list[dict[str, Any]]) -> None:
 def summary_report(s: dict[str, Any]) -> None:
     console = _console()
     langs = ", ".join(f"{k}: {v}" for k, v in s["articles_by_language"].items())
-    console.print(f"[bold]{s['articles']} articles[/bold] ({langs}); {s['events']} events, {s['events_counted']} counted (negated and hypothetical left out); {s['failures']} input problems logged")
+    console.print(f"[bold]{s['articles']} articles[/bold] ({langs}); {s['events']} events, {s['events_counted']} counted (one per event reported by several articles; negated and hypothetical left out); {s['failures']} input problems logged")
     cats = Table(title="Events by PLOVER category")
     cats.add_column("category")
     cats.add_column("events", justify="right")

@@ -66,6 +66,7 @@ class RunSummary:
     errors: int = 0
     warnings: int = 0
     registry_updates: int = 0
+    event_groups: int = 0
     seconds: float = 0.0
     messages: list[str] = field(default_factory=list)
 
@@ -193,6 +194,9 @@ def run_coding(
     if summary.coded and hasattr(store, "refresh_registry"):
         # what this run learnt about people resolves persons named bare, here and in earlier runs
         summary.registry_updates = store.refresh_registry()
+    if summary.coded and hasattr(store, "refresh_groups"):
+        # recipient countries may have changed above; then the same event reported by several articles is grouped
+        summary.event_groups = store.refresh_groups(config.merge_window_days)
     summary.seconds = time.perf_counter() - started
     return summary
 

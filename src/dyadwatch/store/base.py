@@ -176,4 +176,5 @@ def event_row_to_public(row: dict[str, Any], links: list[dict[str, Any]]) -> dic
             "trigger": row["trigger"], "trigger_start": row["trigger_start"], "trigger_end": row["trigger_end"],
         },
         "confidence": row["confidence"], "coder": row["coder"],
+        "event_group": row.get("event_group") or row["id"],
     }

@@ -208,6 +208,28 @@ class DuckDBStore:
             raise
         return len(changes)
 
+    def refresh_groups(self, window_days: int = 2) -> int:
+        """Group the reports of one event across articles (see events/merge.py); returns the number of groups."""
+        import pyarrow as pa
+
+        from dyadwatch.events.merge import group_reports
+
+        rows = self.dicts(
+            "SELECT id, article_id, category, negated, hypothetical, actor_codes, recipient_codes, date, date_precision FROM events"
+        )
+        groups = group_reports(rows, window_days)
+        if not groups:
+            return 0
+        mapping = pa.table({"id": list(groups), "grp": list(groups.values())})  # noqa: F841 - read by DuckDB
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("UPDATE events SET event_group = mapping.grp FROM mapping WHERE events.id = mapping.id")
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return len(set(groups.values()))
+
     def actors(self) -> list[dict[str, Any]]:
         """The registry: one row per person and office, user corrections first."""
         return self.dicts("SELECT * FROM actor_registry ORDER BY source DESC, canonical, since")

@@ -142,6 +142,14 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id)",
         ],
     ),
+    (
+        4,
+        "one event, many reports: the group an event belongs to",
+        [
+            # the id of the group's first report; aggregates count groups, not reports
+            "ALTER TABLE events ADD COLUMN event_group VARCHAR",
+        ],
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -1,0 +1,82 @@
+"""One event, many reports: group the events that several articles report into one.
+
+Two coded events are reports of the same event when they have the same
+category and the same flags, their actor countries overlap, their recipient
+countries overlap (or both have none), and their dates agree within the
+coarser of the two precisions: within ``window_days`` days for two day
+dates, the same week, month, season or year otherwise. Reports of one
+article are never grouped here (the coder already merges repeats within an
+article). The earliest report (by date, then article) names the group.
+
+Aggregates count groups, not reports, so a story carried by fifty outlets
+counts once. The rule is a pure function, configurable by ``window_days``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import Any, Iterable
+
+
+def _codes(value: str | None) -> frozenset[str]:
+    return frozenset(c for c in (value or "").split(",") if c and c != "UNK")
+
+
+def _day(date: str | None) -> dt.date | None:
+    if not date or len(date) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return None
+
+
+def same_time(a: dict[str, Any], b: dict[str, Any], window_days: int) -> bool:
+    """Whether two dates can name the same event, given their precisions."""
+    da, db = a.get("date"), b.get("date")
+    if not da or not db:
+        return False
+    pa, pb = a.get("date_precision") or "day", b.get("date_precision") or "day"
+    if pa == "day" and pb == "day":
+        x, y = _day(da), _day(db)
+        return x is not None and y is not None and abs((x - y).days) <= window_days
+    if "week" in (pa, pb):
+        x, y = _day(da), _day(db)
+        return x is not None and y is not None and abs((x - y).days) <= 7
+    # month, season, period, year: the coarser date must contain the finer one
+    short = min(len(da), len(db), 7 if "year" not in (pa, pb) else 4)
+    return da[:short] == db[:short]
+
+
+def same_event(a: dict[str, Any], b: dict[str, Any], window_days: int) -> bool:
+    if a["category"] != b["category"] or a["article_id"] == b["article_id"]:
+        return False
+    if bool(a.get("negated")) != bool(b.get("negated")) or bool(a.get("hypothetical")) != bool(b.get("hypothetical")):
+        return False
+    actors_a, actors_b = _codes(a.get("actor_codes")), _codes(b.get("actor_codes"))
+    if not actors_a & actors_b:
+        return False
+    rec_a, rec_b = _codes(a.get("recipient_codes")), _codes(b.get("recipient_codes"))
+    if (rec_a or rec_b) and not rec_a & rec_b:
+        return False
+    return same_time(a, b, window_days)
+
+
+def group_reports(events: Iterable[dict[str, Any]], window_days: int = 2) -> dict[str, str]:
+    """Event id -> id of the group's first report, for every event."""
+    rows = sorted(events, key=lambda e: (e.get("date") or "9999", e["article_id"], e["id"]))
+    blocks: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for e in rows:
+        blocks[e["category"]].append(e)
+    group: dict[str, str] = {}
+    for members in blocks.values():
+        heads: list[dict[str, Any]] = []
+        for e in members:
+            head = next((h for h in heads if same_event(h, e, window_days)), None)
+            if head is None:
+                heads.append(e)
+                group[e["id"]] = e["id"]
+            else:
+                group[e["id"]] = group[head["id"]]
+    return group
