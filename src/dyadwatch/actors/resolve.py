@@ -55,6 +55,8 @@ class ArticleActors:
         self.tok_entry: dict[int, GazEntry] = {}
         self.tok_span: dict[int, tuple[int, int]] = {}
         for m in gaz.match([t.text for t in doc]):
+            if m.entry.kind in ("role", "group") and m.end - m.start == 1 and doc[m.start].pos_ in ("VERB", "AUX"):
+                continue  # "a envoyé des troupes" is the verb, not "l'envoyé"
             for i in range(m.start, m.end):
                 self.tok_entry[i] = m.entry
                 self.tok_span[i] = (m.start, m.end)
@@ -410,8 +412,25 @@ class ArticleActors:
         out: list[Entity] = []
         for head in [token, *_conjuncts(token)]:
             ent = self._one(head, depth)
-            if ent is not None and all((e.code, e.canonical) != (ent.code, ent.canonical) for e in out):
-                out.append(ent)
+            found = [ent] if ent is not None else []
+            if ent is not None and ent.kind == "group":
+                found += self._coordinated_modifiers(head, ent)
+            for e in found:
+                if all((x.code, x.canonical) != (e.code, e.canonical) for x in out):
+                    out.append(e)
+        return out
+
+    def _coordinated_modifiers(self, head: Any, first: Entity) -> list[Entity]:
+        """"Chinese and Russian leaders", "les armées française et indienne": one group per country."""
+        out = []
+        for mod in head.children:
+            if mod.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            for other in _conjuncts(mod):
+                entry = self.tok_entry.get(other.i)
+                if entry is not None and entry.kind in ("adjective", "country") and entry.code and entry.code != first.code:
+                    name = self.gaz.country_names.get(entry.code, entry.code)
+                    out.append(replace(first, code=entry.code, canonical=name, name=f"{other.text} {head.text}"))
         return out
 
     def _one(self, h: Any, depth: int) -> Entity | None:

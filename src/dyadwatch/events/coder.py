@@ -210,7 +210,9 @@ def flags(t: Any, cand: Candidate, lexicon: Lexicon, date: DateSpan | None) -> M
                 obligation = True
         if "Fut" in v.morph.get("Tense") or any(c.lemma_ == "aller" and c.dep_ in ("aux", "aux:tense") for c in v.children):
             future = True
-        if "Cnd" in v.morph.get("Mood"):
+        # fr_core_news_md tags many conditionals ("recevrait") as imperfect: the ending says it
+        conditional = "Cnd" in v.morph.get("Mood") or lexicon.language == "fr" and v.lower_.endswith(("rait", "raient"))
+        if conditional:
             # the conditional of reported speech is a future ("il a dit qu'il viendrait")
             future, hypothetical = (True, hypothetical) if reported else (future, True)
     return Modality(negated, future, hypothetical, obligation)
