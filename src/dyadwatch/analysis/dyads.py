@@ -52,7 +52,7 @@ def counted(events: Iterable[dict[str, Any]], include_flagged: bool = False) -> 
     """The events that aggregates count: one per group of reports, without negated or hypothetical ones."""
     seen: set[str] = set()
     for e in events:
-        group = e.get("event_group") or e.get("id")
+        group = e.get("event_group")
         if group is not None and group in seen:
             continue  # another article's report of an event already counted
         if include_flagged or not (e.get("negated") or e.get("hypothetical")):

@@ -82,6 +82,8 @@ def code(
     engine = engine or ("dask" if scheduler else None)
     if engine not in (None, "local", "dask"):
         raise make("E810", what="--engine", value=engine, reason="use local or dask")
+    if scheduler and engine != "dask":
+        raise make("E810", what="--scheduler", value=scheduler, reason="a scheduler is only used with --engine dask")
     cfg = _config(config, engine=f"{engine}.v1" if engine else None, scheduler=scheduler)
     with _open(db) as store:
         summary = run_coding([str(p) for p in inputs], store, cfg, Defaults(published, None if lang == "auto" else lang, source, fmt), progress=progress)

@@ -21,6 +21,7 @@ from dyadwatch.config import Config
 from dyadwatch.errors import DyadwatchError, make
 from dyadwatch.records import Article, CodedArticle
 
+# per worker process: the pipeline built for each configuration (a cache, not configuration)
 _PIPELINES: dict[str, Any] = {}
 # how long to wait for a scheduler given by address before giving up with E703
 CONNECT_TIMEOUT = "20s"

@@ -136,7 +136,9 @@ class PostgresStore:
             replaced = [c.article.id for c in fresh if c.article.id in known]
             if replaced:
                 cur.execute(rollup.delta_sql(-1), {"ids": replaced})
-                cur.execute("DELETE FROM dyad_month WHERE events = 0")
+                emptied = [row[:6] for row in cur.fetchall() if row[6] == 0]
+                if emptied:
+                    cur.executemany(rollup.DELETE_EMPTY, emptied)
                 self._delete_articles(cur, replaced)
             for name in _TABLE_ORDER:
                 columns = getattr(tables, name)

@@ -74,8 +74,17 @@ _UPSERT = """
 
 
 def delta_sql(sign: int) -> str:
-    """Add (+1) or take away (-1) the events of the articles in ``%(ids)s``."""
-    return "WITH " + _PAIRS.format(where="article_id = ANY(%(ids)s)") + _UPSERT.format(sign=int(sign))
+    """Add (+1) or take away (-1) the events of the articles in ``%(ids)s``; returns the touched rows' keys and counts."""
+    return (
+        "WITH " + _PAIRS.format(where="article_id = ANY(%(ids)s)") + _UPSERT.format(sign=int(sign))
+        + " RETURNING d.a, d.b, d.directed, d.period, d.category, d.quad, d.events"
+    )
+
+
+# rows whose count fell to zero when an article was recoded, deleted by key
+DELETE_EMPTY = (
+    "DELETE FROM dyad_month WHERE a = %s AND b = %s AND directed = %s AND period = %s AND category = %s AND quad = %s AND events = 0"
+)
 
 
 def rebuild_sql() -> list[str]:
