@@ -36,6 +36,7 @@ from typing import Any, Callable
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from dyadwatch.store import EventQuery, open_store  # noqa: E402
+from dyadwatch.store.postgres_store import INDEXES  # noqa: E402
 from dyadwatch.store.rollup import dyad_series  # noqa: E402
 
 COUNTRIES = [
@@ -51,12 +52,11 @@ CATEGORIES = [
     ("SANCTION", "MF", -6.0), ("MOBILIZE", "MF", -7.0), ("COERCE", "MF", -8.0), ("ASSAULT", "MF", -10.0),
 ]
 CHUNK = 1_000_000
+# PostgreSQL's secondary indexes, dropped for the load and built after it: the schema's and the store's own
 PG_INDEXES = {
     "events_article": "CREATE INDEX events_article ON events (article_id)",
     "links_event": "CREATE INDEX links_event ON event_entities (event_id)",
-    "links_code": "CREATE INDEX links_code ON event_entities (code, event_id)",
-    "events_order": "CREATE INDEX events_order ON events (date, doc_id, trigger_start)",
-    "events_category": "CREATE INDEX events_category ON events (category, date)",
+    **INDEXES,
 }
 
 

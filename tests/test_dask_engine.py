@@ -75,3 +75,17 @@ def test_dask_local_cluster_codes_the_demo_like_local_mode(tmp_path, config):
     with open_store(str(tmp_path / "dask.duckdb")) as store:
         again = run_coding([str(DEMO)], store, replace(config, engine="dask.v1"), Defaults(), report=lambda line: None, progress=False)
     assert (again.coded, again.already) == (0, results["local"].coded)
+
+
+@pytest.mark.parametrize(
+    "args, what",
+    [(["--engine", "spark"], "--engine"), (["--engine", "local", "--scheduler", "tcp://127.0.0.1:8786"], "--scheduler")],
+)
+def test_cli_code_rejects_a_bad_engine_choice_with_one_line(tmp_path, args, what):
+    from typer.testing import CliRunner
+
+    from dyadwatch.cli.main import app
+
+    result = CliRunner().invoke(app, ["code", str(DEMO), "--db", str(tmp_path / "x.duckdb"), *args])
+    assert result.exit_code == 2
+    assert "[E810]" in result.output and what in result.output and "Traceback" not in result.output
