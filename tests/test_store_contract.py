@@ -312,3 +312,36 @@ def test_postgres_two_code_processes_on_overlapping_inputs(pg_url, tmp_path, cli
                     "--db", str(single), "--no-progress"], check=True, capture_output=True, env=cli_env)
     with open_store(str(single)) as store:
         assert dict(store.query("SELECT article_id, count(*) FROM events GROUP BY 1")) == per_article
+
+
+def test_store_groups_reports_of_one_event_across_articles(store_url):
+    with open_store(store_url) as store:
+        store.write([coded(), coded(text="Algeria has recalled its ambassador to France.")], [])
+        assert store.refresh_groups(window_days=2) == 1
+        assert len({e["event_group"] for e in store.events(EventQuery())}) == 1
+
+
+def test_store_registry_learns_people_and_applies_user_corrections(store_url):
+    from dataclasses import replace
+
+    from dyadwatch.records import Mention
+
+    known = Entity("FRA", "GOV", "Bruno Retailleau", "Bruno Retailleau", "Interior Minister", "person")
+    bare = Entity("UNK", "GOV", "Retailleau", "Bruno Retailleau", "Interior Minister", "person")
+    first = coded(actor=(known,), recipient=(DZA,))
+    first = replace(first, mentions=(Mention(0, 16, "Bruno Retailleau", 0, known),))
+    second = coded(text="Retailleau threatened Algeria again.", actor=(bare,), recipient=(DZA,), date="2025-03-01")
+    with open_store(store_url) as store:
+        store.write([first, second], [])
+        assert store.refresh_registry() == 1
+        rows = store.actors()
+        assert [(r["canonical"], r["code"], r["role"], r["source"]) for r in rows] == [
+            ("Bruno Retailleau", "FRA", "Interior Minister", "learnt")
+        ]
+        codes = {e["doc_id"]: e["actor"][0]["code"] for e in store.events(EventQuery())}
+        assert set(codes.values()) == {"FRA"}
+        user = [{"canonical": "Bruno Retailleau", "alias": "Retailleau", "code": "FRA", "sector": "GOV",
+                 "role": "Minister of the Interior", "since": None, "until": None, "mentions": 0, "source": "user"}]
+        assert store.refresh_registry(user_rows=user) == 2
+        assert {e["actor"][0]["role"] for e in store.events(EventQuery())} == {"Minister of the Interior"}
+        assert store.query("SELECT count(*) FROM events WHERE actor_codes = 'FRA'") == [(2,)]

@@ -178,3 +178,62 @@ def event_row_to_public(row: dict[str, Any], links: list[dict[str, Any]]) -> dic
         "confidence": row["confidence"], "coder": row["coder"],
         "event_group": row.get("event_group") or row["id"],
     }
+
+
+class Maintenance:
+    """Corpus-wide steps after a run, shared by every backend: the actor registry and event groups.
+
+    The decisions are pure functions (``actors.registry``, ``events.merge``); a backend only
+    supplies ``dicts`` to read and ``_apply_registry`` / ``_apply_groups`` to write in one
+    transaction.
+    """
+
+    def dicts(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:  # pragma: no cover
+        raise NotImplementedError
+
+    def _apply_registry(self, rows: list[dict[str, Any]], replace_user: bool, changes: list[dict[str, Any]]) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def _apply_groups(self, groups: dict[str, str]) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def refresh_registry(self, user_rows: list[dict[str, Any]] | None = None) -> int:
+        """Relearn the registry from stored mentions; apply it and the user's corrections to person links.
+
+        ``user_rows`` replace the stored corrections when given (``dyadwatch actors import``).
+        Returns the number of person links changed.
+        """
+        from dyadwatch.actors.registry import learnt_rows, resolutions
+
+        learnt = learnt_rows(self.dicts("SELECT canonical, text, code, sector, role, guessed, published FROM mentions"))
+        user = user_rows if user_rows is not None else self.dicts("SELECT * FROM actor_registry WHERE source = 'user'")
+        links = self.dicts(
+            "SELECT event_id, side, position, code, sector, role, canonical, name, guessed FROM event_entities WHERE kind = 'person'"
+        )
+        changes = resolutions(links, learnt, user)
+        self._apply_registry(learnt + (user_rows or []), user_rows is not None, changes)
+        return len(changes)
+
+    def refresh_groups(self, window_days: int = 2) -> int:
+        """Group the reports of one event across articles; returns the number of groups."""
+        from dyadwatch.events.merge import group_reports
+
+        rows = self.dicts(
+            "SELECT id, article_id, category, negated, hypothetical, actor_codes, recipient_codes, date, date_precision FROM events"
+        )
+        groups = group_reports(rows, window_days)
+        if groups:
+            self._apply_groups(groups)
+        return len(set(groups.values()))
+
+    def actors(self) -> list[dict[str, Any]]:
+        """The registry: one row per person and office, user corrections first."""
+        return self.dicts("SELECT * FROM actor_registry ORDER BY source DESC, canonical, since")
+
+
+# recompute an event's denormalised country lists from its links (the same SQL in DuckDB and PostgreSQL)
+CODES_SQL = (
+    "UPDATE events SET {column} = coalesce((SELECT string_agg(code, ',' ORDER BY position) FROM event_entities l "
+    "WHERE l.event_id = events.id AND l.side = '{side}'), '') WHERE id IN ({ids})"
+)
+REGISTRY_COLUMNS = ("canonical", "alias", "code", "sector", "role", "since", "until", "mentions", "source")

@@ -15,13 +15,13 @@ from typing import Any, Iterable
 
 from dyadwatch.errors import make
 from dyadwatch.records import CodedArticle
-from dyadwatch.store.base import EventQuery, WriteReport, event_row_to_public, register_store, to_tables
+from dyadwatch.store.base import CODES_SQL, EventQuery, Maintenance, WriteReport, event_row_to_public, register_store, to_tables
 from dyadwatch.store.schema import LATEST, MIGRATIONS
 
 _TABLE_ORDER = ("articles", "events", "entities", "event_entities", "quotes", "mentions")
 
 
-class DuckDBStore:
+class DuckDBStore(Maintenance):
     """A DuckDB file with the dyadwatch schema."""
 
     def __init__(self, path: str) -> None:
@@ -165,26 +165,12 @@ class DuckDBStore:
             by_event.setdefault(link["event_id"], []).append(link)
         return [event_row_to_public(r, by_event.get(r["id"], [])) for r in rows]
 
-    def refresh_registry(self, user_rows: list[dict[str, Any]] | None = None) -> int:
-        """Relearn the actor registry from stored mentions and apply it (and user corrections) to person links.
-
-        Returns the number of person links changed. ``user_rows`` replace the
-        stored user corrections when given (``dyadwatch actors import``).
-        """
+    def _apply_registry(self, rows: list[dict[str, Any]], replace_user: bool, changes: list[dict[str, Any]]) -> None:
         import pyarrow as pa
 
-        from dyadwatch.actors.registry import learnt_rows, resolutions
-
-        learnt = learnt_rows(self.dicts("SELECT canonical, text, code, sector, role, guessed, published FROM mentions"))
-        user = user_rows if user_rows is not None else self.dicts("SELECT * FROM actor_registry WHERE source = 'user'")
-        links = self.dicts(
-            "SELECT event_id, side, position, code, sector, role, canonical, name, guessed FROM event_entities WHERE kind = 'person'"
-        )
-        changes = resolutions(links, learnt, user)
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self.con.execute("DELETE FROM actor_registry" if user_rows is not None else "DELETE FROM actor_registry WHERE source = 'learnt'")
-            rows = learnt + (user_rows or [])
+            self.con.execute("DELETE FROM actor_registry" if replace_user else "DELETE FROM actor_registry WHERE source = 'learnt'")
             if rows:
                 registry = pa.Table.from_pylist(rows)  # noqa: F841 - read by DuckDB's replacement scan
                 self.con.execute("INSERT INTO actor_registry BY NAME SELECT * FROM registry")
@@ -197,29 +183,15 @@ class DuckDBStore:
             touched = sorted({c["event_id"] for c in changes})
             if touched:
                 for side, column in (("actor", "actor_codes"), ("recipient", "recipient_codes")):
-                    self.con.execute(
-                        f"UPDATE events SET {column} = coalesce((SELECT string_agg(code, ',' ORDER BY position) FROM event_entities l "
-                        f"WHERE l.event_id = events.id AND l.side = '{side}'), '') WHERE id IN (SELECT unnest(?))",
-                        [touched],
-                    )
+                    self.con.execute(CODES_SQL.format(column=column, side=side, ids="SELECT unnest(?)"), [touched])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
-        return len(changes)
 
-    def refresh_groups(self, window_days: int = 2) -> int:
-        """Group the reports of one event across articles (see events/merge.py); returns the number of groups."""
+    def _apply_groups(self, groups: dict[str, str]) -> None:
         import pyarrow as pa
 
-        from dyadwatch.events.merge import group_reports
-
-        rows = self.dicts(
-            "SELECT id, article_id, category, negated, hypothetical, actor_codes, recipient_codes, date, date_precision FROM events"
-        )
-        groups = group_reports(rows, window_days)
-        if not groups:
-            return 0
         mapping = pa.table({"id": list(groups), "grp": list(groups.values())})  # noqa: F841 - read by DuckDB
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -228,11 +200,6 @@ class DuckDBStore:
         except Exception:
             self.con.execute("ROLLBACK")
             raise
-        return len(set(groups.values()))
-
-    def actors(self) -> list[dict[str, Any]]:
-        """The registry: one row per person and office, user corrections first."""
-        return self.dicts("SELECT * FROM actor_registry ORDER BY source DESC, canonical, since")
 
     def close(self) -> None:
         self.con.close()

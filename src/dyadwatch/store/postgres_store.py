@@ -22,7 +22,16 @@ from typing import Any, Iterable
 from dyadwatch.errors import make
 from dyadwatch.records import CodedArticle
 from dyadwatch.store import rollup
-from dyadwatch.store.base import EventQuery, WriteReport, event_row_to_public, register_store, to_tables
+from dyadwatch.store.base import (
+    CODES_SQL,
+    REGISTRY_COLUMNS,
+    EventQuery,
+    Maintenance,
+    WriteReport,
+    event_row_to_public,
+    register_store,
+    to_tables,
+)
 from dyadwatch.store.schema import LATEST, MIGRATIONS
 
 _TABLE_ORDER = ("articles", "events", "entities", "event_entities", "quotes", "mentions")
@@ -69,7 +78,7 @@ def qmark_to_format(sql: str) -> str:
     return "".join(out)
 
 
-class PostgresStore:
+class PostgresStore(Maintenance):
     """A PostgreSQL database with the dyadwatch schema and the dyad rollup."""
 
     def __init__(self, path: str) -> None:
@@ -233,6 +242,39 @@ class PostgresStore:
         for link in links:
             by_event.setdefault(link["event_id"], []).append(link)
         return [event_row_to_public(r, by_event.get(r["id"], [])) for r in rows]
+
+    def _apply_registry(self, rows: list[dict[str, Any]], replace_user: bool, changes: list[dict[str, Any]]) -> None:
+        with self.engine.begin() as conn:
+            cur = conn.connection.cursor()
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", [_WRITE_LOCK])
+            cur.execute("DELETE FROM actor_registry" if replace_user else "DELETE FROM actor_registry WHERE source = 'learnt'")
+            if rows:
+                _copy_in(cur, "actor_registry", {c: [r.get(c) for r in rows] for c in REGISTRY_COLUMNS})
+            if changes:
+                touched = sorted({c["event_id"] for c in changes})
+                cur.execute("SELECT DISTINCT article_id FROM events WHERE id = ANY(%s)", [touched])
+                articles = [r[0] for r in cur.fetchall()]
+                # the rollup counts these articles' events by country pair: take them out, change them, put them back
+                cur.execute(rollup.delta_sql(-1), {"ids": articles})
+                emptied = [row[:6] for row in cur.fetchall() if row[6] == 0]
+                if emptied:
+                    cur.executemany(rollup.DELETE_EMPTY, emptied)
+                cur.executemany(
+                    "UPDATE event_entities SET code = %s, sector = %s, role = %s, canonical = %s, guessed = false "
+                    "WHERE event_id = %s AND side = %s AND position = %s",
+                    [[c["code"], c["sector"], c["role"], c["canonical"], c["event_id"], c["side"], c["position"]] for c in changes],
+                )
+                for side, column in (("actor", "actor_codes"), ("recipient", "recipient_codes")):
+                    cur.execute(CODES_SQL.format(column=column, side=side, ids="SELECT unnest(%s::varchar[])"), [touched])
+                cur.execute(rollup.delta_sql(+1), {"ids": articles})
+
+    def _apply_groups(self, groups: dict[str, str]) -> None:
+        with self.engine.begin() as conn:
+            cur = conn.connection.cursor()
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", [_WRITE_LOCK])
+            cur.execute("CREATE TEMP TABLE event_groups (id VARCHAR PRIMARY KEY, grp VARCHAR) ON COMMIT DROP")
+            _copy_in(cur, "event_groups", {"id": list(groups), "grp": list(groups.values())})
+            cur.execute("UPDATE events SET event_group = g.grp FROM event_groups g WHERE events.id = g.id AND events.event_group IS DISTINCT FROM g.grp")
 
     def close(self) -> None:
         self.engine.dispose()
