@@ -102,6 +102,9 @@ class PostgresStore(Maintenance):
         with self.engine.begin() as conn:
             cur = conn.connection.cursor()
             cur.execute("SELECT pg_advisory_xact_lock(%s)", [_MIGRATE_LOCK])
+            # CREATE INDEX IF NOT EXISTS still takes a share lock on its table: never run it beside a writer
+            # (writers hold only the write lock, so taking migrate-then-write here cannot deadlock)
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", [_WRITE_LOCK])
             cur.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)")
             cur.execute("SELECT version FROM schema_migrations")
             done = {r[0] for r in cur.fetchall()}
