@@ -25,7 +25,6 @@ Example:
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time

@@ -2,7 +2,6 @@
 
 import gzip
 import io
-import json
 
 import pytest
 from hypothesis import given, settings

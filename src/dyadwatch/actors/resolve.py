@@ -353,11 +353,6 @@ class ArticleActors:
             or (prev is not None and self.tok_entry.get(prev.i) is not None and self.tok_entry[prev.i].kind == "role")
         )
 
-    def finish_country(self, person: Person) -> str | None:
-        if person.country is None and person.relation_to is not None:
-            return None
-        return person.country
-
     def person_mentions(self) -> list[Mention]:
         """One record per person of the article, at their first mention."""
         sentence_of = {s.start: n for n, s in enumerate(self.doc.sents)}
@@ -434,7 +429,6 @@ class ArticleActors:
         return out
 
     def _one(self, h: Any, depth: int) -> Entity | None:
-        doc = self.doc
         if h.i in self.tok_person:
             return self.person_entity(self.tok_person[h.i], h.text)
         # a name inside the noun phrase: "the minister, Laurent Nuñez" / "President Tebboune"

@@ -71,7 +71,6 @@ def code(
     """
     from dyadwatch.engines.local import run_coding
     from dyadwatch.ingest.readers import Defaults
-    from dyadwatch.store import open_store
 
     if lang not in ("auto", "en", "fr"):
         raise make("E810", what="--lang", value=lang, reason="use auto, en or fr")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from dyadwatch.actors.gazetteer import read_data
 from dyadwatch.errors import make
