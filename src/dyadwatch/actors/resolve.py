@@ -51,11 +51,13 @@ class ArticleActors:
 
     def __init__(self, doc: Any, gaz: Gazetteer) -> None:
         self.doc = doc
+        # one Token object per position: indexing a Doc builds a new Token each time (hot in the loops below)
+        self.toks = list(doc)
         self.gaz = gaz
         self.tok_entry: dict[int, GazEntry] = {}
         self.tok_span: dict[int, tuple[int, int]] = {}
         for m in gaz.match([t.text for t in doc]):
-            if m.entry.kind in ("role", "group") and m.end - m.start == 1 and doc[m.start].pos_ in ("VERB", "AUX"):
+            if m.entry.kind in ("role", "group") and m.end - m.start == 1 and self.toks[m.start].pos_ in ("VERB", "AUX"):
                 continue  # "a envoyé des troupes" is the verb, not "l'envoyé"
             for i in range(m.start, m.end):
                 self.tok_entry[i] = m.entry
@@ -74,11 +76,12 @@ class ArticleActors:
         the adjective's own country entry.
         """
         doc = self.doc
+        toks = self.toks
         adjectives = {i for i, e in self.tok_entry.items() if e.kind == "adjective"}
         if not adjectives:
             return
         kept = [i for i in range(len(doc)) if i not in adjectives]
-        for m in self.gaz.match([doc[i].text for i in kept]):
+        for m in self.gaz.match([toks[i].text for i in kept]):
             if m.entry.kind != "role":
                 continue
             start, end = kept[m.start], kept[m.end - 1] + 1
@@ -163,17 +166,17 @@ class ArticleActors:
 
     def _is_byline(self, start: int) -> bool:
         """"By Jane Doe" on a line of its own: the author, not an actor."""
-        doc = self.doc
-        if start == 0 or doc[start - 1].lower_ not in ("by", "par", "de"):
+        toks = self.toks
+        if start == 0 or toks[start - 1].lower_ not in ("by", "par", "de"):
             return False
-        return start - 1 == 0 or "\n" in doc[start - 2].text or "\n" in doc[start - 2].whitespace_
+        return start - 1 == 0 or "\n" in toks[start - 2].text or "\n" in toks[start - 2].whitespace_
 
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         """Drop possessive endings and titles that NER glued onto a name."""
-        doc = self.doc
-        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("'s", "’s", "’", "'")):
+        toks = self.toks
+        while end > start and (toks[end - 1].tag_ == "POS" or toks[end - 1].text in ("'s", "’s", "’", "'")):
             end -= 1
-        while start < end and doc[start].i in self.tok_entry and self.tok_entry[doc[start].i].kind in (
+        while start < end and toks[start].i in self.tok_entry and self.tok_entry[toks[start].i].kind in (
             "role",
             "rank",
             "honorific",
@@ -183,7 +186,7 @@ class ArticleActors:
         return start, end
 
     def _is_name_token(self, i: int) -> bool:
-        t = self.doc[i]
+        t = self.toks[i]
         if not t.text[:1].isupper() or t.is_punct or not t.is_alpha and "-" not in t.text:
             return False
         entry = self.tok_entry.get(i)
@@ -192,11 +195,12 @@ class ArticleActors:
     def _name_run(self, i: int) -> int:
         """End of a run of capitalised name tokens starting at i (hyphenated names included)."""
         doc = self.doc
+        toks = self.toks
         j = i
         while j < len(doc) and j - i < 4:
             if self._is_name_token(j):
                 j += 1
-            elif doc[j].text == "-" and j + 1 < len(doc) and self._is_name_token(j + 1) and j > i:
+            elif toks[j].text == "-" and j + 1 < len(doc) and self._is_name_token(j + 1) and j > i:
                 j += 2
             else:
                 break
@@ -205,16 +209,17 @@ class ArticleActors:
     def _titled_names(self) -> Iterable[tuple[int, int]]:
         """Names right after a title, rank or honorific ("Major-General Abdelkader Aït-Ouarabi")."""
         doc = self.doc
+        toks = self.toks
         i = 0
         while i < len(doc):
             entry = self.tok_entry.get(i)
             if entry is not None and entry.kind in ("role", "rank", "honorific"):
                 end = self.tok_span[i][1]
                 j = end
-                if j < len(doc) and doc[j].text == "." and entry.kind == "honorific":
+                if j < len(doc) and toks[j].text == "." and entry.kind == "honorific":
                     j += 1
                 stop = self._name_run(j)
-                if stop - j >= 1 and (stop - j >= 2 or entry.kind != "role" or doc[j].ent_type_ in _NAME_LABELS):
+                if stop - j >= 1 and (stop - j >= 2 or entry.kind != "role" or toks[j].ent_type_ in _NAME_LABELS):
                     yield (j, stop)
                 i = max(end, i + 1)
             else:
@@ -223,13 +228,14 @@ class ArticleActors:
     def _apposed_names(self) -> Iterable[tuple[int, int]]:
         """Capitalised two- or three-word names followed by ", <role>" ("Saïd Sayoud, Nuñez's Algerian counterpart")."""
         doc = self.doc
+        toks = self.toks
         i = 0
         while i < len(doc):
             end = self._name_run(i) if self._is_name_token(i) and (i == 0 or not self._is_name_token(i - 1)) else i
-            if end - i >= 2 and doc[i].pos_ == "PROPN":
+            if end - i >= 2 and toks[i].pos_ == "PROPN":
                 window = self._right_apposition(end)
                 if any(self.tok_entry.get(j) and self.tok_entry[j].kind in ("role", "rank") for j in window) or any(
-                    doc[j].lower_ in _RELATIONAL for j in window
+                    toks[j].lower_ in _RELATIONAL for j in window
                 ):
                     yield (i, end)
                 i = end
@@ -262,39 +268,40 @@ class ArticleActors:
                 self.tok_person[t.i] = person
 
     def _left_window(self, start: int) -> list[int]:
-        doc = self.doc
+        toks = self.toks
         out: list[int] = []
         i = start - 1
         while i >= 0 and len(out) < 8:
-            t = doc[i]
+            t = toks[i]
             if t.is_punct and t.text not in ("-", "’s", "'s", "'", "’") or t.pos_ in ("VERB", "AUX", "CCONJ") or "\n" in t.text:
                 break
             out.append(i)
             i -= 1
         only_title = all(
-            self.tok_entry.get(j) is not None and self.tok_entry[j].kind in ("rank", "honorific") or doc[j].text == "-" or doc[j].pos_ == "DET"
+            self.tok_entry.get(j) is not None and self.tok_entry[j].kind in ("rank", "honorific") or toks[j].text == "-" or toks[j].pos_ == "DET"
             for j in out
         )
-        if only_title and i >= 0 and doc[i].text == ",":
+        if only_title and i >= 0 and toks[i].text == ",":
             # "the head of Algeria's agency (DGSI), Major-General X": the title phrase sits before the comma,
             # unless that phrase is itself about someone else ("X, Chief of Staff to Y, Z" is a list)
             before: list[int] = []
             j = i - 1
-            while j >= 0 and len(before) < 12 and not (doc[j].pos_ in ("VERB", "AUX") or doc[j].text in (",", ".", ";") or "\n" in doc[j].text):
+            while j >= 0 and len(before) < 12 and not (toks[j].pos_ in ("VERB", "AUX") or toks[j].text in (",", ".", ";") or "\n" in toks[j].text):
                 before.append(j)
                 j -= 1
-            if not any(k in self.tok_person for k in before) and not any(self._is_name_token(k) and doc[k].ent_type_ in _PERSON_LABELS for k in before):
+            if not any(k in self.tok_person for k in before) and not any(self._is_name_token(k) and toks[k].ent_type_ in _PERSON_LABELS for k in before):
                 out += before
         return out
 
     def _right_apposition(self, end: int) -> list[int]:
         doc = self.doc
-        if end >= len(doc) or doc[end].text not in (",", "("):
+        toks = self.toks
+        if end >= len(doc) or toks[end].text not in (",", "("):
             return []
         out: list[int] = []
         i = end + 1
         while i < len(doc) and len(out) < 10:
-            t = doc[i]
+            t = toks[i]
             if t.text in (",", ".", ";", ")", "\n") or t.pos_ in ("VERB", "AUX"):
                 break
             out.append(i)
@@ -305,7 +312,7 @@ class ArticleActors:
         """Fill role, sector and country from the words around one mention."""
         left, right = self._left_window(start), self._right_apposition(end)
         if not any(
-            self.tok_entry.get(i) is not None and self.tok_entry[i].kind in ("role", "rank", "group") or self.doc[i].lower_ in _RELATIONAL
+            self.tok_entry.get(i) is not None and self.tok_entry[i].kind in ("role", "rank", "group") or self.toks[i].lower_ in _RELATIONAL
             for i in right
         ):
             right = []  # ", the conference on Lebanon ..." after a name is not a description of the person
@@ -331,7 +338,7 @@ class ArticleActors:
         person.country = person.country or body_country
         for side in (left, right):
             # "X, Nuñez's Algerian counterpart": X holds Nuñez's office; the anchor is the person on the same side
-            if any(self.doc[i].lower_ in _RELATIONAL for i in side) and (side is right or self.doc[start - 1].text != ","):
+            if any(self.toks[i].lower_ in _RELATIONAL for i in side) and (side is right or self.toks[start - 1].text != ","):
                 others = [self.tok_person[i] for i in side if i in self.tok_person and self.tok_person[i] is not person]
                 if others:
                     person.relation_to, person.relation = others[0], "counterpart"
@@ -342,9 +349,9 @@ class ArticleActors:
         person.sector = person.sector or sector
 
     def _possessive_or_to(self, i: int) -> bool:
-        t = self.doc[i]
-        nxt = self.doc[i + 1] if i + 1 < len(self.doc) else None
-        prev = self.doc[i - 1] if i > 0 else None
+        t = self.toks[i]
+        nxt = self.toks[i + 1] if i + 1 < len(self.doc) else None
+        prev = self.toks[i - 1] if i > 0 else None
         return (
             t.text.endswith(("’s", "'s"))
             or (nxt is not None and nxt.tag_ == "POS")
@@ -374,14 +381,15 @@ class ArticleActors:
             role=person.role,
             kind="person",
             guessed=person.guessed,
-            start=self.doc[person.start].idx,
-            end=self.doc[person.end - 1].idx + len(self.doc[person.end - 1].text),
+            start=self.toks[person.start].idx,
+            end=self.toks[person.end - 1].idx + len(self.toks[person.end - 1].text),
         )
 
     def entity_at(self, i: int) -> Entity | None:
         """The entity that token i names on its own, if any (person, country, institution)."""
         doc = self.doc
-        t = doc[i]
+        toks = self.toks
+        t = toks[i]
         person = self.tok_person.get(i)
         if person is not None:
             return self.person_entity(person, t.text)
@@ -396,10 +404,10 @@ class ArticleActors:
         sector = entry.sector if entry.kind == "institution" else "GOV"
         if entry.kind == "adjective":
             sector = None
-        return Entity(entry.code, sector, text, entry.canonical, None, kind, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+        return Entity(entry.code, sector, text, entry.canonical, None, kind, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text))
 
     def _is_place(self, i: int) -> bool:
-        head = self.doc[i].head
+        head = self.toks[i].head
         return head.lower_ in ("in", "at", "to", "à", "en", "from", "de", "near")
 
     def entities_for(self, token: Any, depth: int = 0) -> list[Entity]:
@@ -477,14 +485,14 @@ class ArticleActors:
 
     def _antecedent(self, h: Any) -> Entity | None:
         """Nearest earlier actor: a person for he/she, a country or body for it/they."""
-        doc = self.doc
+        toks = self.toks
         if h.lower_ in ("who", "which", "qui", "that") and h.head.dep_ in ("relcl", "acl:relcl"):
             return self._one(h.head.head, 1)
         want_person = h.lower_ in _PERSON_PRONOUNS
         sent_start = h.sent.start
-        prev_start = doc[sent_start - 1].sent.start if sent_start > 0 else 0
+        prev_start = toks[sent_start - 1].sent.start if sent_start > 0 else 0
         for i in range(h.i - 1, prev_start - 1, -1):
-            t = doc[i]
+            t = toks[i]
             if want_person and i in self.tok_person:
                 return self.person_entity(self.tok_person[i], h.text)
             if not want_person and t.dep_ in ("nsubj", "nsubjpass") and i not in self.tok_person:

@@ -64,19 +64,31 @@ def same_event(a: dict[str, Any], b: dict[str, Any], window_days: int) -> bool:
 
 
 def group_reports(events: Iterable[dict[str, Any]], window_days: int = 2) -> dict[str, str]:
-    """Event id -> id of the group's first report, for every event."""
+    """Event id -> id of the group's first report, for every event.
+
+    Heads of groups are indexed by (category, actor country), so an event is
+    compared only with groups that share its category and an actor.
+    """
     rows = sorted(events, key=lambda e: (e.get("date") or "9999", e["article_id"], e["id"]))
-    blocks: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for e in rows:
-        blocks[e["category"]].append(e)
+    heads: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     group: dict[str, str] = {}
-    for members in blocks.values():
-        heads: list[dict[str, Any]] = []
-        for e in members:
-            head = next((h for h in heads if same_event(h, e, window_days)), None)
-            if head is None:
-                heads.append(e)
-                group[e["id"]] = e["id"]
-            else:
-                group[e["id"]] = group[head["id"]]
+    for e in rows:
+        keys = [(e["category"], code) for code in _codes(e.get("actor_codes"))]
+        seen: set[str] = set()
+        head = None
+        for key in keys:
+            for h in heads.get(key, ()):
+                if h["id"] not in seen:
+                    seen.add(h["id"])
+                    if same_event(h, e, window_days):
+                        head = h
+                        break
+            if head is not None:
+                break
+        if head is None:
+            group[e["id"]] = e["id"]
+            for key in keys:
+                heads[key].append(e)
+        else:
+            group[e["id"]] = group[head["id"]]
     return group
