@@ -66,8 +66,11 @@ class Context:
     default_place: Place | None
     coder: str
     article_contexts: list[str]
+    # lowercase lemmas of the whole document, computed once (spaCy builds a new string per access)
+    lemmas: list[str] = field(default_factory=list)
     # the last explicit, recent date seen: later undated events in a report usually share it
     last_date: DateSpan | None = None
+    _contexts: dict[int, list[str]] = field(default_factory=dict)
 
 
 def _near(t: Any) -> dict[str, Any]:
@@ -99,7 +102,7 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
         entry = ctx.actors.tok_entry.get(t.i)
         if entry is not None and entry.kind in ("role", "institution", "country", "media"):
             continue
-        options = ctx.lexicon.candidates(t.lemma_.lower()) or ctx.lexicon.candidates(t.lower_)
+        options = ctx.lexicon.candidates(ctx.lemmas[t.i]) or ctx.lexicon.candidates(t.lower_)
         near: dict[str, Any] | None = None
         for trig in options:
             if trig.pos and trig.pos != ("NOUN" if t.pos_ in ("NOUN", "PROPN") else "VERB" if t.pos_ in ("VERB", "AUX") else t.pos_):
@@ -339,8 +342,7 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
     date_str, precision = (date.date, date.precision) if date else _default_date(ctx)
     historical = _historical(date_str, ctx.published)
     sent = t.sent
-    lemmas = [x.lemma_.lower() for x in sent]
-    contexts = match_contexts(lemmas, ctx.lexicon) or match_contexts([x.lower_ for x in sent], ctx.lexicon) or ctx.article_contexts
+    contexts = _sentence_contexts(sent, ctx) or ctx.article_contexts
     end = t.idx + len(t.text)
     for i in cand.consumed:
         end = max(end, ctx.doc[i].idx + len(ctx.doc[i].text))
@@ -412,6 +414,14 @@ def _unguess(e: Entity, recipients: set[str], ctx: Context) -> Entity:
         return e
     other = ctx.actors.partner(e.code)
     return replace(e, code=other) if other else e
+
+
+def _sentence_contexts(sent: Any, ctx: Context) -> list[str]:
+    """The contexts named in a sentence (by lemma, then by word form), once per sentence."""
+    if sent.start not in ctx._contexts:
+        found = match_contexts(ctx.lemmas[sent.start : sent.end], ctx.lexicon)
+        ctx._contexts[sent.start] = found or match_contexts([x.lower_ for x in sent], ctx.lexicon)
+    return ctx._contexts[sent.start]
 
 
 def _reduced_relative(t: Any) -> bool:

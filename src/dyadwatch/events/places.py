@@ -38,6 +38,7 @@ def _cities() -> dict[str, tuple[str, float, float, int]]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def geocode(name: str, gaz: Gazetteer) -> Place | None:
     """A place record for a city or country name, or None when unknown."""
     clean = name.strip().strip(",.")
@@ -70,11 +71,10 @@ def place_near(t: Any, gaz: Gazetteer) -> Place | None:
         head = tok.head
         if head.lower_ not in PLACE_PREPS and not any(c.dep_ == "case" and c.lower_ in PLACE_PREPS for c in tok.children):
             continue
-        span = tok.doc[tok.i : tok.i + 1]
-        for ent in tok.doc.ents:
-            if ent.start == tok.i:
-                span = ent
-        place = geocode(span.text, gaz)
+        end = tok.i + 1
+        while end < t.sent.end and tok.doc[end].ent_iob_ == "I":
+            end += 1
+        place = geocode(tok.doc[tok.i : end].text, gaz)
         if place is None:
             continue
         distance = abs(tok.i - t.i) - (100 if tok.i in subtree else 0)

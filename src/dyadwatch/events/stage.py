@@ -20,6 +20,7 @@ class EventStage(BaseStage):
         lexicon = load_lexicon(language)
         doc = work.doc
         dates = find_dates(work.article.text, work.published, language) if work.published else []
+        lemmas = [t.lemma_.lower() for t in doc]
         ctx = Context(
             doc=doc,
             article=work.article,
@@ -30,7 +31,8 @@ class EventStage(BaseStage):
             dates=dates,
             default_place=dateline_place(work.article.text, work.actors.gaz),
             coder=coder_version(work.config),
-            article_contexts=match_contexts([t.lemma_.lower() for t in doc], lexicon)[:3],
+            article_contexts=match_contexts(lemmas, lexicon)[:3],
+            lemmas=lemmas,
         )
         work.events = code_events(ctx)
         return work
