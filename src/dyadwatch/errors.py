@@ -157,7 +157,7 @@ class Errors:
     E504 = "No store backend named '{name}'. Registered backends: {options}."
 
     # E6xx: the REST API and the dashboard
-    E601 = "No {what} '{key}'."
+    E601 = "There is no {what} '{key}' in this database; the list endpoints (GET /api/articles, /api/events, /api/actors) show what exists."
     E602 = "Invalid request: {reason}."
     E603 = "This endpoint needs a bearer token. Send the header 'Authorization: Bearer <api_token>'."
     E604 = "The bearer token is not valid for this server."
