@@ -180,12 +180,13 @@ def event_row_to_public(row: dict[str, Any], links: list[dict[str, Any]]) -> dic
     }
 
 
-class Maintenance:
-    """Corpus-wide steps after a run, shared by every backend: the actor registry and event groups.
+class StoreBase:
+    """What every backend shares: the event query, and the corpus-wide steps after a run
+    (the actor registry and event groups).
 
-    The decisions are pure functions (``actors.registry``, ``events.merge``); a backend only
-    supplies ``dicts`` to read and ``_apply_registry`` / ``_apply_groups`` to write in one
-    transaction.
+    The decisions are pure functions (``actors.registry``, ``events.merge``); a backend
+    supplies ``dicts`` to read (with ``?`` parameters), its SQL dialect (``EVENT_ORDER``,
+    ``IN_LIST``), and ``_apply_registry`` / ``_apply_groups`` to write in one transaction.
     """
 
     def dicts(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:  # pragma: no cover
@@ -225,6 +226,46 @@ class Maintenance:
         if groups:
             self._apply_groups(groups)
         return len(set(groups.values()))
+
+    # backend dialect: how to sort event pages, and how to test membership in a list parameter
+    EVENT_ORDER = "e.date, e.doc_id, e.trigger_start"
+    IN_LIST = "IN (SELECT unnest(?))"
+
+    def events(self, query: EventQuery) -> list[dict[str, Any]]:
+        """Stored events as PLOVER-shaped dicts, filtered and ordered by date."""
+        where, params = ["1=1"], []
+        if query.category:
+            where.append("e.category = ?")
+            params.append(query.category.upper())
+        if query.since:
+            where.append("e.date >= ?")
+            params.append(query.since)
+        if query.until:
+            where.append("substr(e.date, 1, length(?)) <= ?")
+            params += [query.until, query.until]
+        if query.doc_id:
+            where.append("e.doc_id = ?")
+            params.append(query.doc_id)
+        if not query.include_negated:
+            where.append("NOT e.negated AND NOT e.hypothetical")
+        if query.dyad:
+            a, b = query.dyad
+            where.append(
+                "EXISTS (SELECT 1 FROM event_entities x, event_entities y WHERE x.event_id = e.id AND y.event_id = e.id "
+                "AND x.code = ? AND y.code = ? AND (x.side <> y.side OR x.side = 'actor' AND y.side = 'actor' AND x.position <> y.position))"
+            )
+            params += [a, b]
+        sql = f"SELECT e.* FROM events e WHERE {' AND '.join(where)} ORDER BY {self.EVENT_ORDER}"
+        if query.limit is not None:
+            sql += f" LIMIT {int(query.limit)} OFFSET {int(query.offset)}"
+        rows = self.dicts(sql, params)
+        if not rows:
+            return []
+        links = self.dicts(f"SELECT * FROM event_entities WHERE event_id {self.IN_LIST}", [[r["id"] for r in rows]])
+        by_event: dict[str, list[dict[str, Any]]] = {}
+        for link in links:
+            by_event.setdefault(link["event_id"], []).append(link)
+        return [event_row_to_public(r, by_event.get(r["id"], [])) for r in rows]
 
     def actors(self) -> list[dict[str, Any]]:
         """The registry: one row per person and office, user corrections first."""

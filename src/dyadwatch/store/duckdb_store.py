@@ -15,13 +15,13 @@ from typing import Any, Iterable
 
 from dyadwatch.errors import make
 from dyadwatch.records import CodedArticle
-from dyadwatch.store.base import CODES_SQL, EventQuery, Maintenance, WriteReport, event_row_to_public, register_store, to_tables
+from dyadwatch.store.base import CODES_SQL, StoreBase, WriteReport, register_store, to_tables
 from dyadwatch.store.schema import LATEST, MIGRATIONS
 
 _TABLE_ORDER = ("articles", "events", "entities", "event_entities", "quotes", "mentions")
 
 
-class DuckDBStore(Maintenance):
+class DuckDBStore(StoreBase):
     """A DuckDB file with the dyadwatch schema."""
 
     def __init__(self, path: str) -> None:
@@ -128,42 +128,6 @@ class DuckDBStore(Maintenance):
         cur = self.con.execute(sql, params or [])
         names = [d[0] for d in cur.description]
         return [dict(zip(names, row)) for row in cur.fetchall()]
-
-    def events(self, query: EventQuery) -> list[dict[str, Any]]:
-        """Stored events as PLOVER-shaped dicts, filtered and ordered by date."""
-        where, params = ["1=1"], []
-        if query.category:
-            where.append("e.category = ?")
-            params.append(query.category.upper())
-        if query.since:
-            where.append("e.date >= ?")
-            params.append(query.since)
-        if query.until:
-            where.append("substr(e.date, 1, length(?)) <= ?")
-            params += [query.until, query.until]
-        if query.doc_id:
-            where.append("e.doc_id = ?")
-            params.append(query.doc_id)
-        if not query.include_negated:
-            where.append("NOT e.negated AND NOT e.hypothetical")
-        if query.dyad:
-            a, b = query.dyad
-            where.append(
-                "EXISTS (SELECT 1 FROM event_entities x, event_entities y WHERE x.event_id = e.id AND y.event_id = e.id "
-                "AND x.code = ? AND y.code = ? AND (x.side <> y.side OR x.side = 'actor' AND y.side = 'actor' AND x.position <> y.position))"
-            )
-            params += [a, b]
-        sql = f"SELECT e.* FROM events e WHERE {' AND '.join(where)} ORDER BY e.date, e.doc_id, e.trigger_start"
-        if query.limit is not None:
-            sql += f" LIMIT {int(query.limit)} OFFSET {int(query.offset)}"
-        rows = self.dicts(sql, params)
-        if not rows:
-            return []
-        links = self.dicts("SELECT * FROM event_entities WHERE event_id IN (SELECT unnest(?))", [[r["id"] for r in rows]])
-        by_event: dict[str, list[dict[str, Any]]] = {}
-        for link in links:
-            by_event.setdefault(link["event_id"], []).append(link)
-        return [event_row_to_public(r, by_event.get(r["id"], [])) for r in rows]
 
     def _apply_registry(self, rows: list[dict[str, Any]], replace_user: bool, changes: list[dict[str, Any]]) -> None:
         import pyarrow as pa
