@@ -58,6 +58,17 @@ class Config:
     api_token: str = ""
     # also ask for the token on read endpoints and dashboard pages (a private deployment)
     read_token_required: bool = False
+    # event classifier: "lexicon" (triggers only) or "embed" (lexicon, then the example-based
+    # classifier of the optional extra dyadwatch[embed] codes sentences the lexicon left and re-ranks unsure ones)
+    classifier: str = "lexicon"
+    # sentence-transformers model name or path for "embed"; empty: the bundled all-MiniLM-L6-v2 (offline)
+    embed_model: str = ""
+    # a YAML or JSONL file of user examples {category, text[, mode]} added to the built-in ones
+    examples: str = ""
+    # the classifier codes a sentence the lexicon left only at or above this calibrated confidence
+    embed_min_confidence: float = 0.6
+    # lexicon events below this confidence count as unsure: the classifier re-ranks them
+    embed_unsure_below: float = 0.7
 
     def with_overrides(self, values: Mapping[str, Any], where: str) -> "Config":
         """Return a copy with ``values`` applied; unknown keys are errors."""

@@ -57,6 +57,12 @@ def coder_version(config: Config) -> str:
     """The coder's name and version, stored with every article and event."""
     from dyadwatch import __version__
 
+    if config.classifier == "embed":
+        # another classifier (or another examples file) codes differently: it is another coder version
+        from dyadwatch.events.embed import examples_tag
+
+        tag = f"+embed.{examples_tag(config.examples)}" if config.examples else "+embed"
+        return f"{config.coder_name}/{__version__}{tag}"
     return f"{config.coder_name}/{__version__}"
 
 
@@ -137,4 +143,12 @@ def default_pipeline(config: Config) -> Pipeline:
     from dyadwatch.nlp.stages import LanguageStage, ParseStage
     from dyadwatch.quotes import QuoteStage
 
-    return Pipeline([LanguageStage(), ParseStage(), ActorStage(), EventStage(), QuoteStage()], config)
+    stages: list[BaseStage] = [LanguageStage(), ParseStage(), ActorStage(), EventStage(), QuoteStage()]
+    if config.classifier != "lexicon":
+        from dyadwatch.events.embed import ExampleStage, check_classifier  # the optional extra dyadwatch[embed]
+
+        problem = check_classifier(config)
+        if problem is not None:
+            raise problem
+        stages.insert(4, ExampleStage())
+    return Pipeline(stages, config)

