@@ -57,7 +57,7 @@ def load(path: Path) -> dict[str, Any]:
 def role_phrases(data: dict[str, Any]) -> list[str]:
     """Every phrase in a roles file: roles, ranks, groups and honorifics."""
     phrases = [entry["phrase"] for section in ROLE_SECTIONS for entry in data[section]]
-    return phrases + list(data["honorifics"])
+    return phrases + list(data["honorifics"]) + list(data["possessive_relatives"])
 
 
 def surface_forms(entry: dict[str, Any], keys: tuple[str, ...]) -> list[str]:
@@ -101,7 +101,7 @@ def test_language_file_declares_its_language(name: str) -> None:
 @pytest.mark.parametrize("name", ROLE_FILES)
 def test_roles_file_has_only_known_keys(name: str) -> None:
     data = load(ACTOR_DATA / name)
-    assert set(data) == {"version", "language", *ROLE_SECTIONS, "honorifics"}
+    assert set(data) == {"version", "language", *ROLE_SECTIONS, "honorifics", "possessive_relatives"}
     for entry in data["roles"]:
         assert set(entry) == {"phrase", "role", "sector"}, entry
     for section in ("ranks", "groups"):

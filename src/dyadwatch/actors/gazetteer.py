@@ -24,7 +24,7 @@ _MAX_PHRASE = 8
 class GazEntry:
     """What a phrase means: a country name or adjective, a capital, an institution, a role..."""
 
-    kind: str  # country | adjective | capital | institution | role | group | rank | honorific | media
+    kind: str  # country | adjective | capital | institution | role | group | rank | honorific | media | relative
     code: str | None
     sector: str | None
     canonical: str
@@ -240,3 +240,5 @@ def _add_roles(gaz: Gazetteer, language: str) -> None:
         gaz.add(item["phrase"], GazEntry("group", None, item.get("sector"), item["phrase"]))
     for word in data.get("honorifics") or []:
         gaz.add(word, GazEntry("honorific", None, None, word))
+    for word in data.get("possessive_relatives") or []:
+        gaz.add(word, GazEntry("relative", None, None, word))

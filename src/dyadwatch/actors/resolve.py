@@ -12,10 +12,13 @@ police") with its sector.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable
 
 from dyadwatch.actors.gazetteer import Gazetteer, GazEntry
+from dyadwatch.actors.nationality import compound_codes, compound_rules
+from dyadwatch.actors.offices import OfficeHolders, office_holders
 from dyadwatch.records import Entity, Mention
 
 _PERSON_LABELS = {"PERSON", "PER"}
@@ -49,8 +52,10 @@ class Person:
 class ArticleActors:
     """People, countries and institutions of one parsed article."""
 
-    def __init__(self, doc: Any, gaz: Gazetteer) -> None:
+    def __init__(self, doc: Any, gaz: Gazetteer, published: dt.date | None = None, offices: OfficeHolders | None = None) -> None:
         self.doc = doc
+        self.published = published
+        self.offices = offices if offices is not None else office_holders()
         # one Token object per position: indexing a Doc builds a new Token each time (hot in the loops below)
         self.toks = list(doc)
         self.gaz = gaz
@@ -63,6 +68,9 @@ class ArticleActors:
                 self.tok_entry[i] = m.entry
                 self.tok_span[i] = (m.start, m.end)
         self._roles_around_adjectives()
+        self.compounds = compound_codes(
+            [t.text for t in self.toks], [bool(t.whitespace_) for t in self.toks], self._adjective_code, compound_rules(gaz.language)
+        )
         self.people: list[Person] = []
         self.tok_person: dict[int, Person] = {}
         self._find_people()
@@ -92,6 +100,10 @@ class ArticleActors:
                     self.tok_entry[i] = m.entry
                     self.tok_span[i] = (start, end)
 
+    def _adjective_code(self, word: str) -> str | None:
+        entry = self.gaz.lookup(word)
+        return entry.code if entry is not None and entry.kind == "adjective" else None
+
     # -- people -------------------------------------------------------------
     def _find_people(self) -> None:
         doc = self.doc
@@ -120,6 +132,7 @@ class ArticleActors:
         for person in self.people:
             for start, end in person.mentions:
                 self._describe(person, start, end)
+        self._known_holders()
         for person in self.people:
             other = person.relation_to
             if other is None or other is person:
@@ -136,6 +149,18 @@ class ArticleActors:
                 person.country, person.guessed = focus, True
         self.people = [p for p in self.people if not p.byline]
         self.tok_person = {i: p for i, p in self.tok_person.items() if not p.byline}
+
+    def _known_holders(self) -> None:
+        """Heads of state and ministers the office-holder table knows: their country beats the text's guess."""
+        named = {code for code, _ in self.country_counts()}
+        for person in self.people:
+            holding = self.offices.find(person.name, self.published, person.role, named)
+            if holding is None:
+                continue
+            person.country = holding.code
+            if holding.held_on(self.published) or person.role == holding.office:
+                person.role = person.role or holding.office
+                person.sector = person.sector or holding.sector
 
     def country_counts(self) -> list[tuple[str, int]]:
         """Countries by how often the article names them (names, adjectives, capitals), most first."""
@@ -321,6 +346,9 @@ class ArticleActors:
         body_sector: str | None = None
         body_country: str | None = None  # a named country word beats the home country of an institution
         for i in window:  # nearest words first: "French President X and Algerian President Y"
+            if i in self.compounds:  # "Franco-Algerian writer X": one country for the compound
+                person.country = person.country or self.compounds[i]
+                continue
             entry = self.tok_entry.get(i)
             if entry is None:
                 other = self.tok_person.get(i)
@@ -335,6 +363,11 @@ class ArticleActors:
                 body_sector = body_sector or entry.sector
                 if body_country is None and entry.code and len(entry.code) == 3 and entry.code.isalpha():
                     body_country = entry.code
+        owner = self._relative_owner(left)
+        if isinstance(owner, Person) and owner is not person:
+            person.relation_to, person.relation = owner, person.relation or "of"
+        elif isinstance(owner, str):
+            body_country = owner  # "Slovakia, whose Prime Minister X": the office is Slovakia's
         person.country = person.country or body_country
         for side in (left, right):
             # "X, Nuñez's Algerian counterpart": X holds Nuñez's office; the anchor is the person on the same side
@@ -347,6 +380,25 @@ class ArticleActors:
         # the body a person heads says more than a military rank: a general who runs an intelligence agency is SPY
         sector = body_sector if body_sector and (role_entry is None or role_entry.kind == "rank") else (role_entry.sector if role_entry else None)
         person.sector = person.sector or sector
+
+    def _relative_owner(self, left: list[int]) -> "Person | str | None":
+        """The owner before a possessive relative: "Slovakia, whose Prime Minister X" -> SVK."""
+        if not left:
+            return None
+        first = min(left)
+        entry = self.tok_entry.get(first)
+        if entry is None or entry.kind != "relative" or first < 2 or self.toks[first - 1].text != ",":
+            return None
+        for i in range(first - 2, max(first - 7, -1), -1):
+            t = self.toks[i]
+            if t.is_punct or t.pos_ in ("VERB", "AUX") or "\n" in t.text:
+                break
+            if i in self.tok_person:
+                return self.tok_person[i]
+            found = self.tok_entry.get(i)
+            if found is not None and found.kind in ("country", "adjective", "capital", "institution") and found.code:
+                return found.code
+        return None
 
     def _possessive_or_to(self, i: int) -> bool:
         t = self.toks[i]
@@ -464,7 +516,9 @@ class ArticleActors:
             if abs(t.i - h.i) > 8:
                 continue
             e = self.tok_entry.get(t.i)
-            if e is not None and e.kind in ("adjective", "country", "capital", "institution") and e.code:
+            if t.i in self.compounds and sector is not None:  # "the Franco-Algerian writer"
+                country = country or self.compounds[t.i]
+            elif e is not None and e.kind in ("adjective", "country", "capital", "institution") and e.code:
                 country = country or e.code
             elif e is not None and e.kind in ("role", "group", "rank") and sector is None:
                 sector, role = e.sector, (e.canonical if e.kind == "role" else role)
