@@ -8,8 +8,8 @@ from collections import defaultdict
 import pycountry
 import pytest
 
-from dyadwatch.actors.offices import Holding, OfficeHolders, fold, office_holders
 from dyadwatch.actors.gazetteer import read_data
+from dyadwatch.actors.offices import Holding, OfficeHolders, fold, office_holders
 
 SECTORS = set("COP GOV JUD LEG MIL SPY PTY OPP REB UAF AGR BUS CRM CVL EDU ELI JRN LAB MED REF REL SOC".split())
 CODES = {c.alpha_3 for c in pycountry.countries} | {"XKX", "IGO", "UNO", "EUR"}

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dyadwatch.actors.gazetteer import build_gazetteer, build_with_tokenizer
+from dyadwatch.actors.gazetteer import build_gazetteer
 from dyadwatch.actors.nationality import compound_codes, compound_rules
 from dyadwatch.actors.offices import Holding, OfficeHolders
 from dyadwatch.actors.resolve import ArticleActors

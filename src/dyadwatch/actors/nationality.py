@@ -14,9 +14,9 @@ names both countries.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Sequence
 
 from dyadwatch.actors.gazetteer import read_data
 

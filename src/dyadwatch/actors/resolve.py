@@ -13,10 +13,11 @@ police") with its sector.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable
+from typing import Any
 
-from dyadwatch.actors.gazetteer import Gazetteer, GazEntry
+from dyadwatch.actors.gazetteer import GazEntry, Gazetteer
 from dyadwatch.actors.nationality import compound_codes, compound_rules
 from dyadwatch.actors.offices import OfficeHolders, office_holders
 from dyadwatch.records import Entity, Mention
