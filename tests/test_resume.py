@@ -35,7 +35,8 @@ def corpus(n: int = 60) -> list[dict]:
 
 def env(**extra: str) -> dict[str, str]:
     e = {k: v for k, v in os.environ.items() if not k.startswith("DYADWATCH_")}
-    e.update({"DYADWATCH_BATCH_SIZE": "4", "DYADWATCH_PROGRESS_INTERVAL": "0", **extra})
+    # one store transaction per parser batch, so that a kill lands between writes
+    e.update({"DYADWATCH_BATCH_SIZE": "4", "DYADWATCH_WRITE_BATCH_SIZE": "4", "DYADWATCH_PROGRESS_INTERVAL": "0", **extra})
     return e
 
 
@@ -68,6 +69,20 @@ def test_resume_progress_line_on_stderr_gives_rate_and_errors(inputs):
     assert len(lines) >= 15  # one per batch of 4 with interval 0, and a final one
     assert lines[-1].startswith("coding: 60 articles,") and " art/s, 0 errors" in lines[-1]
     assert "60 articles read: 60 coded" in proc.stdout
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("write_batch", ["1", "7", "1000"])
+def test_resume_write_batch_size_changes_only_when_rows_are_written(inputs, tmp_path, write_batch):
+    path, reference, _ = inputs
+    db = str(tmp_path / f"write{write_batch}.duckdb")
+    proc = subprocess.run(
+        [str(BIN), "code", str(path), "--db", db], env=env(DYADWATCH_WRITE_BATCH_SIZE=write_batch),
+        capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "60 articles read: 60 coded" in proc.stdout
+    assert tables(db) == tables(reference)
 
 
 @pytest.mark.slow

@@ -321,6 +321,22 @@ def test_store_groups_reports_of_one_event_across_articles(store_url):
         assert len({e["event_group"] for e in store.events(EventQuery())}) == 1
 
 
+@pytest.mark.parametrize("directed", [True, False])
+def test_store_dyad_series_counts_one_event_reported_by_two_articles_once(store_url, directed):
+    with open_store(store_url) as store:
+        store.write([coded(), coded(text="Algeria has recalled its ambassador to France.")], [])
+        before = dyad_series(store, "DZA", "FRA", "month", directed)
+        assert sum(p.events for p in before) == 2  # two reports, not yet known to be one event
+        store.refresh_groups(window_days=2)
+        expected = series_from_events(store.events(EventQuery(dyad=("DZA", "FRA"))), "DZA", "FRA", "month", directed)
+        after = dyad_series(store, "DZA", "FRA", "month", directed)
+        assert after == expected and sum(p.events for p in after) == 1
+        if hasattr(store, "rebuild_rollup"):
+            kept = sorted(store.query("SELECT * FROM dyad_month"))
+            store.rebuild_rollup()
+            assert sorted(store.query("SELECT * FROM dyad_month")) == kept
+
+
 def test_store_registry_learns_people_and_applies_user_corrections(store_url):
     from dataclasses import replace
 

@@ -165,6 +165,14 @@ def run_coding(
                 chunk = []
         yield from admit(chunk)
 
+    pending: list[CodedArticle] = []  # coded, written together once write_batch_size is reached
+
+    def flush() -> None:
+        store.write(pending + reports, failures)
+        pending.clear()
+        failures.clear()
+        reports.clear()
+
     tracker = _Progress(progress, config.progress_interval)
     with tracker:
         for results in engine.map_batches(_batches(articles(), config.batch_size)):
@@ -185,12 +193,12 @@ def run_coding(
                 else:
                     summary.coded += 1
                     summary.events += len(result.events)
-            store.write(coded + reports, failures)
-            failures.clear()
-            reports.clear()
+            pending.extend(coded)
+            if len(pending) + len(reports) >= config.write_batch_size:
+                flush()
             tracker.advance(len(results), summary.errors)
-        if failures or reports:
-            store.write(list(reports), failures)
+        if pending or failures or reports:
+            flush()
     if summary.coded and hasattr(store, "refresh_registry"):
         # what this run learnt about people resolves persons named bare, here and in earlier runs
         summary.registry_updates = store.refresh_registry()

@@ -232,7 +232,19 @@ class PostgresStore(StoreBase):
             cur.execute("SELECT pg_advisory_xact_lock(%s)", [_WRITE_LOCK])
             cur.execute("CREATE TEMP TABLE event_groups (id VARCHAR PRIMARY KEY, grp VARCHAR) ON COMMIT DROP")
             _copy_in(cur, "event_groups", {"id": list(groups), "grp": list(groups.values())})
+            cur.execute(
+                "SELECT DISTINCT e.article_id FROM events e JOIN event_groups g ON e.id = g.id WHERE e.event_group IS DISTINCT FROM g.grp"
+            )
+            articles = [r[0] for r in cur.fetchall()]
+            if not articles:
+                return
+            # the rollup counts only each group's first report: take these articles out, regroup, put them back
+            cur.execute(rollup.delta_sql(-1), {"ids": articles})
+            emptied = [row[:6] for row in cur.fetchall() if row[6] == 0]
+            if emptied:
+                cur.executemany(rollup.DELETE_EMPTY, emptied)
             cur.execute("UPDATE events SET event_group = g.grp FROM event_groups g WHERE events.id = g.id AND events.event_group IS DISTINCT FROM g.grp")
+            cur.execute(rollup.delta_sql(+1), {"ids": articles})
 
     def close(self) -> None:
         self.engine.dispose()

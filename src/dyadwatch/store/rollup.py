@@ -4,7 +4,9 @@ The PostgreSQL store keeps ``dyad_month`` current inside each write, so the
 dyad series of a large store is read from a few hundred rows instead of
 aggregating millions of events. The pairs follow ``analysis.dyads.pairs``
 exactly: actor x recipient, or among actors when there is no recipient;
-negated and hypothetical events and undated events are left out. The
+negated and hypothetical events and undated events are left out, and so are
+the later reports of an event already counted (``event_group`` names another
+event), so that the rollup counts events, not reports, as ``counted`` does. The
 ``period`` of a row is the event's month (YYYY-MM), or its year (YYYY) when
 the date has no month, so both monthly and yearly series are exact.
 Each event adds one row per directed pair and one per undirected pair
@@ -43,6 +45,7 @@ _PAIRS = """
             category, coalesce(quad, '') AS quad, coalesce(score, 0) AS score
         FROM events
         WHERE {where} AND NOT coalesce(negated, false) AND NOT coalesce(hypothetical, false) AND coalesce(date, '') <> ''
+            AND (event_group IS NULL OR event_group = id)
     ),
     codes AS (
         SELECT DISTINCT l.event_id, l.side, l.code FROM event_entities l JOIN ev ON ev.id = l.event_id
