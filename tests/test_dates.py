@@ -44,3 +44,20 @@ def test_dates_ignore_numbers_that_are_not_dates(text):
 def test_dates_next_week_is_future():
     (span,) = find_dates("they will meet next week", PUB, "en")
     assert span.future and span.precision == "week"
+
+
+@pytest.mark.parametrize(
+    "language,text,forward",
+    [
+        ("en", "they will meet on Friday", "2026-02-20"),
+        ("en", "they will meet on Wednesday", "2026-02-18"),
+        ("fr", "ils se rencontreront vendredi", "2026-02-20"),
+        ("en", "they met last Friday", "2026-02-13"),
+        ("fr", "ils se sont vus vendredi dernier", "2026-02-13"),
+    ],
+)
+def test_dates_bare_weekday_read_forwards_only_without_direction(language, text, forward):
+    from dyadwatch.events.dates import ahead
+
+    (span,) = find_dates(text, PUB, language)
+    assert ahead(span, PUB).date == forward

@@ -10,8 +10,10 @@ short headline-style sentence.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
+from dyadwatch.actors.gazetteer import read_data
 from dyadwatch.actors.resolve import ArticleActors
 from dyadwatch.records import Entity
 
@@ -25,6 +27,8 @@ RECIPIENT_PREPS = {
     "avec", "à", "au", "aux", "contre", "envers", "vers", "auprès", "sur",
 }
 NOUN_RECIPIENT_PREPS = RECIPIENT_PREPS | {"of", "de", "du", "des"}
+# named-entity types of places: "the Sea of Japan" names water, not Japan
+PLACE_ENTS = {"LOC", "FAC"}
 CLIMB = {"xcomp", "conj", "advcl", "ccomp", "dobj", "obj", "pobj", "pcomp", "prep", "acl", "obl", "nmod", "obl:arg", "obl:mod", "appos", "advmod"}
 
 
@@ -37,6 +41,65 @@ def _prep_object(child: Any) -> tuple[str, Any] | None:
         case = [c for c in child.children if c.dep_ == "case"]
         return (case[0].lower_ if case else "", child)
     return None
+
+
+@lru_cache(maxsize=32)
+def cue_words(language: str, key: str) -> frozenset[str]:
+    """One cue list of modality.<lang>.yaml read by the argument rules (``host``, ``dyad_nouns``, ``dyad_numbers``)."""
+    data = read_data("dyadwatch.events", f"modality.{language}.yaml") or {}
+    return frozenset(str(w).lower() for w in data.get(key) or ())
+
+
+def host_verbs(language: str) -> frozenset[str]:
+    """Verbs whose subject hosts a visit: the visitor is the actor."""
+    return cue_words(language, "host")
+
+
+def subject_of(t: Any) -> Any | None:
+    """The subject of a trigger's clause, climbing controlled and conjoined verbs ("agreed to ...")."""
+    cur = t
+    for _ in range(4):
+        subj = [c for c in cur.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ]
+        if subj:
+            return subj[0]
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def dyad_subject(t: Any, actors: ArticleActors, language: str) -> list[Entity]:
+    """"The two sides agreed", « les deux pays ont signé »: both countries of the article's main dyad."""
+    subj = subject_of(t)
+    if subj is None or subj.lemma_.lower() not in cue_words(language, "dyad_nouns"):
+        return []
+    numbers = cue_words(language, "dyad_numbers")
+    if not any(c.lemma_.lower() in numbers or c.lower_ in numbers for c in subj.children):
+        return []
+    top = [code for code, n in actors.country_counts()[:2] if n >= 2]
+    if len(top) < 2:
+        return []
+    names = actors.gaz.country_names
+    return [Entity(code, None, names.get(code, code), names.get(code, code), None, "country", guessed=True) for code in top]
+
+
+def in_place_name(tok: Any, actors: ArticleActors) -> bool:
+    """Whether a token sits in a place name that merely contains a country name ("the Sea of Japan").
+
+    The place entity begins with a word that is not itself an actor ("Sea",
+    "the"), while "Western Sahara" begins with its own country entry.
+    """
+    if tok.ent_type_ not in PLACE_ENTS:
+        return False
+    start = tok.i
+    while start > tok.sent.start and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    return actors.entity_at(tok.i) is None or start != tok.i and actors.entity_at(start) is None
+
+
+def _actors_of(tok: Any, actors: ArticleActors) -> list[Entity]:
+    """The entities an argument names, none when it is a place ("into the Sea of Japan")."""
+    return [] if in_place_name(tok, actors) else actors.entities_for(tok)
 
 
 def _passive(t: Any) -> bool:
@@ -58,7 +121,7 @@ def direct_arguments(t: Any, actors: ArticleActors, etre_verbs: frozenset[str] =
             objs = [g for g in c.children if g.dep_ == "pobj"] or [c]
             actor += actors.entities_for(objs[0])
         elif c.dep_ in OBJ:
-            recipient += actors.entities_for(c)
+            recipient += _actors_of(c, actors)
         elif is_noun and c.dep_ in ("poss", "nmod:poss") or is_noun and c.dep_ in ("amod", "compound") and c.i < t.i:
             actor += actors.entities_for(c)
         else:
@@ -69,7 +132,7 @@ def direct_arguments(t: Any, actors: ArticleActors, etre_verbs: frozenset[str] =
             if prep == "by" or prep == "par" and (_passive(t) or "Part" in t.morph.get("VerbForm")):
                 actor += actors.entities_for(obj)
             elif prep in (NOUN_RECIPIENT_PREPS if is_noun else RECIPIENT_PREPS):
-                recipient += actors.entities_for(obj)
+                recipient += _actors_of(obj, actors)
     return actor, recipient
 
 
@@ -113,20 +176,26 @@ def _speaker(tok: Any, reporting: frozenset[str]) -> bool:
 def nearest_mentions(
     t: Any, actors: ArticleActors, exclude: list[Entity], reporting: frozenset[str] = frozenset()
 ) -> tuple[list[Entity], list[Entity]]:
-    """The nearest entity named before the trigger in its sentence, and the first one after it that is not a speaker."""
+    """The nearest entity named before the trigger in its sentence, and the first one after it that is not a speaker.
+
+    The one after must be another party than the actor: "China rejected the
+    ultimatum, saying Beijing would fight" has no recipient in the sentence.
+    """
     before: list[Entity] = []
-    after: list[Entity] = []
+    later: list[Entity] = []
     seen = {(e.code, e.canonical) for e in exclude}
     for tok in t.sent:
         if tok.i > t.i and _speaker(tok, reporting):
             continue
         ent = actors.entity_at(tok.i)
-        if ent is None or ent.code in (None, "UNK") or (ent.code, ent.canonical) in seen:
+        if ent is None or ent.code in (None, "UNK") or (ent.code, ent.canonical) in seen or in_place_name(tok, actors):
             continue
         if tok.pos_ == "ADJ" and (tok.head.i in actors.tok_person or tok.head.i in actors.tok_entry):
             continue  # "French" in "French journalist X" belongs to X, not to the event
         if tok.i < t.i:
             before = [ent]
-        elif tok.i > t.i and not after:
-            after = [ent]
+        elif tok.i > t.i:
+            later.append(ent)
+    own = {e.code for e in exclude if e.kind != "person" or not e.guessed} | {e.code for e in before}
+    after = next(([e] for e in later if e.code not in own), [])
     return before, after

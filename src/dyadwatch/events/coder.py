@@ -15,10 +15,10 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dyadwatch.actors.resolve import ArticleActors
-from dyadwatch.events.arguments import climb_subject, direct_arguments, nearest_mentions
-from dyadwatch.events.dates import DateSpan
+from dyadwatch.events.arguments import climb_subject, direct_arguments, dyad_subject, host_verbs, nearest_mentions
+from dyadwatch.events.dates import DateSpan, ahead
 from dyadwatch.events.lexicon import Lexicon, Trigger, match_contexts
-from dyadwatch.events.places import place_near
+from dyadwatch.events.places import DESTINATION_PREPS, LOCATIVE_PREPS, place_near
 from dyadwatch.records import Article, Entity, Event, Evidence, Place
 
 # the mode a governing verbal event takes from the event it governs ("refused to meet")
@@ -37,9 +37,13 @@ FUTURE_CATEGORY = {
     "PROTEST": "THREATEN", "SANCTION": "THREATEN", "COERCE": "THREATEN", "ASSAULT": "THREATEN", "MOBILIZE": "THREATEN",
 }
 NEAR_WINDOW = 5
+# dependents that open a clause of their own (both label schemes)
+CLAUSES = {"advcl", "ccomp", "conj", "parataxis", "relcl", "acl:relcl", "csubj", "cc"}
 # cooperative events whose announced future negation is a refusal
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 # categories that are done to someone: an event of these with no named target gets the article's other side
+# acts of a state's police and courts: when none is named, the state where it happened acted
+STATE_ACTS = {"COERCE", "SANCTION"}
 DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "CONCEDE", "SUPPORT", "RETREAT", "AID", "COOPERATE", "PROTEST", "ASSAULT"}
 
 
@@ -73,10 +77,17 @@ class Context:
     _contexts: dict[int, list[str]] = field(default_factory=dict)
 
 
-def _near(t: Any) -> dict[str, Any]:
-    """Lemmas close to a trigger: its dependents two levels down and the next few tokens."""
+def _near(t: Any, window: bool = True) -> dict[str, Any]:
+    """Lemmas close to a trigger: its dependents two levels down and (with ``window``) the next few tokens.
+
+    Exclusions (a pattern's ``not`` words) are read without the window and
+    without other clauses: in "expelled the envoy as migrants waited" the
+    migrants are not the ones expelled.
+    """
     out: dict[str, Any] = {}
     for c in t.children:
+        if not window and c.dep_ in CLAUSES:
+            continue
         out.setdefault(c.lemma_.lower(), c)
         out.setdefault(c.lower_, c)
         for g in c.children:
@@ -85,7 +96,7 @@ def _near(t: Any) -> dict[str, Any]:
             for gg in g.children:
                 if gg.dep_ in ("pobj", "dobj", "obj", "compound", "fixed", "flat"):
                     out.setdefault(gg.lemma_.lower(), gg)
-    for tok in t.doc[t.i + 1 : min(t.i + 1 + NEAR_WINDOW, t.sent.end)]:
+    for tok in t.doc[t.i + 1 : min(t.i + 1 + NEAR_WINDOW, t.sent.end)] if window else ():
         out.setdefault(tok.lemma_.lower(), tok)
         out.setdefault(tok.lower_, tok)
     if t.dep_ in ("acl", "amod") and t.head.i != t.i:
@@ -104,13 +115,16 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
             continue
         options = ctx.lexicon.candidates(ctx.lemmas[t.i]) or ctx.lexicon.candidates(t.lower_)
         near: dict[str, Any] | None = None
+        deps: dict[str, Any] | None = None
         for trig in options:
             if trig.pos and trig.pos != ("NOUN" if t.pos_ in ("NOUN", "PROPN") else "VERB" if t.pos_ in ("VERB", "AUX") else t.pos_):
                 continue
-            if len(trig.words) > 1 or trig.not_words:
-                near = near if near is not None else _near(t)
-                if trig.not_words & near.keys():
+            if trig.not_words:
+                deps = deps if deps is not None else _near(t, window=False)
+                if trig.not_words & deps.keys():
                     continue
+            if len(trig.words) > 1:
+                near = near if near is not None else _near(t)
                 if not all(w in near for w in trig.words[1:]):
                     continue
                 found.append(Candidate(t, trig, {near[w].i for w in trig.words[1:]}))
@@ -201,6 +215,8 @@ def flags(t: Any, cand: Candidate, lexicon: Lexicon, date: DateSpan | None) -> M
     for v in verbs:
         if v.i != t.i and v.lemma_.lower() in lexicon.negation:
             negated = True  # "failed to reach agreement"
+        if v.i != t.i and v.lemma_.lower() in lexicon.obligation:
+            obligation = True  # « doit retirer ses troupes »: devoir governs the infinitive
         for c in v.children:
             low, lem = c.lower_, c.lemma_.lower()
             if c.dep_ in ("neg", "advmod") and (lem in lexicon.negation or low in lexicon.negation):
@@ -276,7 +292,13 @@ def _dedupe(entities: list[Entity]) -> tuple[Entity, ...]:
     return tuple(out)
 
 
-def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
+def _country(code: str, name: str | None, ctx: Context, guessed: bool = False) -> Entity:
+    canonical = ctx.actors.gaz.country_names.get(code, code)
+    return Entity(code, None, name or canonical, canonical, None, "country", guessed=guessed)
+
+
+def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[Entity], bool] | None:
+    """Actor and recipient read from the parse, then from the nearest mentions; None for no event."""
     t = cand.token
     actor, recipient = direct_arguments(t, ctx.actors, ctx.lexicon.etre_verbs)
     if not actor and not recipient and _anaphoric(t, ctx.lexicon):
@@ -286,6 +308,7 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
     if not actor:
         actor, undergoer = climb_subject(t, ctx.actors, ctx.lexicon.patient, ctx.lexicon.etre_verbs)
         recipient = recipient or undergoer
+    actor = actor or dyad_subject(t, ctx.actors, ctx.lexicon.language)
     via_parse = bool(actor)
     if not actor or not recipient:
         before, after = nearest_mentions(t, ctx.actors, actor + recipient, ctx.lexicon.reporting)
@@ -293,12 +316,26 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
         single = len({e.code for e in actor}) == 1
         if not recipient and after and (ctx.onto.category(cand.trigger.category).recipient_required or single):
             recipient = after
-    place = place_near(t, ctx.actors.gaz) or ctx.default_place
-    if not actor and place is not None and place.country:
-        # "X was convicted" with no agent: the state where it happened acted
-        actor = [Entity(place.country, None, place.name, ctx.actors.gaz.country_names.get(place.country, place.country), None, "country")]
-    if cand.trigger.invert and (actor or recipient):
+    if not actor and cand.trigger.category in STATE_ACTS and _agentless(t):
+        # "X was detained at Algiers airport": the state where it happened acted (not "flown to Germany")
+        spot = place_near(t, ctx.actors.gaz, LOCATIVE_PREPS) or ctx.default_place
+        actor = [_country(spot.country, spot.name, ctx)] if spot is not None and spot.country else []
+    if _hosted(cand, ctx.lexicon) and (actor or recipient):
         actor, recipient = recipient, actor  # "Tebboune received Barrot": Barrot is the visitor
+    if not recipient and (cand.mode or cand.trigger.mode) == "visit":
+        # "a visit to Algiers": the country visited hosts it
+        spot = place_near(t, ctx.actors.gaz, DESTINATION_PREPS)
+        if spot is not None and spot.country and spot.country not in {e.code for e in actor}:
+            recipient = [_country(spot.country, spot.name, ctx)]
+    return actor, recipient, via_parse
+
+
+def _parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], tuple[Entity, ...], bool, bool] | None:
+    """(actor, recipient, read from the parse, unresolved) of an event, or None when it has no party."""
+    found = _parse_parties(cand, ctx)
+    if found is None:
+        return None
+    actor, recipient, via_parse = found
     actor_t = _dedupe(actor)
     recipient_t = tuple(e for e in _dedupe(recipient) if all((e.code, e.canonical) != (a.code, a.canonical) for a in actor_t))
     rcodes = {e.code for e in recipient_t}
@@ -308,30 +345,40 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
         # in a story about one country only, the event is domestic (government and protesters)
         other = ctx.actors.partner(actor_t[0].code) or ctx.actors.domestic(actor_t[0].code)
         if other is not None:
-            recipient_t = (Entity(other, None, ctx.actors.gaz.country_names.get(other, other), ctx.actors.gaz.country_names.get(other, other), None, "country", guessed=True),)
-    unresolved = False
-    if not actor_t and not recipient_t:
-        subject = _main_subject(t)
-        if subject is None:
-            return None
-        # the main predicate of its sentence, with a subject we cannot place: keep the event, with an unknown actor
-        span = ctx.doc[subject.left_edge.i : subject.i + 1]
-        actor_t, unresolved = (Entity("UNK", None, span.text, span.text, None, "group", span.start_char, span.end_char),), True
+            recipient_t = (_country(other, None, ctx, guessed=True),)
+    if actor_t or recipient_t:
+        return actor_t, recipient_t, via_parse, False
+    subject = _main_subject(cand.token)
+    if subject is None:
+        return None
+    # the main predicate of its sentence, with a subject we cannot place: keep the event, with an unknown actor
+    span = ctx.doc[subject.left_edge.i : subject.i + 1]
+    return (Entity("UNK", None, span.text, span.text, None, "group", span.start_char, span.end_char),), (), via_parse, True
+
+
+def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
+    t = cand.token
+    parties = _parties(cand, ctx)
+    if parties is None:
+        return None
+    actor_t, recipient_t, via_parse, unresolved = parties
+    place = place_near(t, ctx.actors.gaz) or ctx.default_place
     date = pick_date(t, ctx)
     modality = flags(t, cand, ctx.lexicon, date)
     negated, future, hypothetical = modality.negated, modality.future, modality.hypothetical
+    if date is not None and future and ctx.published is not None:
+        date = ahead(date, ctx.published)
     if date is not None and not _historical(date.date, ctx.published):
         ctx.last_date = date
     elif date is None and ctx.last_date is not None:
         date = ctx.last_date
     category = cand.trigger.category
     mode = cand.mode or cand.trigger.mode
-    if modality.obligation and t.pos_ in ("VERB", "AUX"):
+    speaker = _reporting_subject(t, ctx) if modality.obligation and t.pos_ in ("VERB", "AUX") else []
+    if speaker:
         # "Russia said Sudan must return the helicopter": the speaker demands it of the subject
-        speaker = _reporting_subject(t, ctx)
-        if speaker:
-            category, mode = "REQUEST", GOVERNED_MODE.get(("REQUEST", category))
-            actor_t, recipient_t = _dedupe(speaker), actor_t or recipient_t
+        category, mode = "REQUEST", GOVERNED_MODE.get(("REQUEST", category))
+        actor_t, recipient_t = _dedupe(speaker), actor_t or recipient_t
     elif future and negated and category in REFUSABLE:
         # "will not accept", "would not meet the demands": a refusal
         category, mode, negated = "REJECT", GOVERNED_MODE.get(("REJECT", category)), False
@@ -372,6 +419,22 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
         confidence=round(min(confidence, 0.99), 3),
         coder=ctx.coder,
     )
+
+
+def _hosted(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A visit told from the host's side ("received", "accueilli par"): the visitor is the actor."""
+    if cand.trigger.invert:
+        return True
+    visit = cand.trigger.category == "CONSULT" and (cand.mode or cand.trigger.mode) == "visit"
+    return visit and cand.token.lemma_.lower() in host_verbs(lexicon.language)
+
+
+def _agentless(t: Any) -> bool:
+    """A passive verb, a participle or an event noun: forms that can leave out who acted."""
+    if t.pos_ in ("NOUN", "PROPN"):
+        return True
+    passive = any(c.dep_ in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass") for c in t.children)
+    return passive or t.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in t.children)
 
 
 def _depth(t: Any, reporting: frozenset[str]) -> int:
@@ -463,6 +526,7 @@ def _historical(date: str | None, published: dt.date | None) -> bool:
 def code_events(ctx: Context) -> list[Event]:
     """All events of one article, at most one per category and actor pair per sentence."""
     events: list[Event] = []
+    verbal: set[str] = set()
     for index, sent in enumerate(ctx.doc.sents):
         cands = fold_governed(find_candidates(sent, ctx), ctx.lexicon)
         best: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Event] = {}
@@ -472,19 +536,33 @@ def code_events(ctx: Context) -> list[Event]:
             event = build_event(cand, index, ctx)
             if event is None:
                 continue
+            if cand.token.pos_ in ("VERB", "AUX"):
+                verbal.add(event.id)
             key = (event.category, tuple(e.code for e in event.actor), tuple(e.code for e in event.recipient))
-            if key not in best or best[key].confidence < event.confidence:
-                best[key] = event
+            best[key] = _better(best.get(key), event, ctx.onto)
         events.extend(sorted(best.values(), key=lambda e: e.evidence.trigger_start))
-    return merge_repeats(events, ctx.onto)
+    return merge_repeats(events, ctx.onto, verbal)
 
 
-def merge_repeats(events: list[Event], onto: Any) -> list[Event]:
+def _better(old: Event | None, new: Event, onto: Any) -> Event:
+    """Of two triggers for one event in a sentence, the better attested, with the more specific mode."""
+    if old is None:
+        return new
+    keep, other = (old, new) if old.confidence >= new.confidence else (new, old)
+    if keep.mode is None and other.mode is not None:
+        # "a meeting ... during a visit to Algiers": the second trigger says how it happened
+        return replace(keep, mode=other.mode, score=onto.score(keep.category, other.mode))
+    return keep
+
+
+def merge_repeats(events: list[Event], onto: Any, verbal: set[str] = frozenset()) -> list[Event]:  # type: ignore[assignment]
     """Drop an event that repeats another of the same article.
 
     A report often names one event twice ("met ... the first visit by a
     French minister"): same category, same date, and actor and recipient
     countries contained in the other's. The better-attested one is kept.
+    Two clauses with their own verbs in two sentences ("agreed to cut
+    tariffs. ... also agreed to set up a mechanism") report two events.
     """
     def codes(ev: Event) -> tuple[frozenset[str], frozenset[str]]:
         return frozenset(e.code for e in ev.actor), frozenset(e.code for e in ev.recipient)
@@ -495,7 +573,8 @@ def merge_repeats(events: list[Event], onto: Any) -> list[Event]:
         a, r = codes(ev)
         same = next(
             (n for n, k in enumerate(kept) if k.category == ev.category and k.date == ev.date and k.negated == ev.negated
-             and a <= codes(k)[0] and r <= codes(k)[1]),
+             and a <= codes(k)[0] and r <= codes(k)[1]
+             and not (k.id in verbal and ev.id in verbal and k.evidence.sentence_index != ev.evidence.sentence_index)),
             None,
         )
         if same is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -27,6 +27,16 @@ class DateSpan:
     date: str  # YYYY-MM-DD, YYYY-MM or YYYY, truncated to the precision
     precision: str  # day | week | month | season | year | period
     future: bool = False
+    # a bare weekday ("on Tuesday") was resolved to the past one: a future clause means the coming one
+    weekday: int | None = None
+
+
+def ahead(span: DateSpan, published: dt.date) -> DateSpan:
+    """The same bare weekday, read forwards ("will travel to Algiers on Sunday")."""
+    if span.weekday is None:
+        return span
+    day = published + dt.timedelta(days=(span.weekday - published.weekday()) % 7)
+    return replace(span, date=day.isoformat(), future=day > published, weekday=None)
 
 
 def _alt(words: Any) -> str:
@@ -124,7 +134,8 @@ def _resolve(name: str, m: re.Match[str], pub: dt.date, d: dict[str, Any]) -> Da
             ahead = (target - pub.weekday()) % 7 or 7
             return span((pub + dt.timedelta(days=ahead)).isoformat(), "day", future=True)
         back = (pub.weekday() - target) % 7
-        return span((pub - dt.timedelta(days=back)).isoformat(), "day")
+        bare = not g.get("wddir") and not text.lower().startswith("last")
+        return replace(span((pub - dt.timedelta(days=back)).isoformat(), "day"), weekday=target if bare else None)
     if name == "period":
         phrase = g["period"].lower()
         for pat, months_back in d["periods"]:

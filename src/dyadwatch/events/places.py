@@ -15,6 +15,10 @@ from dyadwatch.actors.gazetteer import Gazetteer
 from dyadwatch.records import Place
 
 PLACE_PREPS = {"in", "at", "to", "near", "à", "en", "dans", "au", "aux", "vers", "from", "de"}
+# where something happened, not where someone went or came from
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "à", "en", "dans", "au", "aux"})
+# where a visitor went
+DESTINATION_PREPS = frozenset({"to", "in", "à", "en", "au", "aux", "dans"})
 DATELINE = re.compile(r"^\s*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,30})(?:\s*\([^)]*\))?\s*,\s*[^—–-]{0,40}[—–-]")
 
 
@@ -61,15 +65,16 @@ def dateline_place(text: str, gaz: Gazetteer) -> Place | None:
     return geocode(m.group("place").title(), gaz)
 
 
-def place_near(t: Any, gaz: Gazetteer) -> Place | None:
-    """The closest "in/at/to X" place in the trigger's sentence, preferring its own subtree."""
+def place_near(t: Any, gaz: Gazetteer, preps: frozenset[str] | set[str] = PLACE_PREPS) -> Place | None:
+    """The closest "in/at/to X" place (after one of ``preps``) in the trigger's sentence, preferring its own subtree."""
     best: tuple[int, Place] | None = None
     subtree = {x.i for x in t.subtree}
     for tok in t.sent:
         if tok.ent_type_ not in ("GPE", "LOC") or tok.ent_iob_ != "B":
             continue
-        head = tok.head
-        if head.lower_ not in PLACE_PREPS and not any(c.dep_ == "case" and c.lower_ in PLACE_PREPS for c in tok.children):
+        # "at Algiers airport": the city names the noun after the preposition
+        head = tok.head.head if tok.dep_ == "compound" else tok.head
+        if head.lower_ not in preps and not any(c.dep_ == "case" and c.lower_ in preps for c in tok.children):
             continue
         end = tok.i + 1
         while end < t.sent.end and tok.doc[end].ent_iob_ == "I":

@@ -1,0 +1,121 @@
+"""Who did it to whom: argument rules of the event coder, on small hand-written sentences."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from dyadwatch.events.lexicon import Lexicon, Trigger
+
+pytestmark = pytest.mark.slow
+
+
+def codes(side):
+    return sorted(e.code for e in side)
+
+
+def events_of(events, category):
+    return [e for e in events if e.category == category]
+
+
+def test_coder_host_verb_makes_the_visitor_the_actor(code):
+    events = code("The Algerian president received the French foreign minister in Algiers on Sunday.", language="en")
+    (visit,) = events_of(events, "CONSULT")
+    assert codes(visit.actor) == ["FRA"] and codes(visit.recipient) == ["DZA"]
+
+
+def test_coder_french_passive_host_keeps_the_visitor_as_actor(code):
+    events = code("Le ministre français a été reçu mardi par le président algérien.", language="fr")
+    (visit,) = events_of(events, "CONSULT")
+    assert codes(visit.actor) == ["FRA"] and codes(visit.recipient) == ["DZA"]
+
+
+def test_coder_country_inside_a_place_name_is_no_recipient(code):
+    events = code("North Korea fired a ballistic missile into the Sea of Japan on Monday.", language="en")
+    assert events and all("JPN" not in codes(e.recipient) for e in events)
+
+
+def test_coder_fallback_recipient_is_another_party(code):
+    text = (
+        "The United States threatened China with new tariffs on Monday, and Washington set a deadline. "
+        "China rejected the ultimatum on Tuesday, saying Beijing would fight to the end."
+    )
+    (reject,) = events_of(code(text, language="en"), "REJECT")
+    assert codes(reject.actor) == ["CHN"] and codes(reject.recipient) == ["USA"]
+
+
+def test_coder_destination_is_not_the_actor_of_a_release(code):
+    events = code("The writer was released on Tuesday and flown to Germany for treatment.", language="en")
+    assert all("DEU" not in codes(e.actor) for e in events)
+
+
+def test_coder_place_of_an_agentless_arrest_names_the_acting_state(code):
+    events = code("A French journalist was detained at Algiers airport on Saturday.", language="en")
+    (arrest,) = events_of(events, "COERCE")
+    assert codes(arrest.actor) == ["DZA"]
+
+
+def test_coder_two_sides_name_the_article_dyad(code):
+    text = (
+        "India and Pakistan fought for four days along the border, and Pakistan shelled Indian villages. "
+        "The two sides agreed on Saturday to stop all firing."
+    )
+    agree = [e for e in code(text, language="en") if e.evidence.sentence.startswith("The two sides")]
+    assert agree and codes(agree[0].actor) == ["IND", "PAK"]
+
+
+def test_coder_two_verbal_agreements_in_two_sentences_stay_two_events(code):
+    text = (
+        "The United States and China agreed on Monday to cut tariffs after talks with Chinese officials. "
+        "The United States and China also agreed to set up a mechanism for further discussions."
+    )
+    agree = [e for e in code(text, language="en") if e.category == "AGREE"]
+    assert len({e.evidence.sentence_index for e in agree}) == 2
+
+
+def test_coder_french_reported_obligation_is_a_request(code):
+    events = code("Le président russe a déclaré que l’Ukraine devait retirer ses troupes.", language="fr")
+    (request,) = events_of(events, "REQUEST")
+    assert codes(request.actor) == ["RUS"] and codes(request.recipient) == ["UKR"]
+
+
+def test_coder_french_scheduled_devoir_is_not_a_request(code):
+    events = code("Le chancelier allemand doit se rendre mercredi à Varsovie.", language="fr")
+    assert events and not events_of(events, "REQUEST")
+
+
+def test_coder_future_weekday_is_the_coming_one(code):
+    events = code("The French interior minister will travel to Algiers on Sunday.", published="2025-05-15", language="en")
+    assert events and events[0].date == "2025-05-18" and events[0].future
+    assert codes(events[0].recipient) == ["DZA"]
+
+
+def test_coder_past_weekday_stays_in_the_past(code):
+    events = code("The French interior minister travelled to Algiers on Sunday.", published="2025-05-15", language="en")
+    assert events and events[0].date == "2025-05-11"
+
+
+def _lexicon(not_words: set[str]) -> Lexicon:
+    empty = frozenset()
+    trig = Trigger(("expel",), "SANCTION", "expel", None, frozenset(not_words), 0)
+    return Lexicon("en", {"expel": (trig,)}, empty, empty, empty, empty, empty, empty, empty, empty, empty, {})
+
+
+@pytest.mark.parametrize(
+    "text,found",
+    [
+        ("Algeria expelled the envoy on Tuesday as migrants waited at the border.", True),
+        ("Algeria expelled the migrants on Tuesday.", False),
+    ],
+)
+def test_coder_not_words_are_read_among_dependents_only(config, text, found):
+    from dyadwatch.events.coder import find_candidates
+    from dyadwatch.nlp.models import load_pipeline
+
+    doc = load_pipeline("en", config.models)(text)
+    ctx = SimpleNamespace(
+        actors=SimpleNamespace(tok_person={}, tok_entry={}),
+        lexicon=_lexicon({"migrant"}),
+        lemmas=[t.lemma_.lower() for t in doc],
+    )
+    cands = find_candidates(next(doc.sents), ctx)
+    assert bool(cands) is found
