@@ -121,3 +121,28 @@ def test_actors_known_holder_beats_a_nearby_adjective(people):
     text = "RABAT, 29 octobre — Devant le Parlement marocain, Emmanuel Macron a réaffirmé mardi le soutien de la France."
     found = people(text, language="fr", published="2024-10-30", offices=TABLE)
     assert found["Emmanuel Macron"].code == "FRA" and found["Emmanuel Macron"].role == "President"
+
+
+# --- predicative complements -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,language,name,expected",
+    [
+        ("The drills started three days after Lai Ching-te was sworn in as Taiwan's president.", "en", "Lai Ching-te", "TWN"),
+        ("Nawaf Salam is Lebanon's prime minister.", "en", "Nawaf Salam", "LBN"),
+        ("Mark Carney, who became Canada's prime minister in March, spoke on Friday.", "en", "Mark Carney", "CAN"),
+        ("Nawaf Salam est le Premier ministre du Liban.", "fr", "Nawaf Salam", "LBN"),
+    ],
+)
+def test_actors_predicative_complement_gives_office_and_country(people, text, language, name, expected):
+    found = people(text, language=language, offices=OfficeHolders([]))[name]
+    assert found.code == expected and found.role is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Keir Starmer met Lebanon's prime minister on Monday.", "Keir Starmer, who met Lebanon's prime minister on Monday, spoke."],
+)
+def test_actors_an_object_is_not_a_complement(people, text):
+    assert people(text, offices=OfficeHolders([]))["Keir Starmer"].code != "LBN"

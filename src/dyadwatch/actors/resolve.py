@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from dyadwatch.actors.clauses import predicative, predicative_markers, relative_owner
 from dyadwatch.actors.gazetteer import GazEntry, Gazetteer
 from dyadwatch.actors.nationality import compound_codes, compound_rules
 from dyadwatch.actors.offices import OfficeHolders, office_holders
@@ -133,6 +134,7 @@ class ArticleActors:
         for person in self.people:
             for start, end in person.mentions:
                 self._describe(person, start, end)
+                self._complement(person, start, end)
         self._known_holders()
         for person in self.people:
             other = person.relation_to
@@ -150,6 +152,17 @@ class ArticleActors:
                 person.country, person.guessed = focus, True
         self.people = [p for p in self.people if not p.byline]
         self.tok_person = {i: p for i, p in self.tok_person.items() if not p.byline}
+
+    def _complement(self, person: Person, start: int, end: int) -> None:
+        """"X is Lebanon's prime minister", "X was sworn in as Taiwan's president": office and country of X."""
+        if person.country is not None and person.role is not None:
+            return
+        head = next((t for t in self.toks[start:end] if not start <= t.head.i < end), self.toks[end - 1])
+        role, country = predicative(head, self.tok_entry, predicative_markers(self.gaz.language))
+        if role is not None:
+            person.role = person.role or role.canonical
+            person.sector = person.sector or role.sector
+            person.country = person.country or country
 
     def _known_holders(self) -> None:
         """Heads of state and ministers the office-holder table knows: their country beats the text's guess."""
@@ -364,11 +377,11 @@ class ArticleActors:
                 body_sector = body_sector or entry.sector
                 if body_country is None and entry.code and len(entry.code) == 3 and entry.code.isalpha():
                     body_country = entry.code
-        owner = self._relative_owner(left)
-        if isinstance(owner, Person) and owner is not person:
+        owner_at, owner_code = relative_owner(self.toks, self.tok_entry, left)
+        owner = self.tok_person.get(owner_at) if owner_at is not None else None
+        if owner is not None and owner is not person:
             person.relation_to, person.relation = owner, person.relation or "of"
-        elif isinstance(owner, str):
-            body_country = owner  # "Slovakia, whose Prime Minister X": the office is Slovakia's
+        body_country = owner_code or body_country  # "Slovakia, whose Prime Minister X": the office is Slovakia's
         person.country = person.country or body_country
         for side in (left, right):
             # "X, Nuñez's Algerian counterpart": X holds Nuñez's office; the anchor is the person on the same side
@@ -381,25 +394,6 @@ class ArticleActors:
         # the body a person heads says more than a military rank: a general who runs an intelligence agency is SPY
         sector = body_sector if body_sector and (role_entry is None or role_entry.kind == "rank") else (role_entry.sector if role_entry else None)
         person.sector = person.sector or sector
-
-    def _relative_owner(self, left: list[int]) -> "Person | str | None":
-        """The owner before a possessive relative: "Slovakia, whose Prime Minister X" -> SVK."""
-        if not left:
-            return None
-        first = min(left)
-        entry = self.tok_entry.get(first)
-        if entry is None or entry.kind != "relative" or first < 2 or self.toks[first - 1].text != ",":
-            return None
-        for i in range(first - 2, max(first - 7, -1), -1):
-            t = self.toks[i]
-            if t.is_punct or t.pos_ in ("VERB", "AUX") or "\n" in t.text:
-                break
-            if i in self.tok_person:
-                return self.tok_person[i]
-            found = self.tok_entry.get(i)
-            if found is not None and found.kind in ("country", "adjective", "capital", "institution") and found.code:
-                return found.code
-        return None
 
     def _possessive_or_to(self, i: int) -> bool:
         t = self.toks[i]

@@ -1,0 +1,102 @@
+"""What the clause around a name says about the person: possessive relatives and predicative complements.
+
+The actor finder reads titles in the words right next to a name. Two
+constructions put the country of an office further away, and the parse (or
+the comma) tells where:
+
+- a possessive relative: "Slovakia, whose Prime Minister Robert Fico ..." or
+  "la Slovaquie, dont le Premier ministre ...": the office belongs to the noun
+  phrase before the comma;
+- a predicative complement: "Nawaf Salam is Lebanon's prime minister",
+  "Lai Ching-te was sworn in as Taiwan's president", "Mark Carney, who became
+  Canada's prime minister": the complement describes the subject, so its
+  office and country are the person's.
+
+An object is not a complement: in "Starmer met Lebanon's prime minister" the
+prime minister is someone else. The words that introduce a complement ("as",
+"comme") and the possessive relatives ("whose", "dont") are per-language data
+in ``roles.{lang}.yaml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from dyadwatch.actors.gazetteer import GazEntry, read_data
+
+_PLACE_KINDS = ("country", "adjective", "capital", "institution")
+_SUBJECTS = ("nsubj", "nsubjpass", "nsubj:pass")
+_COMPLEMENTS = ("attr", "oprd", "xcomp")
+
+
+@lru_cache(maxsize=4)
+def predicative_markers(language: str) -> frozenset[str]:
+    """Words that introduce a predicative complement ("as Taiwan's president")."""
+    data = read_data("dyadwatch.actors", f"roles.{language}.yaml") or {}
+    return frozenset(str(w).lower() for w in data.get("predicative_markers") or [])
+
+
+def relative_owner(toks: Sequence[Any], entries: Mapping[int, GazEntry], left: Sequence[int]) -> tuple[int | None, str | None]:
+    """The owner before a possessive relative that opens the words left of a name.
+
+    Returns the token index of the owner when it may be a person (the caller
+    knows which tokens are people), or the country code of the owner.
+    """
+    if not left:
+        return None, None
+    first = min(left)
+    entry = entries.get(first)
+    if entry is None or entry.kind != "relative" or first < 2 or toks[first - 1].text != ",":
+        return None, None
+    for i in range(first - 2, max(first - 7, -1), -1):
+        t = toks[i]
+        if t.is_punct or t.pos_ in ("VERB", "AUX") or "\n" in t.text:
+            break
+        found = entries.get(i)
+        if found is not None and found.kind in _PLACE_KINDS and found.code:
+            return None, found.code
+        if t.pos_ == "PROPN":
+            return i, None
+    return None, None
+
+
+def _clause_heads(name_head: Any) -> list[Any]:
+    """The predicates a name is the subject of, directly or through "who"."""
+    out = [
+        child for child in name_head.children
+        if child.dep_ in ("relcl", "acl:relcl") and any(g.dep_ in _SUBJECTS and g.lower_ in ("who", "qui") for g in child.children)
+    ]
+    if name_head.dep_ in _SUBJECTS:
+        out.append(name_head.head)
+    return out
+
+
+def _complements(pred: Any, markers: frozenset[str]) -> list[Any]:
+    if pred.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "cop" for c in pred.children):
+        return [pred]  # UD puts the copula under the noun: "Salam est le Premier ministre"
+    out = [c for c in pred.children if c.dep_ in _COMPLEMENTS]
+    for c in pred.children:
+        if c.dep_ in ("prep", "case", "obl", "advcl") and c.lower_ in markers:
+            out += [g for g in c.children if g.dep_ in ("pobj", "obj", "nmod")]
+        elif c.dep_.split(":")[0] in ("obl", "nmod") and any(g.dep_ == "case" and g.lower_ in markers for g in c.children):
+            out.append(c)
+    return out
+
+
+def predicative(
+    name_head: Any, entries: Mapping[int, GazEntry], markers: frozenset[str]
+) -> tuple[GazEntry | None, str | None]:
+    """Office (a role entry) and country that a predicative complement gives the subject ``name_head``."""
+    for comp in (c for pred in _clause_heads(name_head) for c in _complements(pred, markers)):
+        role = entries.get(comp.i)
+        if role is None or role.kind != "role":
+            continue
+        country = None
+        for t in comp.subtree:
+            found = entries.get(t.i)
+            if found is not None and found.kind in _PLACE_KINDS and found.code and abs(t.i - comp.i) <= 5:
+                country = country or found.code
+        return role, country
+    return None, None
