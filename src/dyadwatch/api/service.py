@@ -17,10 +17,11 @@ from typing import Any, Callable, Sequence
 
 from dyadwatch.analysis.dyads import counted, dyad_series, pairs, period_of, top_dyads
 from dyadwatch.analysis.rankings import matches_actor, top_actors, top_dyads_by_change
-from dyadwatch.analysis.shifts import all_shifts, dyad_shifts
+from dyadwatch.analysis.shifts import all_shifts, detect_shifts, period_event_ids
 from dyadwatch.config import Config
 from dyadwatch.errors import make
 from dyadwatch.store.base import EventQuery, Store, WriteReport
+from dyadwatch.store.rollup import dyad_series as store_dyad_series
 from dyadwatch.records import CodedArticle
 
 ARTICLE_COLUMNS = ("id", "doc_id", "title", "published", "url", "language", "source", "status", "note", "coder")
@@ -92,6 +93,14 @@ class Service:
                 self._events = self.store.events(EventQuery())
             return self._events
 
+    def dyad_events(self, dyad: tuple[str, str]) -> list[dict[str, Any]]:
+        """The events that name both countries, filtered by the store (a few, not every event in memory)."""
+        a, b = dyad
+        with self.lock:
+            if self._events is not None:  # already in memory; callers keep the dyad's pairs from it
+                return self._events
+            return self.store.events(EventQuery(dyad=(a, b)))
+
     def rows(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         with self.lock:
             return self.store.query(sql, params)
@@ -150,7 +159,7 @@ class Service:
             from dyadwatch.ontology import load_ontology
 
             category = load_ontology().category(category.upper()).name
-        out = list(counted(self.all_events(), include_flagged))
+        out = list(counted(self.dyad_events(dyad) if dyad else self.all_events(), include_flagged))
         if dyad:
             want = dyad if directed else tuple(sorted(dyad))
             out = [e for e in out if want in pairs(e, directed)]
@@ -205,9 +214,15 @@ class Service:
     ) -> dict[str, Any]:
         """A dyad's series, one point per period, with its shifts."""
         a, b = a.upper(), b.upper()
-        events = self.all_events()
-        points = [p.as_dict() for p in dyad_series(events, a, b, by, directed)]
-        shifts = [s.as_dict() for s in dyad_shifts(events, a, b, by, directed, window=window, threshold=threshold)]
+        events = self.dyad_events((a, b))
+        with self.lock:
+            # the store's rollup where it keeps one (PostgreSQL): a few hundred rows, whatever the store's size
+            rollup = by in ("month", "year") and hasattr(self.store, "dyad_months")
+            series = store_dyad_series(self.store, a, b, by, directed) if rollup else dyad_series(events, a, b, by, directed)
+        points = [p.as_dict() for p in series]
+        label = f"{a}-{b}" if directed else "-".join(sorted((a, b)))
+        ids = period_event_ids(events, a, b, by, directed)
+        shifts = [s.as_dict() for s in detect_shifts(series, ids, label, window=window, threshold=threshold)]
         return {
             "dyad": f"{a}-{b}", "a": a, "b": b, "by": by, "directed": directed, "total": len(points),
             "events": sum(p["events"] for p in points), "points": points, "shifts": shifts,
