@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from dyadwatch.eval.gold import GoldArticle, GoldEvent, load_gold
 from dyadwatch.eval.score import score_articles, score_sentences
 from dyadwatch.records import Entity, Event, Evidence
@@ -69,3 +71,14 @@ def test_eval_reads_sentence_gold_and_maps_cameo_codes(tmp_path):
     (article,) = load_gold(str(tmp_path / "gsr.jsonl"))
     assert article.kind == "sentence"
     assert article.events[0].actor == frozenset({"JPN"})
+
+
+@pytest.mark.parametrize(
+    "gold, coded, ok",
+    [("IGO", "UNO", True), ("IGO", "EUR", True), ("IGO", "IGO", True), ("UNO", "IGO", False), ("IGO", "NGO", False), ("FRA", "DZA", False)],
+)
+def test_eval_generic_igo_gold_accepts_our_specific_un_and_eu_codes(gold, coded, ok):
+    from dyadwatch.eval.score import _ok
+    from dyadwatch.records import Entity
+
+    assert _ok(frozenset({gold}), (Entity(coded, "GOV", "x", "x", None, "organisation"),)) is ok
