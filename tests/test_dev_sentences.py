@@ -40,3 +40,28 @@ def test_dev_sentences_top1_accuracy(language: str) -> None:
     floor_category, floor_actor = FLOORS[language]
     assert category >= floor_category, f"{language} category accuracy {category:.3f} < {floor_category}"
     assert actor >= floor_actor, f"{language} actor accuracy {actor:.3f} < {floor_actor}"
+
+
+# The object (or a word near the trigger) fixes the sense: the same head gives another category, or none.
+SENSES = [
+    ("en", "Teachers in Nigeria began an indefinite strike over unpaid wages.", "PROTEST", "ASSAULT"),
+    ("en", "Colombia vowed to fight corruption in the customs service.", None, "THREATEN"),
+    ("en", "Ukraine's president was sworn in on Monday.", None, "AGREE"),
+    ("en", "The bill provides some $26 billion for roads and bridges in Texas.", None, "AID"),
+    ("en", "Qatar ended its mediation between Israel and Hamas.", "SANCTION", "CONSULT"),
+    ("en", "Israeli forces demolished Palestinian homes in East Jerusalem.", "COERCE", "ASSAULT"),
+    ("en", "Azerbaijan and Armenia breached the truce along their border overnight.", "ASSAULT", "CONCEDE"),
+    ("fr", "Le Japon a déclaré l'état d'urgence après le séisme.", None, "COERCE"),
+    ("fr", "Le Burkina Faso a pris position contre la décision de la Cédéao.", None, "ASSAULT"),
+    ("fr", "Le Qatar a mis fin à sa médiation entre Israël et le Hamas.", "SANCTION", "CONSULT"),
+]
+
+
+@pytest.mark.parametrize("language,text,expected,not_expected", SENSES)
+def test_dev_sentences_object_fixes_the_sense(language: str, text: str, expected: str | None, not_expected: str) -> None:
+    from dyadwatch import code_text
+
+    categories = {e.category for e in code_text(text, published="2025-06-15", language=language)}
+    assert not_expected not in categories, categories
+    if expected is not None:
+        assert expected in categories, categories
