@@ -146,3 +146,25 @@ def test_actors_predicative_complement_gives_office_and_country(people, text, la
 )
 def test_actors_an_object_is_not_a_complement(people, text):
     assert people(text, offices=OfficeHolders([]))["Keir Starmer"].code != "LBN"
+
+
+# --- "his counterpart" ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,language,name",
+    [
+        ("French Interior Minister Laurent Nuñez arrived in Algiers on Monday. Nuñez also held talks with his "
+         "Algerian counterpart, Saïd Sayoud.", "en", "Saïd Sayoud"),
+        ("Le ministre français de l'Intérieur, Laurent Nuñez, est arrivé lundi à Alger. M. Nuñez s'est entretenu "
+         "avec son homologue algérien, Saïd Sayoud.", "fr", "Saïd Sayoud"),
+    ],
+)
+def test_actors_his_counterpart_shares_the_subjects_office(people, text, language, name):
+    found = people(text, language=language, offices=OfficeHolders([]))[name]
+    assert (found.code, found.role, found.sector) == ("DZA", "Interior Minister", "GOV")
+
+
+def test_actors_his_counterpart_needs_a_person_subject(people):
+    text = "The talks went on. France also held talks with its Algerian counterpart, Saïd Sayoud, on Monday."
+    assert people(text, offices=OfficeHolders([]))["Saïd Sayoud"].role is None

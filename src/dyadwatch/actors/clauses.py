@@ -7,6 +7,8 @@ the comma) tells where:
 - a possessive relative: "Slovakia, whose Prime Minister Robert Fico ..." or
   "la Slovaquie, dont le Premier ministre ...": the office belongs to the noun
   phrase before the comma;
+- a possessive before "counterpart": "X held talks with his Algerian
+  counterpart, Y": "his" is X, the subject of the clause, so Y holds X's office;
 - a predicative complement: "Nawaf Salam is Lebanon's prime minister",
   "Lai Ching-te was sworn in as Taiwan's president", "Mark Carney, who became
   Canada's prime minister": the complement describes the subject, so its
@@ -14,13 +16,15 @@ the comma) tells where:
 
 An object is not a complement: in "Starmer met Lebanon's prime minister" the
 prime minister is someone else. The words that introduce a complement ("as",
-"comme") and the possessive relatives ("whose", "dont") are per-language data
+"comme"), the possessive relatives ("whose", "dont") and the possessive
+determiners ("his", "son") are per-language data
 in ``roles.{lang}.yaml``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any
 
@@ -36,6 +40,39 @@ def predicative_markers(language: str) -> frozenset[str]:
     """Words that introduce a predicative complement ("as Taiwan's president")."""
     data = read_data("dyadwatch.actors", f"roles.{language}.yaml") or {}
     return frozenset(str(w).lower() for w in data.get("predicative_markers") or [])
+
+
+@lru_cache(maxsize=4)
+def possessive_pronouns(language: str) -> frozenset[str]:
+    """Possessive determiners that point back to a person ("his counterpart", "son homologue")."""
+    data = read_data("dyadwatch.actors", f"roles.{language}.yaml") or {}
+    return frozenset(str(w).lower() for w in data.get("possessive_pronouns") or [])
+
+
+def counterpart_anchor(
+    toks: Sequence[Any], window: Sequence[int], relational: AbstractSet[str], pronouns: frozenset[str]
+) -> list[int]:
+    """The subject that "his" points to in "X held talks with his counterpart, Y".
+
+    Token indices of the subject and of the name words under it ("M. Nuñez"
+    has the name under the honorific); empty when there is none.
+
+    In news prose a possessive before "counterpart" almost always points back
+    to the subject of the same clause: the person whose office Y holds too.
+    """
+    rel = [i for i in window if toks[i].lower_ in relational]
+    pron = [i for i in window if toks[i].lower_ in pronouns and any(0 < r - i <= 3 for r in rel)]
+    if not pron:
+        return []
+    t = toks[pron[0]]
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            break
+        t = t.head
+    subject = next((c for c in t.children if c.dep_ in _SUBJECTS), None)
+    if subject is None:
+        return []
+    return [subject.i, *(c.i for c in subject.children if c.dep_ in ("flat", "flat:name", "compound", "appos"))]
 
 
 def relative_owner(toks: Sequence[Any], entries: Mapping[int, GazEntry], left: Sequence[int]) -> tuple[int | None, str | None]:

@@ -17,7 +17,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from dyadwatch.actors.clauses import predicative, predicative_markers, relative_owner
+from dyadwatch.actors.clauses import (
+    counterpart_anchor,
+    possessive_pronouns,
+    predicative,
+    predicative_markers,
+    relative_owner,
+)
 from dyadwatch.actors.gazetteer import GazEntry, Gazetteer
 from dyadwatch.actors.nationality import compound_codes, compound_rules
 from dyadwatch.actors.offices import OfficeHolders, office_holders
@@ -389,6 +395,12 @@ class ArticleActors:
                 others = [self.tok_person[i] for i in side if i in self.tok_person and self.tok_person[i] is not person]
                 if others:
                     person.relation_to, person.relation = others[0], "counterpart"
+        if person.relation_to is None:
+            # "Nuñez held talks with his Algerian counterpart, Saïd Sayoud": "his" is the clause's subject
+            anchors = counterpart_anchor(self.toks, left + right, _RELATIONAL, possessive_pronouns(self.gaz.language))
+            other = next((self.tok_person[i] for i in anchors if i in self.tok_person), None)
+            if other is not None and other is not person:
+                person.relation_to, person.relation = other, "counterpart"
         if role_entry is not None and role_entry.kind == "role" and person.role is None:
             person.role = role_entry.canonical
         # the body a person heads says more than a military rank: a general who runs an intelligence agency is SPY
