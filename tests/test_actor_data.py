@@ -101,7 +101,7 @@ def test_language_file_declares_its_language(name: str) -> None:
 @pytest.mark.parametrize("name", ROLE_FILES)
 def test_roles_file_has_only_known_keys(name: str) -> None:
     data = load(ACTOR_DATA / name)
-    assert set(data) == {"version", "language", *ROLE_SECTIONS, "honorifics", "possessive_relatives", "predicative_markers", "possessive_pronouns"}
+    assert set(data) == {"version", "language", *ROLE_SECTIONS, "honorifics", "possessive_relatives", "predicative_markers", "possessive_pronouns", "posting_prepositions"}
     for entry in data["roles"]:
         assert set(entry) == {"phrase", "role", "sector"}, entry
     for section in ("ranks", "groups"):

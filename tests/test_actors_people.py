@@ -168,3 +168,24 @@ def test_actors_his_counterpart_shares_the_subjects_office(people, text, languag
 def test_actors_his_counterpart_needs_a_person_subject(people):
     text = "The talks went on. France also held talks with its Algerian counterpart, Saïd Sayoud, on Monday."
     assert people(text, offices=OfficeHolders([]))["Saïd Sayoud"].role is None
+
+
+# --- possessive owners, postings and names set off after a role --------------------------------
+
+
+def test_actors_its_ambassador_belongs_to_the_subject(people):
+    text = ("Algeria expelled twelve diplomats on Monday. France ordered Algerian staff out of the country on Tuesday and "
+            "recalled its ambassador in Algiers, Stéphane Romatet, for consultations.")
+    found = people(text, offices=OfficeHolders([]))
+    assert found["Stéphane Romatet"].code == "FRA" and found["Stéphane Romatet"].role == "Ambassador"
+
+
+@pytest.mark.parametrize(
+    "text,language,name,expected",
+    [
+        ("Algeria's ambassador to France, Mohamed Antar Daoud, left Paris on Sunday.", "en", "Mohamed Antar Daoud", "DZA"),
+        ("L'ambassadeur algérien en France, Mohamed Antar Daoud, a quitté Paris dimanche.", "fr", "Mohamed Antar Daoud", "DZA"),
+    ],
+)
+def test_actors_a_posting_is_not_a_nationality(people, text, language, name, expected):
+    assert people(text, language=language, offices=OfficeHolders([]))[name].code == expected

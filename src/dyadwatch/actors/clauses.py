@@ -1,24 +1,27 @@
-"""What the clause around a name says about the person: possessive relatives and predicative complements.
+"""What the clause around a name says about the person: possessives, postings, complements.
 
-The actor finder reads titles in the words right next to a name. Two
-constructions put the country of an office further away, and the parse (or
-the comma) tells where:
+The actor finder reads titles in the words right next to a name. Some
+constructions put the country of an office further away, or put a country
+next to a name that is not the person's, and the parse (or the comma) tells
+which:
 
 - a possessive relative: "Slovakia, whose Prime Minister Robert Fico ..." or
   "la Slovaquie, dont le Premier ministre ...": the office belongs to the noun
   phrase before the comma;
-- a possessive before "counterpart": "X held talks with his Algerian
-  counterpart, Y": "his" is X, the subject of the clause, so Y holds X's office;
+- a possessive before a role points to the subject of the clause: "France
+  recalled its ambassador, X" (X is French); "X held talks with his Algerian
+  counterpart, Y" (Y holds X's office);
+- a place after a role is a posting, not a nationality: "Algeria's ambassador
+  to France", "l'ambassadeur de France en Algérie";
 - a predicative complement: "Nawaf Salam is Lebanon's prime minister",
   "Lai Ching-te was sworn in as Taiwan's president", "Mark Carney, who became
   Canada's prime minister": the complement describes the subject, so its
   office and country are the person's.
 
 An object is not a complement: in "Starmer met Lebanon's prime minister" the
-prime minister is someone else. The words that introduce a complement ("as",
-"comme"), the possessive relatives ("whose", "dont") and the possessive
-determiners ("his", "son") are per-language data
-in ``roles.{lang}.yaml``.
+prime minister is someone else. The function words of these constructions
+("whose", "dont"; "its", "son"; "to", "en"; "as", "comme") are per-language
+data in ``roles.{lang}.yaml``.
 """
 
 from __future__ import annotations
@@ -49,19 +52,17 @@ def possessive_pronouns(language: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in data.get("possessive_pronouns") or [])
 
 
-def counterpart_anchor(
-    toks: Sequence[Any], window: Sequence[int], relational: AbstractSet[str], pronouns: frozenset[str]
-) -> list[int]:
-    """The subject that "his" points to in "X held talks with his counterpart, Y".
+def possessor_subject(toks: Sequence[Any], window: Sequence[int], pronouns: frozenset[str], owned: Sequence[int]) -> list[int]:
+    """The subject a possessive points to: "France ... recalled its ambassador" -> France.
 
-    Token indices of the subject and of the name words under it ("M. Nuñez"
-    has the name under the honorific); empty when there is none.
-
-    In news prose a possessive before "counterpart" almost always points back
-    to the subject of the same clause: the person whose office Y holds too.
+    ``owned`` are the tokens a possessive must stand just before ("its
+    ambassador", "his Algerian counterpart"). In news prose such a
+    possessive almost always points back to the subject of its clause (or of
+    the first of two coordinated verbs). Returns the token indices of the
+    subject and of the name words under it ("M. Nuñez" has the name under
+    the honorific); empty when there is none.
     """
-    rel = [i for i in window if toks[i].lower_ in relational]
-    pron = [i for i in window if toks[i].lower_ in pronouns and any(0 < r - i <= 3 for r in rel)]
+    pron = [i for i in window if toks[i].lower_ in pronouns and any(0 < r - i <= 3 for r in owned)]
     if not pron:
         return []
     t = toks[pron[0]]
@@ -70,9 +71,34 @@ def counterpart_anchor(
             break
         t = t.head
     subject = next((c for c in t.children if c.dep_ in _SUBJECTS), None)
+    if subject is None and t.dep_ == "conj":  # "France ordered ... and recalled its ambassador"
+        subject = next((c for c in t.head.children if c.dep_ in _SUBJECTS), None)
     if subject is None:
         return []
     return [subject.i, *(c.i for c in subject.children if c.dep_ in ("flat", "flat:name", "compound", "appos"))]
+
+
+def counterpart_anchor(
+    toks: Sequence[Any], window: Sequence[int], relational: AbstractSet[str], pronouns: frozenset[str]
+) -> list[int]:
+    """The subject that "his" points to in "X held talks with his counterpart, Y"."""
+    return possessor_subject(toks, window, pronouns, [i for i in window if toks[i].lower_ in relational])
+
+
+def is_posting(tok: Any, entries: Mapping[int, GazEntry], prepositions: frozenset[str]) -> bool:
+    """Whether a place word names where an official is posted: "ambassador to France", "ambassadeur en Algérie"."""
+    prep = tok.head if tok.dep_ == "pobj" else next((c for c in tok.children if c.dep_ == "case"), None)
+    if prep is None or prep.lower_ not in prepositions:
+        return False
+    role = entries.get((prep.head if tok.dep_ == "pobj" else tok.head).i)
+    return role is not None and role.kind == "role"
+
+
+@lru_cache(maxsize=4)
+def posting_prepositions(language: str) -> frozenset[str]:
+    """Prepositions that introduce the place an official serves in ("ambassador to")."""
+    data = read_data("dyadwatch.actors", f"roles.{language}.yaml") or {}
+    return frozenset(str(w).lower() for w in data.get("posting_prepositions") or [])
 
 
 def relative_owner(toks: Sequence[Any], entries: Mapping[int, GazEntry], left: Sequence[int]) -> tuple[int | None, str | None]:

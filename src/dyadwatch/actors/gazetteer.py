@@ -10,10 +10,11 @@ a phrase matches exactly the tokens the parser sees.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import yaml
 

@@ -12,8 +12,9 @@ never merged.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any, Iterable
+from typing import Any
 
 from dyadwatch.records import Entity, Event
 

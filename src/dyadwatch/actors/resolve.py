@@ -19,7 +19,10 @@ from typing import Any
 
 from dyadwatch.actors.clauses import (
     counterpart_anchor,
+    is_posting,
     possessive_pronouns,
+    possessor_subject,
+    posting_prepositions,
     predicative,
     predicative_markers,
     relative_owner,
@@ -76,6 +79,7 @@ class ArticleActors:
                 self.tok_entry[i] = m.entry
                 self.tok_span[i] = (m.start, m.end)
         self._roles_around_adjectives()
+        self._postings = posting_prepositions(gaz.language)
         self.compounds = compound_codes(
             [t.text for t in self.toks], [bool(t.whitespace_) for t in self.toks], self._adjective_code, compound_rules(gaz.language)
         )
@@ -281,11 +285,34 @@ class ArticleActors:
                 window = self._right_apposition(end)
                 if any(self.tok_entry.get(j) and self.tok_entry[j].kind in ("role", "rank") for j in window) or any(
                     toks[j].lower_ in _RELATIONAL for j in window
-                ):
+                ) or self._apposed_to_role(i, end):
                     yield (i, end)
                 i = end
             else:
                 i += 1
+
+    def _possessive_owner(self, person: Person, left: list[int]) -> None:
+        """"France ... recalled its ambassador in Algiers, X": the possessive's subject owns the office."""
+        roles = [i for i in left if self.tok_entry.get(i) is not None and self.tok_entry[i].kind == "role"]
+        for i in possessor_subject(self.toks, left, possessive_pronouns(self.gaz.language), roles):
+            entry = self.tok_entry.get(i)
+            other = self.tok_person.get(i)
+            if other is not None and other is not person:
+                person.relation_to, person.relation = person.relation_to or other, person.relation or "of"
+                return
+            if entry is not None and entry.kind in ("country", "capital", "institution") and entry.code and len(entry.code) == 3:
+                person.country = entry.code if entry.code not in ("IGO", "NGO", "MNC") else None
+                return
+
+    def _apposed_to_role(self, start: int, end: int) -> bool:
+        """"its ambassador in Algiers, Stéphane Romatet,": a name set off by a comma after a role noun."""
+        if start == 0 or self.toks[start - 1].text != ",":
+            return False
+        for t in self.toks[start:end]:
+            head = self.tok_entry.get(t.head.i)
+            if t.dep_ == "appos" and head is not None and head.kind == "role":
+                return True
+        return False
 
     def _match_known(self, name: str, by_name: dict[str, Person]) -> Person | None:
         if name in by_name:
@@ -375,6 +402,8 @@ class ArticleActors:
                 if other is not None and other is not person and self._possessive_or_to(i):
                     person.relation_to, person.relation = other, person.relation or "of"
                 continue
+            if entry.kind in ("adjective", "country") and is_posting(self.toks[i], self.tok_entry, self._postings):
+                continue  # "Algeria's ambassador to France": France is where the ambassador serves
             if entry.kind in ("role", "rank") and (role_entry is None or entry.kind == "role" and role_entry.kind == "rank"):
                 role_entry = entry
             elif entry.kind in ("adjective", "country") and person.country is None:
@@ -389,6 +418,8 @@ class ArticleActors:
             person.relation_to, person.relation = owner, person.relation or "of"
         body_country = owner_code or body_country  # "Slovakia, whose Prime Minister X": the office is Slovakia's
         person.country = person.country or body_country
+        if person.country is None:
+            self._possessive_owner(person, left)
         for side in (left, right):
             # "X, Nuñez's Algerian counterpart": X holds Nuñez's office; the anchor is the person on the same side
             if any(self.toks[i].lower_ in _RELATIONAL for i in side) and (side is right or self.toks[start - 1].text != ","):
