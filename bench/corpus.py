@@ -136,10 +136,10 @@ def _article(rng: random.Random, n: int, french: bool, sentences: int) -> dict[s
     }
 
 
-def make_corpus(n: int, french: bool = False, sentences: int = 12, seed: int = 7) -> list[dict[str, Any]]:
-    """``n`` article records (JSONL-shaped); with ``french`` every other one is French."""
+def make_corpus(n: int, french: bool | str = False, sentences: int = 12, seed: int = 7) -> list[dict[str, Any]]:
+    """``n`` article records (JSONL-shaped); with ``french`` every other one is French, with "all" every one."""
     rng = random.Random(seed)
-    return [_article(rng, i, french and i % 2 == 1, sentences) for i in range(n)]
+    return [_article(rng, i, french == "all" or bool(french) and i % 2 == 1, sentences) for i in range(n)]
 
 
 def write_jsonl(records: list[dict[str, Any]], path: Path) -> Path:

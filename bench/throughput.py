@@ -8,7 +8,8 @@ depend on the machine.
 
 Example:
     .venv/bin/python bench/throughput.py --articles 300
-    .venv/bin/python bench/throughput.py --articles 300 --french --profile cprofile
+    .venv/bin/python bench/throughput.py --articles 300 --language fr
+    .venv/bin/python bench/throughput.py --articles 300 --language mixed --profile cprofile
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def full(path: Path, db: Path, config: Config) -> tuple[float, RunSummary]:
 
 
 def measure(
-    articles: int, french: bool, config: Config, workdir: Path, profile: str | None = None, sentences: int = 12, repeat: int = 1
+    articles: int, french: bool | str, config: Config, workdir: Path, profile: str | None = None, sentences: int = 12, repeat: int = 1
 ) -> dict[str, Any]:
     """Warm both paths up, then time them on the same texts (best of ``repeat``); optionally profile (b)."""
     records = make_corpus(articles, french=french, sentences=sentences)
@@ -105,23 +106,25 @@ def measure(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300, help="number of synthetic articles (default 300)")
-    parser.add_argument("--french", action="store_true", help="make every other article French")
+    parser.add_argument("--language", choices=["en", "fr", "mixed"], default="en", help="en (default), fr, or mixed: every other article French")
+    parser.add_argument("--french", action="store_true", help="same as --language mixed")
     parser.add_argument("--profile", choices=["cprofile", "pyinstrument"], help="profile the full path")
     parser.add_argument("--batch-size", type=int, default=None, help="override config batch_size")
     parser.add_argument("--repeat", type=int, default=1, help="time each path this many times and keep the best")
     args = parser.parse_args(argv)
+    french: bool | str = {"en": False, "fr": "all", "mixed": True}["mixed" if args.french else args.language]
     config = load_config(environ={}, overrides={"batch_size": args.batch_size})
     with tempfile.TemporaryDirectory(prefix="dyadwatch-bench-") as tmp:
         if args.profile == "pyinstrument":
             from pyinstrument import Profiler
 
             with Profiler() as prof:
-                r = measure(args.articles, args.french, config, Path(tmp), repeat=args.repeat)
+                r = measure(args.articles, french, config, Path(tmp), repeat=args.repeat)
             text = prof.output_text(unicode=False, color=False, show_all=False)
         else:
-            r = measure(args.articles, args.french, config, Path(tmp), args.profile, repeat=args.repeat)
+            r = measure(args.articles, french, config, Path(tmp), args.profile, repeat=args.repeat)
             text = r.get("profile", "")
-    print(f"corpus: {r['articles']} articles ({'en+fr' if r['french'] else 'en'}), {r['chars'] / r['articles']:.0f} chars each on average")
+    print(f"corpus: {r['articles']} articles ({ {False: 'en', True: 'en+fr', 'all': 'fr'}[r['french']] }), {r['chars'] / r['articles']:.0f} chars each on average")
     print(f"batch_size: {config.batch_size}; models loaded once, both paths warmed up before timing")
     print(f"(a) bare spaCy nlp.pipe : {r['floor_rate']:7.1f} articles/s ({r['floor_seconds']:.2f}s)")
     print(f"(b) full dyadwatch path : {r['full_rate']:7.1f} articles/s ({r['full_seconds']:.2f}s; {r['coded']} coded, {r['events']} events, {r['errors']} errors)")
