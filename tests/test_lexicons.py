@@ -119,6 +119,23 @@ def test_lexicon_heads_are_lowercase_single_tokens(lexicon):
         ("fr", "tendre main", "AGREE", None),
         ("fr", "lever sanction", "CONCEDE", None),
         ("fr", "pourparler", "CONSULT", None),
+        # object-dependent families: the object fixes the category and mode
+        ("en", "prevent demonstration", "COERCE", "restrict"),
+        ("en", "violate ceasefire", "ASSAULT", None),
+        ("en", "defy ban", "REJECT", None),
+        ("en", "suspension tie", "SANCTION", "discontinue"),
+        ("en", "strengthen force", "MOBILIZE", "troops"),
+        ("en", "demolish home", "COERCE", "seize"),
+        ("en", "withdraw bill", "CONCEDE", None),
+        ("en", "end mediation", "SANCTION", "discontinue"),
+        ("fr", "empêcher manifestation", "COERCE", "restrict"),
+        ("fr", "violer cessez-le-feu", "ASSAULT", None),
+        ("fr", "braver interdiction", "REJECT", None),
+        ("fr", "suspension coopération", "SANCTION", "discontinue"),
+        ("fr", "renforcer troupe", "MOBILIZE", "troops"),
+        ("fr", "démolir maison", "COERCE", "seize"),
+        ("fr", "retirer projet", "CONCEDE", None),
+        ("fr", "mettre fin médiation", "SANCTION", "discontinue"),
     ],
 )
 def test_lexicon_multiword_expressions_carry_their_own_category(language, pattern, category, mode):
@@ -137,3 +154,20 @@ def test_lexicon_multiword_expressions_carry_their_own_category(language, patter
 def test_lexicon_leaves_out_reporting_and_modal_verbs_as_single_triggers(language, verbs):
     singles = {e["pattern"] for e in _load(language)["entries"]}
     assert singles.isdisjoint(verbs)
+
+
+def test_lexicons_keep_languages_in_step():
+    """Every category and mode the English lexicon can code, the French one can code too, and back."""
+    pairs = {lang: {(e["category"], e.get("mode")) for e in _load(lang)["entries"]} for lang in LANGUAGES}
+    assert pairs["en"] - pairs["fr"] == set()
+    assert pairs["fr"] - pairs["en"] == set()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_lexicon_not_lists_guard_the_figurative_senses(language):
+    """Emergencies declared for disasters are not martial law; a war on corruption is not a threat of violence."""
+    disaster = {"en": ("declare emergency", "earthquake"), "fr": ("décréter état urgence", "séisme")}[language]
+    figurative = {"en": ("vow fight", "corruption"), "fr": ("jurer combattre", "corruption")}[language]
+    entries = {e["pattern"]: e for e in _load(language)["entries"]}
+    for pattern, word in (disaster, figurative):
+        assert word in entries[pattern].get("not", []), pattern
