@@ -102,6 +102,11 @@ def _actors_of(tok: Any, actors: ArticleActors) -> list[Entity]:
     return [] if in_place_name(tok, actors) else actors.entities_for(tok)
 
 
+def _own(tok: Any) -> bool:
+    """"recalled its ambassador", « a rappelé ses troupes »: the actor's own agents, not its target."""
+    return any(c.pos_ in ("PRON", "DET") and (c.dep_ == "poss" or "Yes" in c.morph.get("Poss")) for c in tok.children)
+
+
 def _passive(t: Any) -> bool:
     return any(c.dep_ in PASS_SUBJ or c.dep_ in ("auxpass", "aux:pass") for c in t.children)
 
@@ -121,7 +126,7 @@ def direct_arguments(t: Any, actors: ArticleActors, etre_verbs: frozenset[str] =
             objs = [g for g in c.children if g.dep_ == "pobj"] or [c]
             actor += actors.entities_for(objs[0])
         elif c.dep_ in OBJ:
-            recipient += _actors_of(c, actors)
+            recipient += [] if _own(c) else _actors_of(c, actors)
         elif is_noun and c.dep_ in ("poss", "nmod:poss") or is_noun and c.dep_ in ("amod", "compound") and c.i < t.i:
             actor += actors.entities_for(c)
         else:

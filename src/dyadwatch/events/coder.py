@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dyadwatch.actors.resolve import ArticleActors
-from dyadwatch.events.arguments import climb_subject, direct_arguments, dyad_subject, host_verbs, nearest_mentions
+from dyadwatch.events.arguments import climb_subject, cue_words, direct_arguments, dyad_subject, host_verbs, nearest_mentions
 from dyadwatch.events.dates import DateSpan, ahead
 from dyadwatch.events.lexicon import Lexicon, Trigger, match_contexts
 from dyadwatch.events.places import DESTINATION_PREPS, LOCATIVE_PREPS, place_near
@@ -37,11 +37,15 @@ FUTURE_CATEGORY = {
     "PROTEST": "THREATEN", "SANCTION": "THREATEN", "COERCE": "THREATEN", "ASSAULT": "THREATEN", "MOBILIZE": "THREATEN",
 }
 NEAR_WINDOW = 5
+# below this, an event that is not its sentence's best reading is dropped (see _attested)
+MIN_CONFIDENCE = 0.36
 # dependents that open a clause of their own (both label schemes)
 CLAUSES = {"advcl", "ccomp", "conj", "parataxis", "relcl", "acl:relcl", "csubj", "cc"}
 # cooperative events whose announced future negation is a refusal
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 # categories that are done to someone: an event of these with no named target gets the article's other side
+# events done together: their parties are interchangeable when repeats are merged
+JOINT = {"AGREE", "CONSULT", "COOPERATE"}
 # acts of a state's police and courts: when none is named, the state where it happened acted
 STATE_ACTS = {"COERCE", "SANCTION"}
 DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "CONCEDE", "SUPPORT", "RETREAT", "AID", "COOPERATE", "PROTEST", "ASSAULT"}
@@ -140,7 +144,7 @@ def fold_governed(cands: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     by_token = {c.token.i: c for c in cands}
     kept: list[Candidate] = []
     for c in cands:
-        gov = _governor(c.token, by_token)
+        gov = _governor(c.token, by_token, c.trigger.category)
         if gov is not None and gov is not c:
             key = (gov.trigger.category, c.trigger.category)
             if gov.mode is None and gov.trigger.mode is None:
@@ -160,24 +164,32 @@ ADJUNCT_PREPS = {
 }
 
 
-def _governor(t: Any, by_token: dict[int, Candidate]) -> Candidate | None:
-    cur = t
-    for _ in range(3):
+def _governor(t: Any, by_token: dict[int, Candidate], category: str) -> Candidate | None:
+    """The trigger whose content (object, complement) a trigger is, up to five links up.
+
+    Across a circumstantial preposition only the same event folds ("killed
+    him in an air strike", "a meeting during a visit"); "talks after the
+    strike" are two events.
+    """
+    cur, adjunct = t, False
+    for _ in range(5):
         # clause complements ("..., which Algiers has suspended") are events of their own, not folded
         if cur.dep_ not in ("xcomp", "dobj", "obj", "pobj", "pcomp", "prep", "obl", "nmod", "acl"):
             return None
         if cur.dep_ == "prep" and cur.lower_ in ADJUNCT_PREPS or any(c.dep_ == "case" and c.lower_ in ADJUNCT_PREPS for c in cur.children):
-            return None
+            adjunct = True
         cur = cur.head
         if cur.i in by_token:
-            return by_token[cur.i]
+            gov = by_token[cur.i]
+            return gov if not adjunct or gov.trigger.category == category else None
     return None
 
 
 def _under_intent(t: Any, lexicon: Lexicon) -> bool:
     cur = t
     for _ in range(3):
-        if cur.dep_ not in ("xcomp", "ccomp", "acl") or cur.head.i == cur.i:
+        # "plans to visit", "with the aim of resuming", « dans le but de relancer »
+        if cur.dep_ not in ("xcomp", "ccomp", "acl", "pcomp", "prep", "mark") or cur.head.i == cur.i:
             return False
         cur = cur.head
         if cur.lemma_.lower() in lexicon.intent or cur.lower_ in ("due", "set", "expected", "to"):
@@ -303,23 +315,21 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
     actor, recipient = direct_arguments(t, ctx.actors, ctx.lexicon.etre_verbs)
     if not actor and not recipient and _anaphoric(t, ctx.lexicon):
         return None
-    if _reduced_relative(t):
+    if _reduced_relative(t) or _circumstantial(t, ctx.lexicon):
         return None
     if not actor:
         actor, undergoer = climb_subject(t, ctx.actors, ctx.lexicon.patient, ctx.lexicon.etre_verbs)
         recipient = recipient or undergoer
     actor = actor or dyad_subject(t, ctx.actors, ctx.lexicon.language)
     via_parse = bool(actor)
+    if not actor and cand.trigger.category in STATE_ACTS and _agentless(t):
+        actor = _acting_state(t, recipient, ctx)
     if not actor or not recipient:
         before, after = nearest_mentions(t, ctx.actors, actor + recipient, ctx.lexicon.reporting)
         actor = actor or before
         single = len({e.code for e in actor}) == 1
         if not recipient and after and (ctx.onto.category(cand.trigger.category).recipient_required or single):
             recipient = after
-    if not actor and cand.trigger.category in STATE_ACTS and _agentless(t):
-        # "X was detained at Algiers airport": the state where it happened acted (not "flown to Germany")
-        spot = place_near(t, ctx.actors.gaz, LOCATIVE_PREPS) or ctx.default_place
-        actor = [_country(spot.country, spot.name, ctx)] if spot is not None and spot.country else []
     if _hosted(cand, ctx.lexicon) and (actor or recipient):
         actor, recipient = recipient, actor  # "Tebboune received Barrot": Barrot is the visitor
     if not recipient and (cand.mode or cand.trigger.mode) == "visit":
@@ -421,6 +431,17 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
     )
 
 
+def _acting_state(t: Any, recipient: list[Entity], ctx: Context) -> list[Entity]:
+    """Who arrested or sentenced, when the text does not say: the state where it happened
+    ("detained at Algiers airport", not "flown to Germany"), else the other side of the
+    article's dyad from the one who undergoes it ("the French journalist, serving a sentence")."""
+    spot = place_near(t, ctx.actors.gaz, LOCATIVE_PREPS) or ctx.default_place
+    if spot is not None and spot.country:
+        return [_country(spot.country, spot.name, ctx)]
+    other = ctx.actors.partner(recipient[0].code) if recipient else None
+    return [_country(other, None, ctx, guessed=True)] if other else []
+
+
 def _hosted(cand: Candidate, lexicon: Lexicon) -> bool:
     """A visit told from the host's side ("received", "accueilli par"): the visitor is the actor."""
     if cand.trigger.invert:
@@ -499,6 +520,19 @@ def _reduced_relative(t: Any) -> bool:
     return participle and not has_agent
 
 
+def _circumstantial(t: Any, lexicon: Lexicon) -> bool:
+    """An event noun that only frames another statement ("at Sayoud's invitation", "confirmed on appeal",
+    "as the basis for negotiations"): the circumstance, not a reported event."""
+    if t.pos_ != "NOUN":
+        return False
+    prep = t.head.lower_ if t.dep_ == "pobj" and t.head.dep_ == "prep" else next((c.lower_ for c in t.children if c.dep_ == "case"), None)
+    if prep in cue_words(lexicon.language, "circumstance_preps"):
+        return True
+    # "at Sayoud's invitation", "at the request of Paris" (but "agreed at a summit")
+    owned = any(c.dep_ in ("poss", "nmod:poss") or c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+    return owned and prep in cue_words(lexicon.language, "framing_preps")
+
+
 def _anaphoric(t: Any, lexicon: Lexicon) -> bool:
     """A bare event noun with a definite determiner ("the visit") refers back to an event already coded."""
     return t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in lexicon.anaphoric for c in t.children)
@@ -529,7 +563,7 @@ def code_events(ctx: Context) -> list[Event]:
     verbal: set[str] = set()
     for index, sent in enumerate(ctx.doc.sents):
         cands = fold_governed(find_candidates(sent, ctx), ctx.lexicon)
-        best: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Event] = {}
+        best: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], Event] = {}
         for cand in cands:
             if cand.token.lemma_.lower() in ctx.lexicon.reporting and len(cand.trigger.words) == 1:
                 continue  # saying is not an event; "stressed the need to" (a longer pattern) is a demand
@@ -538,10 +572,24 @@ def code_events(ctx: Context) -> list[Event]:
                 continue
             if cand.token.pos_ in ("VERB", "AUX"):
                 verbal.add(event.id)
-            key = (event.category, tuple(e.code for e in event.actor), tuple(e.code for e in event.recipient))
+            # "expelled staff and recalled its ambassador": two modes, two events
+            key = (event.category, event.mode or "", tuple(e.code for e in event.actor), tuple(e.code for e in event.recipient))
             best[key] = _better(best.get(key), event, ctx.onto)
-        events.extend(sorted(best.values(), key=lambda e: e.evidence.trigger_start))
+        events.extend(_attested(sorted(best.values(), key=lambda e: e.evidence.trigger_start)))
     return merge_repeats(events, ctx.onto, verbal)
+
+
+def _attested(events: list[Event]) -> list[Event]:
+    """The events of one sentence, without weak side readings.
+
+    An event buried deep below the sentence's predicate, with parties found
+    only by proximity, is background to the sentence's main event; it is kept
+    only when it is the sentence's one reading.
+    """
+    if not events:
+        return events
+    top = max(e.confidence for e in events)
+    return [e for e in events if e.confidence >= MIN_CONFIDENCE or e.confidence == top]
 
 
 def _better(old: Event | None, new: Event, onto: Any) -> Event:
@@ -555,6 +603,15 @@ def _better(old: Event | None, new: Event, onto: Any) -> Event:
     return keep
 
 
+def _party_codes(ev: Event) -> tuple[frozenset[str], frozenset[str]]:
+    """Actor and recipient countries; for a joint event, all parties on one side.
+
+    "France and Algeria agreed" and "France agreed with Algeria" are one agreement.
+    """
+    a, r = frozenset(e.code for e in ev.actor), frozenset(e.code for e in ev.recipient)
+    return (a | r, frozenset()) if ev.category in JOINT else (a, r)
+
+
 def merge_repeats(events: list[Event], onto: Any, verbal: set[str] = frozenset()) -> list[Event]:  # type: ignore[assignment]
     """Drop an event that repeats another of the same article.
 
@@ -564,16 +621,13 @@ def merge_repeats(events: list[Event], onto: Any, verbal: set[str] = frozenset()
     Two clauses with their own verbs in two sentences ("agreed to cut
     tariffs. ... also agreed to set up a mechanism") report two events.
     """
-    def codes(ev: Event) -> tuple[frozenset[str], frozenset[str]]:
-        return frozenset(e.code for e in ev.actor), frozenset(e.code for e in ev.recipient)
-
     ranked = sorted(events, key=lambda e: (-(len(e.actor) + len(e.recipient)), -e.confidence))
     kept: list[Event] = []
     for ev in ranked:
-        a, r = codes(ev)
+        a, r = _party_codes(ev)
         same = next(
             (n for n, k in enumerate(kept) if k.category == ev.category and k.date == ev.date and k.negated == ev.negated
-             and a <= codes(k)[0] and r <= codes(k)[1]
+             and a <= _party_codes(k)[0] and r <= _party_codes(k)[1] and (k.mode == ev.mode or None in (k.mode, ev.mode))
              and not (k.id in verbal and ev.id in verbal and k.evidence.sentence_index != ev.evidence.sentence_index)),
             None,
         )

@@ -1,0 +1,61 @@
+"""One event per reported act: folding, framing nouns, weak side readings and repeats."""
+
+from dataclasses import replace
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def codes(side):
+    return sorted(e.code for e in side)
+
+
+def test_coder_own_envoy_is_not_the_target_of_a_recall(code):
+    events = code("Algeria recalled its ambassador from Paris on Tuesday, a week after France expelled twelve Algerian diplomats.", language="en")
+    (recall,) = [e for e in events if e.mode == "withdraw"]
+    assert codes(recall.actor) == ["DZA"] and codes(recall.recipient) == ["FRA"]
+
+
+def test_coder_two_modes_in_one_sentence_are_two_events(code):
+    events = code("France expelled twelve Algerian diplomats and recalled its ambassador from Algiers on Tuesday.", language="en")
+    assert {e.mode for e in events if e.category == "SANCTION"} == {"expel", "withdraw"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Algerian court confirmed the sentence on appeal on Tuesday.",
+        "The French minister arrived in Algiers on Monday at President Tebboune's invitation.",
+    ],
+)
+def test_coder_framing_noun_is_no_event(code, text):
+    assert not [e for e in code(text, language="en") if e.category in ("REQUEST", "AGREE")]
+
+
+def test_coder_same_event_across_a_circumstance_folds(code):
+    events = code("Israel's military said it had killed the commander in an air strike on Friday.", language="en")
+    assert len([e for e in events if e.category == "ASSAULT"]) == 1
+
+
+def test_coder_weak_side_reading_is_dropped_but_a_sole_reading_kept(code):
+    from dyadwatch.events.coder import MIN_CONFIDENCE, _attested
+
+    (event,) = [e for e in code("Algeria recalled its ambassador from Paris on Tuesday.", language="en") if e.category == "SANCTION"]
+    weak = replace(event, id="weak", confidence=MIN_CONFIDENCE - 0.1)
+    assert [e.id for e in _attested([event, weak])] == [event.id]
+    assert [e.id for e in _attested([weak])] == ["weak"]
+
+
+def test_coder_joint_event_repeated_with_roles_is_merged(code):
+    from dyadwatch.events.coder import merge_repeats
+    from dyadwatch.ontology import load_ontology
+
+    text = "France and Algeria agreed on Tuesday to relaunch security cooperation."
+    (agree,) = [e for e in code(text, language="en") if e.category == "AGREE"]
+    fra, dza = sorted(agree.actor, key=lambda e: e.code, reverse=True)
+    roles = replace(agree, id="roles", actor=(fra,), recipient=(dza,), confidence=agree.confidence - 0.1)
+    assert [e.id for e in merge_repeats([agree, roles], load_ontology())] == [agree.id]
+    # two verbal reports in two sentences stay two events
+    later = replace(roles, evidence=replace(roles.evidence, sentence_index=roles.evidence.sentence_index + 1))
+    assert len(merge_repeats([agree, later], load_ontology(), {agree.id, later.id})) == 2
