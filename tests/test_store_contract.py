@@ -383,3 +383,19 @@ def test_store_api_dyad_series_is_the_stores_series_and_postgres_reads_the_rollu
             assert service.dyad("DZA", "FRA", "month")["events"] > got["events"] + 99
     finally:
         service.close()
+
+
+def test_postgres_server_sees_what_another_process_wrote(pg_url):
+    from dyadwatch.api.service import Service
+    from dyadwatch.config import Config
+
+    service = Service(lambda: open_store(pg_url), Config(serve_refresh_seconds=0))
+    try:
+        before = service.list_events()["total"]
+        with open_store(pg_url) as other:  # another coder, not through the server
+            other.write([coded("Morocco recalled its ambassador from Algiers.")], [])
+        assert service.list_events()["total"] == before + 1
+        cached = service.all_events()
+        assert service.all_events() is cached  # nothing written since: the same list, no reread
+    finally:
+        service.close()

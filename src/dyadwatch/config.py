@@ -58,6 +58,9 @@ class Config:
     near_duplicate_num_perm: int = 128
     # seconds between status lines when stderr is not a terminal (0: after every batch)
     progress_interval: float = 10.0
+    # dyadwatch serve over a store other processes write to (PostgreSQL): how often, at most, the server
+    # asks the store whether anything was written since it read its events (seconds; 0 = on every request)
+    serve_refresh_seconds: float = 2.0
     # bearer token for the REST API's write endpoints; empty means writes are refused
     api_token: str = ""
     # also ask for the token on read endpoints and dashboard pages (a private deployment)

@@ -13,6 +13,7 @@ disagree.
 from __future__ import annotations
 
 import threading
+import time
 from typing import Any, Callable, Sequence
 
 from dyadwatch.analysis.dyads import counted, dyad_series, pairs, period_of, top_dyads
@@ -71,6 +72,8 @@ class Service:
         self._store: Store | None = opener()  # opened now, so a locked file fails at start-up (E501)
         self._events: list[dict[str, Any]] | None = None
         self.generation = 0
+        self._seen_generation: int | None = None  # the store's write counter when the events were read
+        self._checked_at = float("-inf")
 
     @property
     def store(self) -> Store:
@@ -86,9 +89,22 @@ class Service:
             self._events = None
             self.generation += 1
 
+    def _notice_other_writers(self) -> None:
+        """Drop the cached events when another process wrote to a shared store (PostgreSQL) since they were read."""
+        reading = getattr(self.store, "generation", None)
+        now = time.monotonic()
+        if reading is None or now - self._checked_at < self.config.serve_refresh_seconds:
+            return
+        self._checked_at = now
+        current = reading()
+        if current != self._seen_generation:
+            self._seen_generation = current
+            self.invalidate()
+
     def all_events(self) -> list[dict[str, Any]]:
-        """Every stored event, ordered by date (cached until the next write; do not mutate)."""
+        """Every stored event, ordered by date (cached until the next write, here or by another process; do not mutate)."""
         with self.lock:
+            self._notice_other_writers()
             if self._events is None:
                 self._events = self.store.events(EventQuery())
             return self._events
@@ -97,6 +113,7 @@ class Service:
         """The events that name both countries, filtered by the store (a few, not every event in memory)."""
         a, b = dyad
         with self.lock:
+            self._notice_other_writers()
             if self._events is not None:  # already in memory; callers keep the dyad's pairs from it
                 return self._events
             return self.store.events(EventQuery(dyad=(a, b)))

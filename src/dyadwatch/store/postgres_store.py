@@ -41,7 +41,14 @@ INDEXES = {
         'CREATE INDEX IF NOT EXISTS events_category ON events (category, date COLLATE "C", doc_id COLLATE "C", trigger_start)'
     ),
 }
-_EXTRAS = [*rollup.CREATE, *INDEXES.values()]
+# a counter that every write transaction bumps: a server holding events in memory asks it (one row) to
+# learn that another process has written since, instead of rereading the events
+_GENERATION = [
+    "CREATE TABLE IF NOT EXISTS store_generation (id INTEGER PRIMARY KEY, n BIGINT NOT NULL)",
+    "INSERT INTO store_generation VALUES (1, 0) ON CONFLICT DO NOTHING",
+]
+_BUMP = "UPDATE store_generation SET n = n + 1 WHERE id = 1"
+_EXTRAS = [*rollup.CREATE, *INDEXES.values(), *_GENERATION]
 
 
 def sqlalchemy_url(url: str) -> str:
@@ -118,6 +125,10 @@ class PostgresStore(StoreBase):
     def schema_version(self) -> int:
         return int(self.query("SELECT max(version) FROM schema_migrations")[0][0])
 
+    def generation(self) -> int:
+        """A number that changes whenever any process writes: compare two readings to know."""
+        return int(self.query("SELECT n FROM store_generation WHERE id = 1")[0][0])
+
     def known_articles(self, ids: Iterable[str]) -> dict[str, str | None]:
         """Article id -> coder that coded it, for the ids already stored."""
         ids = list(ids)
@@ -154,6 +165,8 @@ class PostgresStore(StoreBase):
                 with cur.copy("COPY failures (origin, record, code, message, failed_at) FROM STDIN") as copy:
                     for f in failures:
                         copy.write_row((*f, now))
+            if fresh or failures:
+                cur.execute(_BUMP)
         report.events = len(tables.events.get("id", []))
         return report
 
@@ -225,6 +238,7 @@ class PostgresStore(StoreBase):
                 for side, column in (("actor", "actor_codes"), ("recipient", "recipient_codes")):
                     cur.execute(CODES_SQL.format(column=column, side=side, ids="SELECT unnest(%s::varchar[])"), [touched])
                 cur.execute(rollup.delta_sql(+1), {"ids": articles})
+            cur.execute(_BUMP)
 
     def _apply_groups(self, groups: dict[str, str]) -> None:
         with self.engine.begin() as conn:
@@ -245,6 +259,7 @@ class PostgresStore(StoreBase):
                 cur.executemany(rollup.DELETE_EMPTY, emptied)
             cur.execute("UPDATE events SET event_group = g.grp FROM event_groups g WHERE events.id = g.id AND events.event_group IS DISTINCT FROM g.grp")
             cur.execute(rollup.delta_sql(+1), {"ids": articles})
+            cur.execute(_BUMP)
 
     def close(self) -> None:
         self.engine.dispose()
