@@ -189,3 +189,19 @@ def test_actors_its_ambassador_belongs_to_the_subject(people):
 )
 def test_actors_a_posting_is_not_a_nationality(people, text, language, name, expected):
     assert people(text, language=language, offices=OfficeHolders([]))[name].code == expected
+
+
+# --- a president or spokesperson takes the sector of the body ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,language,name,sector",
+    [
+        ("The president of the Trades Union Congress, Jane Doe, called a strike on Monday.", "en", "Jane Doe", "LAB"),
+        ("Hamas spokesman Hazem Qassem rejected the plan on Monday.", "en", "Hazem Qassem", "UAF"),
+        ("Le président de la CGT, Jean Dupont, a appelé à la grève lundi.", "fr", "Jean Dupont", "LAB"),
+        ("French President Emmanuel Macron spoke on Monday.", "en", "Emmanuel Macron", "GOV"),
+    ],
+)
+def test_actors_body_titles_take_the_sector_of_the_body(people, text, language, name, sector):
+    assert people(text, language=language, offices=OfficeHolders([]))[name].sector == sector

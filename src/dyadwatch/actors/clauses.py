@@ -95,6 +95,13 @@ def is_posting(tok: Any, entries: Mapping[int, GazEntry], prepositions: frozense
 
 
 @lru_cache(maxsize=4)
+def body_titles(language: str) -> frozenset[str]:
+    """Canonical roles that take the sector of the body they are in ("president of the FNSEA")."""
+    data = read_data("dyadwatch.actors", f"roles.{language}.yaml") or {}
+    return frozenset(str(w) for w in data.get("body_titles") or [])
+
+
+@lru_cache(maxsize=4)
 def posting_prepositions(language: str) -> frozenset[str]:
     """Prepositions that introduce the place an official serves in ("ambassador to")."""
     data = read_data("dyadwatch.actors", f"roles.{language}.yaml") or {}

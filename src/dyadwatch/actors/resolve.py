@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from dyadwatch.actors.clauses import (
+    body_titles,
     counterpart_anchor,
     is_posting,
     possessive_pronouns,
@@ -417,7 +418,9 @@ class ArticleActors(EntityResolver):
         if role_entry is not None and role_entry.kind == "role" and person.role is None:
             person.role = role_entry.canonical
         # the body a person heads says more than a military rank: a general who runs an intelligence agency is SPY
-        sector = body_sector if body_sector and (role_entry is None or role_entry.kind == "rank") else (role_entry.sector if role_entry else None)
+        # ... and so does the body a president or spokesperson serves: the president of a farmers' union is AGR
+        heads = role_entry is None or role_entry.kind == "rank" or role_entry.canonical in body_titles(self.gaz.language)
+        sector = body_sector if body_sector and heads else (role_entry.sector if role_entry else None)
         person.sector = person.sector or sector
 
     def _possessive_or_to(self, i: int) -> bool:
