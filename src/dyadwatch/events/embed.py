@@ -24,10 +24,11 @@ import json
 import os
 import re
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from dyadwatch.config import Config
 from dyadwatch.errors import DyadwatchError, make
