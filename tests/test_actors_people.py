@@ -205,3 +205,8 @@ def test_actors_a_posting_is_not_a_nationality(people, text, language, name, exp
 )
 def test_actors_body_titles_take_the_sector_of_the_body(people, text, language, name, sector):
     assert people(text, language=language, offices=OfficeHolders([]))[name].sector == sector
+
+
+def test_actors_a_posting_in_a_complement_is_not_a_nationality(people):
+    found = people("Mohamed Antar Daoud became ambassador to France in 2021.", offices=OfficeHolders([]))["Mohamed Antar Daoud"]
+    assert found.role == "Ambassador" and (found.code != "FRA" or found.guessed)  # at most the article's focus, a guess

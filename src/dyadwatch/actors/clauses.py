@@ -156,7 +156,7 @@ def _complements(pred: Any, markers: frozenset[str]) -> list[Any]:
 
 
 def predicative(
-    name_head: Any, entries: Mapping[int, GazEntry], markers: frozenset[str]
+    name_head: Any, entries: Mapping[int, GazEntry], markers: frozenset[str], postings: frozenset[str] = frozenset()
 ) -> tuple[GazEntry | None, str | None]:
     """Office (a role entry) and country that a predicative complement gives the subject ``name_head``."""
     for comp in (c for pred in _clause_heads(name_head) for c in _complements(pred, markers)):
@@ -166,7 +166,9 @@ def predicative(
         country = None
         for t in comp.subtree:
             found = entries.get(t.i)
-            if found is not None and found.kind in _PLACE_KINDS and found.code and abs(t.i - comp.i) <= 5:
+            if found is None or is_posting(t, entries, postings):  # "became ambassador to France"
+                continue
+            if found.kind in _PLACE_KINDS and found.code and abs(t.i - comp.i) <= 5:
                 country = country or found.code
         return role, country
     return None, None

@@ -151,7 +151,7 @@ class ArticleActors(EntityResolver):
         if person.country is not None and person.role is not None:
             return
         head = next((t for t in self.toks[start:end] if not start <= t.head.i < end), self.toks[end - 1])
-        role, country = predicative(head, self.tok_entry, predicative_markers(self.gaz.language))
+        role, country = predicative(head, self.tok_entry, predicative_markers(self.gaz.language), self._postings)
         if role is not None:
             person.role = person.role or role.canonical
             person.sector = person.sector or role.sector
