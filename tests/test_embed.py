@@ -171,6 +171,63 @@ def test_lexicon_coder_runs_unchanged_without_the_extra(code):
     assert here and json.loads(out.stdout.strip().splitlines()[-1]) == here
 
 
+# -- how the stage combines the classifier with the lexicon (hand-built records, no model) -----
+
+
+def _event(category: str, confidence: float, actor: tuple[str, ...] = ("PER",), recipient: tuple[str, ...] = (), guessed: bool = False):
+    from dyadwatch.records import Entity, Event, Evidence
+
+    def side(codes: tuple[str, ...], guess: bool = False) -> tuple[Entity, ...]:
+        return tuple(Entity(c, "GOV", c, c, guessed=guess) for c in codes)
+
+    return Event(
+        id=f"{category}-{confidence}", article_id="a", doc_id="d", category=category, mode=None, contexts=(),
+        actor=side(actor), recipient=side(recipient, guessed), date=None, date_precision=None, location=None,
+        negated=False, future=False, hypothetical=False, historical=False, score=0.0, quad="VF",
+        evidence=Evidence("s", 0, 0, 1, "t", 0, 1), confidence=confidence, coder="test",
+    )
+
+
+def _rerank(config, events, category: str, confidence: float) -> dict[str, float]:
+    from dyadwatch.events.embed import Prediction, _Job, _rerank
+    from dyadwatch.pipeline import Work
+    from dyadwatch.records import Article
+
+    work = Work(article=Article("a", "d", "s"), config=config, events=list(events))
+    _rerank(work, _Job(0, 0, None, tuple(events)), Prediction(category, None, confidence, 0.5, {category: confidence}))
+    return {e.category: e.confidence for e in work.events}
+
+
+def test_rerank_puts_first_the_category_the_classifier_is_sure_of(config):
+    found = _rerank(config, [_event("ACCUSE", 0.6), _event("REQUEST", 0.5)], "REQUEST", 0.8)
+    assert found["REQUEST"] > found["ACCUSE"] == 0.6
+
+
+@pytest.mark.parametrize(
+    ("lexicon", "confidence"),
+    [((0.9, 0.5), 0.8), ((0.6, 0.5), 0.3)],
+    ids=["lexicon-sure", "classifier-unsure"],
+)
+def test_rerank_leaves_events_alone_unless_both_conditions_hold(config, lexicon, confidence):
+    events = [_event("ACCUSE", lexicon[0]), _event("REQUEST", lexicon[1])]
+    assert _rerank(config, events, "REQUEST", confidence) == {"ACCUSE": lexicon[0], "REQUEST": lexicon[1]}
+
+
+def test_rerank_never_brings_in_a_category_the_lexicon_did_not_propose(config):
+    assert _rerank(config, [_event("ACCUSE", 0.6), _event("REQUEST", 0.5)], "ASSAULT", 0.95) == {"ACCUSE": 0.6, "REQUEST": 0.5}
+
+
+@pytest.mark.parametrize(
+    ("actor", "recipient", "guessed", "ok"),
+    [(("PER",), ("CHL",), False, True), (("PER", "CHL"), (), False, True), (("PER",), (), False, False), (("PER",), ("CHL",), True, False), (("UNK",), ("CHL",), False, False)],
+    ids=["actor-recipient", "compound-actor", "actor-only", "guessed-recipient", "unknown-actor"],
+)
+def test_new_events_need_two_parties_read_from_the_text(actor, recipient, guessed, ok):
+    from dyadwatch.events.embed import _two_parties
+
+    assert _two_parties(_event("AGREE", 0.7, actor, recipient, guessed)) is ok
+
+
 # -- the classifier (real model) ---------------------------------------------------------
 
 

@@ -295,8 +295,10 @@ class ExampleClassifier:
             members = np.flatnonzero(self._label_of == c)
             k = min(self.k, len(members))
             own = sims[:, members]
-            top = np.argsort(-own, axis=1)[:, :k]
-            scores[:, c] = np.take_along_axis(own, top, axis=1).mean(axis=1)
+            top = np.argsort(-own, axis=1)[:, :k]  # NaN (an example left out of its own class) sorts last
+            best = np.take_along_axis(own, top, axis=1)
+            counted = (~np.isnan(best)).sum(axis=1)
+            scores[:, c] = np.where(counted > 0, np.nansum(best, axis=1) / np.maximum(counted, 1), -1.0)
             nearest[:, c, :k] = members[top]
             nearest[:, c, k:] = -1
         return scores, nearest
@@ -306,7 +308,7 @@ class ExampleClassifier:
         import numpy as np
 
         sims = self._matrix @ self._matrix.T
-        np.fill_diagonal(sims, -1.0)
+        np.fill_diagonal(sims, np.nan)
         scores, _ = self._class_scores(sims)
         best, best_loss = 0.05, float("inf")
         for t in (0.01, 0.015, 0.02, 0.03, 0.04, 0.05, 0.07, 0.1, 0.15, 0.2):
@@ -396,8 +398,9 @@ class ExampleStage(BaseStage):
         live = [w for w in works if not w.skip]
         by_language: dict[str, list[_Job]] = {}
         for n, work in enumerate(live):
-            for job in _jobs(n, work):
-                by_language.setdefault(work.language or "en", []).append(job)
+            language = work.language or "en"
+            for job in _jobs(n, work, bool(_custom_names(work.config, language))):
+                by_language.setdefault(language, []).append(job)
         added: dict[int, list[Event]] = {}
         contexts: dict[int, Any] = {}  # the coder's context of an article, built when first needed
         for language, jobs in by_language.items():
@@ -411,8 +414,13 @@ class ExampleStage(BaseStage):
         yield from works
 
 
-def _jobs(n: int, work: Work) -> list[_Job]:
-    """The sentences worth classifying: unsure lexicon events, or no event and two actor mentions."""
+def _jobs(n: int, work: Work, custom: bool) -> list[_Job]:
+    """The sentences worth classifying.
+
+    Those with no lexicon event and two actor mentions, and those whose
+    lexicon events disagree and are all unsure; with user-defined types, every
+    sentence with two mentions, since a new type can stand beside a PLOVER event.
+    """
     unsure = work.config.embed_unsure_below
     by_sentence: dict[int, list[Event]] = {}
     for ev in work.events:
@@ -420,7 +428,8 @@ def _jobs(n: int, work: Work) -> list[_Job]:
     jobs = []
     for index, sent in enumerate(work.doc.sents):
         events = by_sentence.get(index, [])
-        if events and max(e.confidence for e in events) < unsure or not events and _mentions(sent, work.actors) >= 2:
+        torn = len({e.category for e in events}) > 1 and max(e.confidence for e in events) < unsure
+        if torn or (custom or not events) and _mentions(sent, work.actors) >= 2:
             jobs.append(_Job(n, index, sent, tuple(events)))
     return jobs
 
@@ -438,9 +447,10 @@ def _mentions(sent: Any, actors: Any) -> int:
 
 
 def _apply(work: Work, job: _Job, pred: Prediction, added: dict[int, list[Event]], contexts: dict[int, Any]) -> None:
+    sure = not pred.abstained and pred.confidence >= work.config.embed_min_confidence
     if job.events:
         _rerank(work, job, pred)
-    elif not pred.abstained and pred.confidence >= work.config.embed_min_confidence:
+    if sure and (not job.events or _is_custom(pred.category)):
         if job.work not in contexts:
             contexts[job.work] = _coder_context(work)
         event = _new_event(contexts[job.work], job, pred)
@@ -458,9 +468,9 @@ def _rerank(work: Work, job: _Job, pred: Prediction) -> None:
     if pred.abstained or pred.confidence < work.config.embed_min_confidence:
         return
     chosen = [ev for ev in job.events if ev.category == pred.category]
-    if not chosen or len({ev.category for ev in job.events}) < 2:
-        return
     top = max(ev.confidence for ev in job.events)
+    if not chosen or len({ev.category for ev in job.events}) < 2 or top >= work.config.embed_unsure_below:
+        return
     best = max(chosen, key=lambda ev: ev.confidence)
     if best.confidence < top:
         promoted = replace(best, confidence=round(min(top + 0.01, 0.99), 3))
@@ -522,8 +532,15 @@ def _coder_context(work: Work) -> Any:
 
 
 def _custom_names(config: Config, language: str) -> frozenset[str]:
+    """The user's own event types (names that are not PLOVER categories) known to a language's classifier."""
     clf = classifier_for(language, config.embed_model, config.examples)
-    return frozenset(clf.labels) - {NONE}
+    return frozenset(c for c in clf.labels if _is_custom(c))
+
+
+def _is_custom(category: str) -> bool:
+    from dyadwatch.ontology import load_ontology
+
+    return category != NONE and category not in load_ontology().categories
 
 
 class CustomOntology:
