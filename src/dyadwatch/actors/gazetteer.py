@@ -44,7 +44,8 @@ def read_data(package: str, name: str) -> Any:
     path = resources.files(package).joinpath("data", name)
     if not path.is_file():
         return None
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    # libyaml's C loader where PyYAML has it: the lexicons and tables load about ten times faster
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 class Gazetteer:

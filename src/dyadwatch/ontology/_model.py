@@ -199,7 +199,7 @@ def _read_yaml(name: str) -> object:
     source = resources.files(_DATA_PACKAGE).joinpath("data").joinpath(name)
     text = source.read_text(encoding="utf-8")
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise _At(name).fail(f"not valid YAML ({exc})") from exc
 
