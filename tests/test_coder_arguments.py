@@ -119,3 +119,8 @@ def test_coder_not_words_are_read_among_dependents_only(config, text, found):
     )
     cands = find_candidates(next(doc.sents), ctx)
     assert bool(cands) is found
+
+
+def test_coder_subordinate_clause_with_its_own_subject_does_not_borrow_the_main_actor(code):
+    events = code("India suspended the water treaty with Pakistan on Wednesday after gunmen killed 26 tourists in Kashmir.", language="en")
+    assert all("IND" not in codes(e.actor) for e in events if e.category == "ASSAULT")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dyadwatch.actors.resolve import ArticleActors
-from dyadwatch.events.arguments import climb_subject, cue_words, direct_arguments, dyad_subject, host_verbs, nearest_mentions
+from dyadwatch.events.arguments import SUBJ, climb_subject, cue_words, direct_arguments, dyad_subject, host_verbs, nearest_mentions
 from dyadwatch.events.dates import DateSpan, ahead
 from dyadwatch.events.lexicon import Lexicon, Trigger, match_contexts
 from dyadwatch.events.places import DESTINATION_PREPS, LOCATIVE_PREPS, place_near
@@ -281,6 +281,9 @@ def pick_date(t: Any, ctx: Context) -> DateSpan | None:
         # "X sont convenues de ..., a annoncé le 17 février Y": the date of the attached report
         if c.dep_ in ("conj", "parataxis") and c.lemma_.lower() in ctx.lexicon.reporting:
             allowed.add(c.i)
+    # "the trip, planned months ago, began on February 16": a participle describing the event
+    # noun dates the plan; the predicate's own date wins over it
+    modifiers = {x.i for c in t.children if c.dep_ == "acl" for x in c.subtree}
     best: tuple[int, DateSpan] | None = None
     for span in ctx.dates:
         if not (t.sent.start_char <= span.start < t.sent.end_char):
@@ -288,7 +291,7 @@ def pick_date(t: Any, ctx: Context) -> DateSpan | None:
         toks = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
         if toks is None or not any(_clause_head(x).i in allowed for x in toks):
             continue
-        d = min(_tree_distance(t, x) for x in toks)
+        d = min(_tree_distance(t, x) for x in toks) + (3 if toks[0].i in modifiers else 0)
         if best is None or d < best[0]:
             best = (d, span)
     return best[1] if best else None
@@ -317,16 +320,19 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
         return None
     if _reduced_relative(t) or _circumstantial(t, ctx.lexicon):
         return None
-    if not actor:
+    # "after gunmen killed 26 people": a subject of its own that names no known party is still
+    # the actor; the main clause's subject ("India suspended the treaty after ...") is not
+    named = any(c.dep_ in SUBJ and c.pos_ in ("NOUN", "PROPN") for c in t.children)
+    if not actor and not named:
         actor, undergoer = climb_subject(t, ctx.actors, ctx.lexicon.patient, ctx.lexicon.etre_verbs)
         recipient = recipient or undergoer
     actor = actor or dyad_subject(t, ctx.actors, ctx.lexicon.language)
     via_parse = bool(actor)
     if not actor and cand.trigger.category in STATE_ACTS and _agentless(t):
-        actor = _acting_state(t, recipient, ctx)
+        actor, recipient = _acting_state(t, recipient, ctx)
     if not actor or not recipient:
         before, after = nearest_mentions(t, ctx.actors, actor + recipient, ctx.lexicon.reporting)
-        actor = actor or before
+        actor = actor or ([] if named else before)
         single = len({e.code for e in actor}) == 1
         if not recipient and after and (ctx.onto.category(cand.trigger.category).recipient_required or single):
             recipient = after
@@ -431,15 +437,21 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
     )
 
 
-def _acting_state(t: Any, recipient: list[Entity], ctx: Context) -> list[Entity]:
-    """Who arrested or sentenced, when the text does not say: the state where it happened
-    ("detained at Algiers airport", not "flown to Germany"), else the other side of the
-    article's dyad from the one who undergoes it ("the French journalist, serving a sentence")."""
+def _acting_state(t: Any, recipient: list[Entity], ctx: Context) -> tuple[list[Entity], list[Entity]]:
+    """Who arrested or sentenced, and whom, when a passive or a noun leaves the agent out.
+
+    The one named just before undergoes it ("Gleizes, serving a sentence
+    confirmed on appeal"); the state where it happened acted ("detained at
+    Algiers airport", not "flown to Germany"), else the other side of the
+    article's dyad from the one who undergoes it.
+    """
+    if not recipient:
+        recipient = nearest_mentions(t, ctx.actors, [], ctx.lexicon.reporting)[0]
     spot = place_near(t, ctx.actors.gaz, LOCATIVE_PREPS) or ctx.default_place
     if spot is not None and spot.country:
-        return [_country(spot.country, spot.name, ctx)]
+        return [_country(spot.country, spot.name, ctx)], recipient
     other = ctx.actors.partner(recipient[0].code) if recipient else None
-    return [_country(other, None, ctx, guessed=True)] if other else []
+    return ([_country(other, None, ctx, guessed=True)] if other else []), recipient
 
 
 def _hosted(cand: Candidate, lexicon: Lexicon) -> bool:
