@@ -11,8 +11,9 @@ examples themselves turns the scores into a calibrated confidence.
 
 `ExampleStage` combines it with the lexicon: it codes sentences that the
 lexicon left without an event but that name two actors, when the classifier
-is confident, and re-ranks the events of sentences where the lexicon was
-unsure. Event building (actors, dates, flags) is the lexicon coder's own, so
+is confident, re-ranks the events of sentences where the lexicon was
+unsure, and adds a user's own event type wherever the classifier is
+confident of it (beside a PLOVER event too). Event building (actors, dates, flags) is the lexicon coder's own, so
 both kinds of event are read the same way. Reading example files needs only
 PyYAML; the model and NumPy are imported when the classifier is first built.
 """
@@ -383,7 +384,8 @@ class ExampleStage(BaseStage):
     reader finds two parties (actor and recipient, or a compound actor).
     In a sentence whose lexicon events are all below ``embed_unsure_below``
     and disagree on the category, the event of the category the classifier
-    names with ``embed_min_confidence`` or more is put first.
+    names with ``embed_min_confidence`` or more is put first. An event of a
+    user-defined type is added at that confidence whatever the lexicon found.
     Sentences are classified in one batch per call of ``pipe``.
     """
 
