@@ -33,3 +33,11 @@ def test_analysis_dyad_series_counts_quads_and_mean_score_by_month():
 def test_analysis_top_dyads_are_undirected():
     events = [ev(["FRA"], ["DZA"]), ev(["DZA"], ["FRA"]), ev(["FRA"], ["MAR"])]
     assert top_dyads(events) == [("DZA-FRA", 2), ("FRA-MAR", 1)]
+
+
+def test_analysis_user_defined_types_stay_out_of_series_and_rankings():
+    plover = ev(["FRA"], ["DZA"], category="CONSULT", quad="VC", score=2.5)
+    custom = ev(["FRA"], ["DZA"], category="CULTURAL_EXCHANGE", quad="", score=0.0)
+    (point,) = dyad_series([plover, custom], "DZA", "FRA", "month")
+    assert (point.events, point.index) == (1, 2.5)
+    assert top_dyads([custom]) == []

@@ -70,3 +70,10 @@ def test_export_cli_writes_each_format_and_rejects_unknown_ones(tmp_path, cli_en
         assert (tmp_path / name).stat().st_size > 0
     bad = subprocess.run(cli + ["export", "--format", "xml", str(tmp_path / "e.xml"), "--db", db], capture_output=True, text=True, env=cli_env)
     assert bad.returncode == 2 and "[E810]" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_export_gdelt_keeps_a_user_defined_type_with_empty_cameo_columns():
+    custom = {**ev(["DZA"], ["FRA"], category="CULTURAL_EXCHANGE", mode=None), "quad": "", "score": 0.0}
+    rows = list(gdelt_rows([custom, ev(["DZA"], ["FRA"])]))
+    assert [r["EventRootCode"] for r in rows] == ["", "16"]
+    assert (rows[0]["QuadClass"], rows[0]["GoldsteinScale"]) == ("", "")

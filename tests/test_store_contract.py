@@ -399,3 +399,16 @@ def test_postgres_server_sees_what_another_process_wrote(pg_url):
         assert service.all_events() is cached  # nothing written since: the same list, no reread
     finally:
         service.close()
+
+
+def test_store_events_category_filter_accepts_a_stored_user_type_and_refuses_unknown_names(store_url):
+    from dyadwatch.cli.main import _known_category
+    from dyadwatch.errors import OntologyError
+
+    with open_store(store_url) as store:
+        store.write([coded(category="CULTURAL_EXCHANGE", quad="", score=0.0)], [])
+        assert _known_category(store, "cultural_exchange") == "CULTURAL_EXCHANGE"
+        assert _known_category(store, "agree") == "AGREE"
+        with pytest.raises(OntologyError) as info:
+            _known_category(store, "CULTURAL_EXCHANG")
+        assert info.value.code == "E401"

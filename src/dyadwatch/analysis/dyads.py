@@ -61,6 +61,15 @@ def counted(events: Iterable[dict[str, Any]], include_flagged: bool = False) -> 
             yield e
 
 
+def on_scale(event: dict[str, Any]) -> bool:
+    """A PLOVER event, with a quad class and a score; a user-defined type (``--examples``) has neither.
+
+    Dyad series, rankings and shifts count only these, so that a custom type with no score does not pull a
+    dyad's cooperation-conflict index towards zero. Lists of events show every type.
+    """
+    return bool(event.get("quad"))
+
+
 def period_of(date: str | None, by: str) -> str | None:
     if not date:
         return None
@@ -80,7 +89,7 @@ def dyad_series(
     want = (a, b) if directed else tuple(sorted((a, b)))
     buckets: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for e in counted(events):
-        if want in pairs(e, directed):
+        if on_scale(e) and want in pairs(e, directed):
             period = period_of(e.get("date"), by)
             if period:
                 buckets[period].append(e)
@@ -102,7 +111,7 @@ def top_dyads(events: Iterable[dict[str, Any]], n: int = 10) -> list[tuple[str, 
     """Undirected dyads by number of events."""
     counts: Counter[str] = Counter()
     for e in counted(events):
-        for p in pairs(e, directed=False):
+        for p in pairs(e, directed=False) if on_scale(e) else ():
             counts["-".join(p)] += 1
     return counts.most_common(n)
 

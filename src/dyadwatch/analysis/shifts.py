@@ -22,7 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable, Sequence
 
-from dyadwatch.analysis.dyads import DyadPoint, counted, dyad_series, pairs, period_of
+from dyadwatch.analysis.dyads import DyadPoint, counted, dyad_series, on_scale, pairs, period_of
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def period_event_ids(
     want = (a, b) if directed else tuple(sorted((a, b)))
     out: dict[str, list[str]] = defaultdict(list)
     for e in counted(events):
-        if want in pairs(e, directed):
+        if on_scale(e) and want in pairs(e, directed):
             period = period_of(e.get("date"), by)
             if period:
                 out[period].append(str(e["id"]))

@@ -144,18 +144,26 @@ def events(
     from dyadwatch.store.base import EventQuery
 
     pair = _parse_dyad(dyad) if dyad else None
-    if category:
-        from dyadwatch.ontology import load_ontology
-
-        load_ontology().category(category.upper())
     for what, value in (("--since", since), ("--until", until)):
         if value:
             _check_date(what, value)
     if fmt not in ("table", "jsonl", "csv"):
         raise make("E810", what="--format", value=fmt, reason="use table, jsonl or csv")
     with _open(db) as store:
+        if category:
+            category = _known_category(store, category)
         rows = store.events(EventQuery(dyad=pair, category=category, since=since, until=until))
     _print_events(rows, fmt)
+
+
+def _known_category(store: Any, name: str) -> str:
+    """A PLOVER category, or a user-defined type this store holds (--examples); else E401 with the options."""
+    from dyadwatch.ontology import load_ontology
+
+    name = name.upper()
+    if name in load_ontology().categories or store.query("SELECT 1 FROM events WHERE category = ? LIMIT 1", [name]):
+        return name
+    return load_ontology().category(name).name  # raises E401, naming the PLOVER categories
 
 
 def _parse_dyad(value: str) -> tuple[str, str]:

@@ -79,13 +79,17 @@ def gdelt_rows(events: Iterable[dict[str, Any]], source_urls: dict[str, str] | N
 
 
 def _cameo(onto: Any, category: str, mode: str | None) -> Any:
-    """The CAMEO root of a category and mode; the category's root when the mode is not one of its modes."""
+    """The CAMEO root of a category and mode; the category's root when the mode is not one of its modes; None for a custom type."""
     from dyadwatch.errors import DyadwatchError
 
     try:
         return onto.to_cameo(category, mode)
     except DyadwatchError:
+        pass
+    try:
         return onto.to_cameo(category)
+    except DyadwatchError:
+        return None  # a user-defined event type (--examples) has no CAMEO code: the row keeps its columns empty
 
 
 def write_gdelt_tsv(events: Iterable[dict[str, Any]], out: TextIO, source_urls: dict[str, str] | None = None) -> int:

@@ -6,7 +6,8 @@ aggregating millions of events. The pairs follow ``analysis.dyads.pairs``
 exactly: actor x recipient, or among actors when there is no recipient;
 negated and hypothetical events and undated events are left out, and so are
 the later reports of an event already counted (``event_group`` names another
-event), so that the rollup counts events, not reports, as ``counted`` does. The
+event), so that the rollup counts events, not reports, as ``counted`` does; user-defined event
+types (no quad class, no score) are left out, as ``analysis.dyads.on_scale`` leaves them out. The
 ``period`` of a row is the event's month (YYYY-MM), or its year (YYYY) when
 the date has no month, so both monthly and yearly series are exact.
 Each event adds one row per directed pair and one per undirected pair
@@ -45,7 +46,7 @@ _PAIRS = """
             category, coalesce(quad, '') AS quad, coalesce(score, 0) AS score
         FROM events
         WHERE {where} AND NOT coalesce(negated, false) AND NOT coalesce(hypothetical, false) AND coalesce(date, '') <> ''
-            AND (event_group IS NULL OR event_group = id)
+            AND (event_group IS NULL OR event_group = id) AND coalesce(quad, '') <> ''
     ),
     codes AS (
         SELECT DISTINCT l.event_id, l.side, l.code FROM event_entities l JOIN ev ON ev.id = l.event_id
