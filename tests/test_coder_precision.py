@@ -59,3 +59,32 @@ def test_coder_joint_event_repeated_with_roles_is_merged(code):
     # two verbal reports in two sentences stay two events
     later = replace(roles, evidence=replace(roles.evidence, sentence_index=roles.evidence.sentence_index + 1))
     assert len(merge_repeats([agree, later], load_ontology(), {agree.id, later.id})) == 2
+
+
+def test_coder_organisation_reaction_targets_the_last_acting_state(code):
+    text = (
+        "An Algerian court sentenced the French journalist to seven years in prison on Sunday. "
+        "Reporters Without Borders condemned the verdict."
+    )
+    reaction = [e for e in code(text, language="en") if e.evidence.sentence.startswith("Reporters")]
+    assert reaction and codes(reaction[0].recipient) == ["DZA"]
+
+
+@pytest.mark.parametrize(
+    "text,finite",
+    [
+        ("France and Algeria also agreed to set up a mechanism.", {"agreed": True, "set": False}),
+        ("They met with the aim of resuming talks.", {"met": True, "resuming": False}),
+    ],
+)
+def test_coder_finite_verbs_assert_acts_of_their_own(config, text, finite):
+    from dyadwatch.events.coder import _finite
+    from dyadwatch.nlp.models import load_pipeline
+
+    doc = load_pipeline("en", config.models)(text)
+    assert {t.text: _finite(t) for t in doc if t.text in finite} == finite
+
+
+def test_coder_purpose_after_a_preposition_is_intended_not_done(code):
+    events = code("The French minister travelled to Algiers on Monday with the aim of resuming security cooperation with Algeria.", language="en")
+    assert not [e for e in events if e.category == "COOPERATE" and not e.future]

@@ -78,6 +78,8 @@ class Context:
     lemmas: list[str] = field(default_factory=list)
     # the last explicit, recent date seen: later undated events in a report usually share it
     last_date: DateSpan | None = None
+    # the actor of the last sentence's main event: what a non-state reaction ("RSF condemned the verdict") answers
+    last_actor: str | None = None
     _contexts: dict[int, list[str]] = field(default_factory=dict)
 
 
@@ -191,8 +193,9 @@ def _under_intent(t: Any, lexicon: Lexicon) -> bool:
         # "plans to visit", "with the aim of resuming", « dans le but de relancer »
         if cur.dep_ not in ("xcomp", "ccomp", "acl", "pcomp", "prep", "mark") or cur.head.i == cur.i:
             return False
+        verbal = cur.dep_ in ("xcomp", "ccomp", "acl")
         cur = cur.head
-        if cur.lemma_.lower() in lexicon.intent or cur.lower_ in ("due", "set", "expected", "to"):
+        if cur.lemma_.lower() in lexicon.intent or verbal and cur.lower_ in ("due", "set", "expected", "to"):
             return True
     return False
 
@@ -322,7 +325,7 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
         return None
     # "after gunmen killed 26 people": a subject of its own that names no known party is still
     # the actor; the main clause's subject ("India suspended the treaty after ...") is not
-    named = any(c.dep_ in SUBJ and c.pos_ in ("NOUN", "PROPN") for c in t.children)
+    named = t.dep_ == "advcl" and any(c.dep_ in SUBJ and c.pos_ in ("NOUN", "PROPN") for c in t.children)
     if not actor and not named:
         actor, undergoer = climb_subject(t, ctx.actors, ctx.lexicon.patient, ctx.lexicon.etre_verbs)
         recipient = recipient or undergoer
@@ -360,6 +363,8 @@ def _parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], tuple[E
         # "Algiers denounced the decision": the target is the other side of the article's dyad;
         # in a story about one country only, the event is domestic (government and protesters)
         other = ctx.actors.partner(actor_t[0].code) or ctx.actors.domestic(actor_t[0].code)
+        if other is None and actor_t[0].kind == "organisation" and ctx.last_actor != actor_t[0].code:
+            other = ctx.last_actor
         if other is not None:
             recipient_t = (_country(other, None, ctx, guessed=True),)
     if actor_t or recipient_t:
@@ -582,13 +587,29 @@ def code_events(ctx: Context) -> list[Event]:
             event = build_event(cand, index, ctx)
             if event is None:
                 continue
-            if cand.token.pos_ in ("VERB", "AUX"):
+            if _finite(cand.token):
                 verbal.add(event.id)
             # "expelled staff and recalled its ambassador": two modes, two events
             key = (event.category, event.mode or "", tuple(e.code for e in event.actor), tuple(e.code for e in event.recipient))
             best[key] = _better(best.get(key), event, ctx.onto)
-        events.extend(_attested(sorted(best.values(), key=lambda e: e.evidence.trigger_start)))
+        found = _attested(sorted(best.values(), key=lambda e: e.evidence.trigger_start))
+        events.extend(found)
+        ctx.last_actor = _main_actor(found) or ctx.last_actor
     return merge_repeats(events, ctx.onto, verbal)
+
+
+def _finite(t: Any) -> bool:
+    """A verb that asserts an act of its own ("also agreed", "a signé"), not a gerund or infinitive of purpose."""
+    if t.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = [c for c in t.children if c.dep_ in ("aux", "aux:tense", "auxpass", "aux:pass") and c.tag_ != "TO"]
+    return "Fin" in t.morph.get("VerbForm") or bool(aux)
+
+
+def _main_actor(events: list[Event]) -> str | None:
+    """The country that acts in a sentence's best-attested event, if one does."""
+    ranked = sorted((e for e in events if e.actor and e.actor[0].kind != "organisation"), key=lambda e: -e.confidence)
+    return ranked[0].actor[0].code if ranked and ranked[0].actor[0].code != "UNK" else None
 
 
 def _attested(events: list[Event]) -> list[Event]:
