@@ -124,3 +124,10 @@ def test_coder_not_words_are_read_among_dependents_only(config, text, found):
 def test_coder_subordinate_clause_with_its_own_subject_does_not_borrow_the_main_actor(code):
     events = code("India suspended the water treaty with Pakistan on Wednesday after gunmen killed 26 tourists in Kashmir.", language="en")
     assert all("IND" not in codes(e.actor) for e in events if e.category == "ASSAULT")
+
+
+def test_coder_unnamed_crowd_protests_in_its_own_country(code):
+    events = code("More than 100,000 people marched through Belgrade on Saturday against the government.", language="en")
+    (protest,) = events_of(events, "PROTEST")
+    assert codes(protest.actor) == ["SRB"] and codes(protest.recipient) == ["SRB"]
+    assert protest.actor[0].sector == "CVL"

@@ -48,6 +48,8 @@ REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETR
 JOINT = {"AGREE", "CONSULT", "COOPERATE"}
 # acts of a state's police and courts: when none is named, the state where it happened acted
 STATE_ACTS = {"COERCE", "SANCTION"}
+# acts of crowds, whose unnamed members belong to the country where they act
+CROWD_ACTS = {"PROTEST"}
 DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "CONCEDE", "SUPPORT", "RETREAT", "AID", "COOPERATE", "PROTEST", "ASSAULT"}
 
 
@@ -333,6 +335,14 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
     via_parse = bool(actor)
     if not actor and cand.trigger.category in STATE_ACTS and _agentless(t):
         actor, recipient = _acting_state(t, recipient, ctx)
+    elif not actor and cand.trigger.category in CROWD_ACTS:
+        # "100,000 people marched through Belgrade": unnamed crowds are civilians of the country they
+        # march in, and their protest, with no target named, is addressed to its state
+        spot = place_near(t, ctx.actors.gaz, LOCATIVE_PREPS)
+        if spot is not None and spot.country:
+            state = _country(spot.country, spot.name, ctx)
+            actor = [replace(state, sector="CVL", kind="group", canonical=f"civilians ({state.canonical})")]
+            recipient = recipient or [state]
     if not actor or not recipient:
         before, after = nearest_mentions(t, ctx.actors, actor + recipient, ctx.lexicon.reporting)
         actor = actor or ([] if named else before)

@@ -14,9 +14,9 @@ from typing import Any
 from dyadwatch.actors.gazetteer import Gazetteer
 from dyadwatch.records import Place
 
-PLACE_PREPS = {"in", "at", "to", "near", "à", "en", "dans", "au", "aux", "vers", "from", "de"}
+PLACE_PREPS = {"in", "at", "to", "near", "through", "across", "outside", "à", "en", "dans", "au", "aux", "vers", "from", "de"}
 # where something happened, not where someone went or came from
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "à", "en", "dans", "au", "aux"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "through", "across", "outside", "à", "en", "dans", "au", "aux"})
 # where a visitor went
 DESTINATION_PREPS = frozenset({"to", "in", "à", "en", "au", "aux", "dans"})
 DATELINE = re.compile(r"^\s*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{2,30})(?:\s*\([^)]*\))?\s*,\s*[^—–-]{0,40}[—–-]")
