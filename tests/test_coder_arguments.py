@@ -131,3 +131,15 @@ def test_coder_unnamed_crowd_protests_in_its_own_country(code):
     (protest,) = events_of(events, "PROTEST")
     assert codes(protest.actor) == ["SRB"] and codes(protest.recipient) == ["SRB"]
     assert protest.actor[0].sector == "CVL"
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Le tribunal de Tizi Ouzou a condamné dimanche le journaliste français Christophe Gleizes à sept ans de prison.", "fr"),
+        ("A court in Algiers sentenced the French journalist Christophe Gleizes to seven years in prison on Sunday.", "en"),
+    ],
+)
+def test_coder_court_acts_for_the_state_where_it_sits(code, text, language):
+    (sentence,) = events_of(code(text, language=language), "SANCTION")
+    assert codes(sentence.actor) == ["DZA"] and codes(sentence.recipient) == ["FRA"]

@@ -18,7 +18,7 @@ from dyadwatch.actors.resolve import ArticleActors
 from dyadwatch.events.arguments import SUBJ, climb_subject, cue_words, direct_arguments, dyad_subject, host_verbs, nearest_mentions
 from dyadwatch.events.dates import DateSpan, ahead
 from dyadwatch.events.lexicon import Lexicon, Trigger, match_contexts
-from dyadwatch.events.places import DESTINATION_PREPS, LOCATIVE_PREPS, place_near
+from dyadwatch.events.places import DESTINATION_PREPS, LOCATIVE_PREPS, place_near, place_within
 from dyadwatch.records import Article, Entity, Event, Evidence, Place
 
 # the mode a governing verbal event takes from the event it governs ("refused to meet")
@@ -333,7 +333,8 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
         recipient = recipient or undergoer
     actor = actor or dyad_subject(t, ctx.actors, ctx.lexicon.language)
     via_parse = bool(actor)
-    if not actor and cand.trigger.category in STATE_ACTS and _agentless(t):
+    if not actor and cand.trigger.category in STATE_ACTS and (_agentless(t) or _unnamed_agent(t)):
+        # "was detained", "his detention", "the court sentenced him": police and courts act for their state
         actor, recipient = _acting_state(t, recipient, ctx)
     elif not actor and cand.trigger.category in CROWD_ACTS:
         # "100,000 people marched through Belgrade": unnamed crowds are civilians of the country they
@@ -462,11 +463,17 @@ def _acting_state(t: Any, recipient: list[Entity], ctx: Context) -> tuple[list[E
     """
     if not recipient:
         recipient = nearest_mentions(t, ctx.actors, [], ctx.lexicon.reporting)[0]
-    spot = place_near(t, ctx.actors.gaz, LOCATIVE_PREPS) or ctx.default_place
+    subject = [x for c in t.children if c.dep_ in SUBJ for x in c.subtree]
+    spot = place_within(subject, ctx.actors.gaz) or place_near(t, ctx.actors.gaz, LOCATIVE_PREPS) or ctx.default_place
     if spot is not None and spot.country:
         return [_country(spot.country, spot.name, ctx)], recipient
     other = ctx.actors.partner(recipient[0].code) if recipient else None
     return ([_country(other, None, ctx, guessed=True)] if other else []), recipient
+
+
+def _unnamed_agent(t: Any) -> bool:
+    """An active verb whose subject is a common noun that names no party ("the court", « le tribunal »)."""
+    return any(c.dep_ in SUBJ and c.pos_ == "NOUN" for c in t.children)
 
 
 def _hosted(cand: Candidate, lexicon: Lexicon) -> bool:

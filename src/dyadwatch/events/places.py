@@ -86,3 +86,17 @@ def place_near(t: Any, gaz: Gazetteer, preps: frozenset[str] | set[str] = PLACE_
         if best is None or distance < best[0]:
             best = (distance, place)
     return best[1] if best else None
+
+
+def place_within(tokens: Any, gaz: Gazetteer) -> Place | None:
+    """The first known place named among ``tokens`` ("le tribunal de Tizi Ouzou": where the court sits)."""
+    for tok in tokens:
+        if tok.ent_type_ not in ("GPE", "LOC") or tok.ent_iob_ != "B":
+            continue
+        end = tok.i + 1
+        while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
+            end += 1
+        place = geocode(tok.doc[tok.i : end].text, gaz)
+        if place is not None and place.country:
+            return place
+    return None
