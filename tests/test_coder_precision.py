@@ -39,7 +39,7 @@ def test_coder_same_event_across_a_circumstance_folds(code):
 
 
 def test_coder_weak_side_reading_is_dropped_but_a_sole_reading_kept(code):
-    from dyadwatch.events.coder import MIN_CONFIDENCE, _attested
+    from dyadwatch.events.repeats import MIN_CONFIDENCE, _attested
 
     (event,) = [e for e in code("Algeria recalled its ambassador from Paris on Tuesday.", language="en") if e.category == "SANCTION"]
     weak = replace(event, id="weak", confidence=MIN_CONFIDENCE - 0.1)
@@ -48,7 +48,7 @@ def test_coder_weak_side_reading_is_dropped_but_a_sole_reading_kept(code):
 
 
 def test_coder_joint_event_repeated_with_roles_is_merged(code):
-    from dyadwatch.events.coder import merge_repeats
+    from dyadwatch.events.repeats import merge_repeats
     from dyadwatch.ontology import load_ontology
 
     text = "France and Algeria agreed on Tuesday to relaunch security cooperation."
@@ -78,7 +78,7 @@ def test_coder_organisation_reaction_targets_the_last_acting_state(code):
     ],
 )
 def test_coder_finite_verbs_assert_acts_of_their_own(config, text, finite):
-    from dyadwatch.events.coder import _finite
+    from dyadwatch.events.repeats import _finite
     from dyadwatch.nlp.models import load_pipeline
 
     doc = load_pipeline("en", config.models)(text)

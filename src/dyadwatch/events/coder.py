@@ -11,14 +11,22 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from dyadwatch.actors.resolve import ArticleActors
-from dyadwatch.events.arguments import SUBJ, climb_subject, cue_words, direct_arguments, dyad_subject, host_verbs, nearest_mentions
 from dyadwatch.events.dates import DateSpan, ahead
 from dyadwatch.events.lexicon import Lexicon, Trigger, match_contexts
-from dyadwatch.events.places import DESTINATION_PREPS, LOCATIVE_PREPS, place_near, place_within
+from dyadwatch.events.parties import dedupe, resolve_parties
+from dyadwatch.events.places import place_near
+from dyadwatch.events.repeats import (  # noqa: F401
+    MIN_CONFIDENCE,
+    _attested,
+    _better,
+    _finite,
+    _main_actor,
+    merge_repeats,
+)
 from dyadwatch.records import Article, Entity, Event, Evidence, Place
 
 # the mode a governing verbal event takes from the event it governs ("refused to meet")
@@ -37,20 +45,10 @@ FUTURE_CATEGORY = {
     "PROTEST": "THREATEN", "SANCTION": "THREATEN", "COERCE": "THREATEN", "ASSAULT": "THREATEN", "MOBILIZE": "THREATEN",
 }
 NEAR_WINDOW = 5
-# below this, an event that is not its sentence's best reading is dropped (see _attested)
-MIN_CONFIDENCE = 0.36
 # dependents that open a clause of their own (both label schemes)
 CLAUSES = {"advcl", "ccomp", "conj", "parataxis", "relcl", "acl:relcl", "csubj", "cc"}
 # cooperative events whose announced future negation is a refusal
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
-# categories that are done to someone: an event of these with no named target gets the article's other side
-# events done together: their parties are interchangeable when repeats are merged
-JOINT = {"AGREE", "CONSULT", "COOPERATE"}
-# acts of a state's police and courts: when none is named, the state where it happened acted
-STATE_ACTS = {"COERCE", "SANCTION"}
-# acts of crowds, whose unnamed members belong to the country where they act
-CROWD_ACTS = {"PROTEST"}
-DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "CONCEDE", "SUPPORT", "RETREAT", "AID", "COOPERATE", "PROTEST", "ASSAULT"}
 
 
 @dataclass
@@ -302,95 +300,9 @@ def pick_date(t: Any, ctx: Context) -> DateSpan | None:
     return best[1] if best else None
 
 
-def _dedupe(entities: list[Entity]) -> tuple[Entity, ...]:
-    out: list[Entity] = []
-    for e in entities:
-        if e.code in (None, "UNK") and e.kind != "person":
-            continue
-        if all((x.code, x.canonical) != (e.code, e.canonical) for x in out):
-            out.append(e)
-    return tuple(out)
-
-
-def _country(code: str, name: str | None, ctx: Context, guessed: bool = False) -> Entity:
-    canonical = ctx.actors.gaz.country_names.get(code, code)
-    return Entity(code, None, name or canonical, canonical, None, "country", guessed=guessed)
-
-
-def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[Entity], bool] | None:
-    """Actor and recipient read from the parse, then from the nearest mentions; None for no event."""
-    t = cand.token
-    actor, recipient = direct_arguments(t, ctx.actors, ctx.lexicon.etre_verbs)
-    if not actor and not recipient and _anaphoric(t, ctx.lexicon):
-        return None
-    if _reduced_relative(t) or _circumstantial(t, ctx.lexicon):
-        return None
-    # "after gunmen killed 26 people": a subject of its own that names no known party is still
-    # the actor; the main clause's subject ("India suspended the treaty after ...") is not
-    named = t.dep_ == "advcl" and any(c.dep_ in SUBJ and c.pos_ in ("NOUN", "PROPN") for c in t.children)
-    if not actor and not named:
-        actor, undergoer = climb_subject(t, ctx.actors, ctx.lexicon.patient, ctx.lexicon.etre_verbs)
-        recipient = recipient or undergoer
-    actor = actor or dyad_subject(t, ctx.actors, ctx.lexicon.language)
-    via_parse = bool(actor)
-    if not actor and cand.trigger.category in STATE_ACTS and (_agentless(t) or _unnamed_agent(t)):
-        # "was detained", "his detention", "the court sentenced him": police and courts act for their state
-        actor, recipient = _acting_state(t, recipient, ctx)
-    elif not actor and cand.trigger.category in CROWD_ACTS:
-        # "100,000 people marched through Belgrade": unnamed crowds are civilians of the country they
-        # march in, and their protest, with no target named, is addressed to its state
-        spot = place_near(t, ctx.actors.gaz, LOCATIVE_PREPS)
-        if spot is not None and spot.country:
-            state = _country(spot.country, spot.name, ctx)
-            actor = [replace(state, sector="CVL", kind="group", canonical=f"civilians ({state.canonical})")]
-            recipient = recipient or [state]
-    if not actor or not recipient:
-        before, after = nearest_mentions(t, ctx.actors, actor + recipient, ctx.lexicon.reporting)
-        actor = actor or ([] if named else before)
-        single = len({e.code for e in actor}) == 1
-        if not recipient and after and (ctx.onto.category(cand.trigger.category).recipient_required or single):
-            recipient = after
-    if _hosted(cand, ctx.lexicon) and (actor or recipient):
-        actor, recipient = recipient, actor  # "Tebboune received Barrot": Barrot is the visitor
-    if not recipient and (cand.mode or cand.trigger.mode) == "visit":
-        # "a visit to Algiers": the country visited hosts it
-        spot = place_near(t, ctx.actors.gaz, DESTINATION_PREPS)
-        if spot is not None and spot.country and spot.country not in {e.code for e in actor}:
-            recipient = [_country(spot.country, spot.name, ctx)]
-    return actor, recipient, via_parse
-
-
-def _parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], tuple[Entity, ...], bool, bool] | None:
-    """(actor, recipient, read from the parse, unresolved) of an event, or None when it has no party."""
-    found = _parse_parties(cand, ctx)
-    if found is None:
-        return None
-    actor, recipient, via_parse = found
-    actor_t = _dedupe(actor)
-    recipient_t = tuple(e for e in _dedupe(recipient) if all((e.code, e.canonical) != (a.code, a.canonical) for a in actor_t))
-    rcodes = {e.code for e in recipient_t}
-    actor_t = tuple(_unguess(e, rcodes, ctx) for e in actor_t)
-    if not recipient_t and len({a.code for a in actor_t}) == 1 and cand.trigger.category in DIRECTED:
-        # "Algiers denounced the decision": the target is the other side of the article's dyad;
-        # in a story about one country only, the event is domestic (government and protesters)
-        other = ctx.actors.partner(actor_t[0].code) or ctx.actors.domestic(actor_t[0].code)
-        if other is None and actor_t[0].kind == "organisation" and ctx.last_actor != actor_t[0].code:
-            other = ctx.last_actor
-        if other is not None:
-            recipient_t = (_country(other, None, ctx, guessed=True),)
-    if actor_t or recipient_t:
-        return actor_t, recipient_t, via_parse, False
-    subject = _main_subject(cand.token)
-    if subject is None:
-        return None
-    # the main predicate of its sentence, with a subject we cannot place: keep the event, with an unknown actor
-    span = ctx.doc[subject.left_edge.i : subject.i + 1]
-    return (Entity("UNK", None, span.text, span.text, None, "group", span.start_char, span.end_char),), (), via_parse, True
-
-
 def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
     t = cand.token
-    parties = _parties(cand, ctx)
+    parties = resolve_parties(cand, ctx)
     if parties is None:
         return None
     actor_t, recipient_t, via_parse, unresolved = parties
@@ -410,7 +322,7 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
     if speaker:
         # "Russia said Sudan must return the helicopter": the speaker demands it of the subject
         category, mode = "REQUEST", GOVERNED_MODE.get(("REQUEST", category))
-        actor_t, recipient_t = _dedupe(speaker), actor_t or recipient_t
+        actor_t, recipient_t = dedupe(speaker), actor_t or recipient_t
     elif future and negated and category in REFUSABLE:
         # "will not accept", "would not meet the demands": a refusal
         category, mode, negated = "REJECT", GOVERNED_MODE.get(("REJECT", category)), False
@@ -453,45 +365,6 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
     )
 
 
-def _acting_state(t: Any, recipient: list[Entity], ctx: Context) -> tuple[list[Entity], list[Entity]]:
-    """Who arrested or sentenced, and whom, when a passive or a noun leaves the agent out.
-
-    The one named just before undergoes it ("Gleizes, serving a sentence
-    confirmed on appeal"); the state where it happened acted ("detained at
-    Algiers airport", not "flown to Germany"), else the other side of the
-    article's dyad from the one who undergoes it.
-    """
-    if not recipient:
-        recipient = nearest_mentions(t, ctx.actors, [], ctx.lexicon.reporting)[0]
-    subject = [x for c in t.children if c.dep_ in SUBJ for x in c.subtree]
-    spot = place_within(subject, ctx.actors.gaz) or place_near(t, ctx.actors.gaz, LOCATIVE_PREPS) or ctx.default_place
-    if spot is not None and spot.country:
-        return [_country(spot.country, spot.name, ctx)], recipient
-    other = ctx.actors.partner(recipient[0].code) if recipient else None
-    return ([_country(other, None, ctx, guessed=True)] if other else []), recipient
-
-
-def _unnamed_agent(t: Any) -> bool:
-    """An active verb whose subject is a common noun that names no party ("the court", « le tribunal »)."""
-    return any(c.dep_ in SUBJ and c.pos_ == "NOUN" for c in t.children)
-
-
-def _hosted(cand: Candidate, lexicon: Lexicon) -> bool:
-    """A visit told from the host's side ("received", "accueilli par"): the visitor is the actor."""
-    if cand.trigger.invert:
-        return True
-    visit = cand.trigger.category == "CONSULT" and (cand.mode or cand.trigger.mode) == "visit"
-    return visit and cand.token.lemma_.lower() in host_verbs(lexicon.language)
-
-
-def _agentless(t: Any) -> bool:
-    """A passive verb, a participle or an event noun: forms that can leave out who acted."""
-    if t.pos_ in ("NOUN", "PROPN"):
-        return True
-    passive = any(c.dep_ in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass") for c in t.children)
-    return passive or t.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in t.children)
-
-
 def _depth(t: Any, reporting: frozenset[str]) -> int:
     """How deep a trigger sits below its sentence's main predicate (reports and control verbs are free)."""
     depth, cur = 0, t
@@ -515,61 +388,12 @@ def _reporting_subject(t: Any, ctx: Context) -> list[Entity]:
     return []
 
 
-def _main_subject(t: Any) -> Any | None:
-    """The subject of a trigger that is its sentence's main predicate (or governed by it through xcomp)."""
-    cur = t
-    while cur.dep_ == "xcomp" and cur.head.i != cur.i:
-        cur = cur.head
-    if cur.dep_ != "ROOT" or cur.pos_ not in ("VERB", "AUX"):
-        return None
-    subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
-    return subj[0] if subj and subj[0].pos_ in ("NOUN", "PROPN") else None
-
-
-def _unguess(e: Entity, recipients: set[str], ctx: Context) -> Entity:
-    """A person whose country was only guessed from the article does not act against that same country."""
-    if not e.guessed or e.code not in recipients:
-        return e
-    other = ctx.actors.partner(e.code)
-    return replace(e, code=other) if other else e
-
-
 def _sentence_contexts(sent: Any, ctx: Context) -> list[str]:
     """The contexts named in a sentence (by lemma, then by word form), once per sentence."""
     if sent.start not in ctx._contexts:
         found = match_contexts(ctx.lemmas[sent.start : sent.end], ctx.lexicon)
         ctx._contexts[sent.start] = found or match_contexts([x.lower_ for x in sent], ctx.lexicon)
     return ctx._contexts[sent.start]
-
-
-def _reduced_relative(t: Any) -> bool:
-    """A participle describing a noun ("nationals ordered to leave", "a journalist jailed in Algeria").
-
-    It names a state of the noun, not a reported act, unless it says who did it ("detained by police").
-    """
-    if t.dep_ not in ("acl", "amod") or t.pos_ != "VERB":
-        return False
-    participle = t.tag_ == "VBN" or "Part" in t.morph.get("VerbForm")
-    has_agent = any(c.dep_ in ("agent", "obl:agent") or c.lower_ in ("by", "par") for c in t.children)
-    return participle and not has_agent
-
-
-def _circumstantial(t: Any, lexicon: Lexicon) -> bool:
-    """An event noun that only frames another statement ("at Sayoud's invitation", "confirmed on appeal",
-    "as the basis for negotiations"): the circumstance, not a reported event."""
-    if t.pos_ != "NOUN":
-        return False
-    prep = t.head.lower_ if t.dep_ == "pobj" and t.head.dep_ == "prep" else next((c.lower_ for c in t.children if c.dep_ == "case"), None)
-    if prep in cue_words(lexicon.language, "circumstance_preps"):
-        return True
-    # "at Sayoud's invitation", "at the request of Paris" (but "agreed at a summit")
-    owned = any(c.dep_ in ("poss", "nmod:poss") or c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
-    return owned and prep in cue_words(lexicon.language, "framing_preps")
-
-
-def _anaphoric(t: Any, lexicon: Lexicon) -> bool:
-    """A bare event noun with a definite determiner ("the visit") refers back to an event already coded."""
-    return t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in lexicon.anaphoric for c in t.children)
 
 
 def _default_date(ctx: Context) -> tuple[str | None, str | None]:
@@ -614,76 +438,3 @@ def code_events(ctx: Context) -> list[Event]:
         ctx.last_actor = _main_actor(found) or ctx.last_actor
     return merge_repeats(events, ctx.onto, verbal)
 
-
-def _finite(t: Any) -> bool:
-    """A verb that asserts an act of its own ("also agreed", "a signé"), not a gerund or infinitive of purpose."""
-    if t.pos_ not in ("VERB", "AUX"):
-        return False
-    aux = [c for c in t.children if c.dep_ in ("aux", "aux:tense", "auxpass", "aux:pass") and c.tag_ != "TO"]
-    return "Fin" in t.morph.get("VerbForm") or bool(aux)
-
-
-def _main_actor(events: list[Event]) -> str | None:
-    """The country that acts in a sentence's best-attested event, if one does."""
-    ranked = sorted((e for e in events if e.actor and e.actor[0].kind != "organisation"), key=lambda e: -e.confidence)
-    return ranked[0].actor[0].code if ranked and ranked[0].actor[0].code != "UNK" else None
-
-
-def _attested(events: list[Event]) -> list[Event]:
-    """The events of one sentence, without weak side readings.
-
-    An event buried deep below the sentence's predicate, with parties found
-    only by proximity, is background to the sentence's main event; it is kept
-    only when it is the sentence's one reading.
-    """
-    if not events:
-        return events
-    top = max(e.confidence for e in events)
-    return [e for e in events if e.confidence >= MIN_CONFIDENCE or e.confidence == top]
-
-
-def _better(old: Event | None, new: Event, onto: Any) -> Event:
-    """Of two triggers for one event in a sentence, the better attested, with the more specific mode."""
-    if old is None:
-        return new
-    keep, other = (old, new) if old.confidence >= new.confidence else (new, old)
-    if keep.mode is None and other.mode is not None:
-        # "a meeting ... during a visit to Algiers": the second trigger says how it happened
-        return replace(keep, mode=other.mode, score=onto.score(keep.category, other.mode))
-    return keep
-
-
-def _party_codes(ev: Event) -> tuple[frozenset[str], frozenset[str]]:
-    """Actor and recipient countries; for a joint event, all parties on one side.
-
-    "France and Algeria agreed" and "France agreed with Algeria" are one agreement.
-    """
-    a, r = frozenset(e.code for e in ev.actor), frozenset(e.code for e in ev.recipient)
-    return (a | r, frozenset()) if ev.category in JOINT else (a, r)
-
-
-def merge_repeats(events: list[Event], onto: Any, verbal: set[str] = frozenset()) -> list[Event]:  # type: ignore[assignment]
-    """Drop an event that repeats another of the same article.
-
-    A report often names one event twice ("met ... the first visit by a
-    French minister"): same category, same date, and actor and recipient
-    countries contained in the other's. The better-attested one is kept.
-    Two clauses with their own verbs in two sentences ("agreed to cut
-    tariffs. ... also agreed to set up a mechanism") report two events.
-    """
-    ranked = sorted(events, key=lambda e: (-(len(e.actor) + len(e.recipient)), -e.confidence))
-    kept: list[Event] = []
-    for ev in ranked:
-        a, r = _party_codes(ev)
-        same = next(
-            (n for n, k in enumerate(kept) if k.category == ev.category and k.date == ev.date and k.negated == ev.negated
-             and a <= _party_codes(k)[0] and r <= _party_codes(k)[1] and (k.mode == ev.mode or None in (k.mode, ev.mode))
-             and not (k.id in verbal and ev.id in verbal and k.evidence.sentence_index != ev.evidence.sentence_index)),
-            None,
-        )
-        if same is None:
-            kept.append(ev)
-        elif kept[same].mode is None and ev.mode is not None:
-            # "a meeting ... during a visit to Algiers": the repeat says how it happened
-            kept[same] = replace(kept[same], mode=ev.mode, score=onto.score(ev.category, ev.mode))
-    return sorted(kept, key=lambda e: e.evidence.trigger_start)

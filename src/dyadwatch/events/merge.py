@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 
 def _codes(value: str | None) -> frozenset[str]:

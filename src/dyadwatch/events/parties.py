@@ -1,0 +1,220 @@
+"""Who did it to whom: the parties of one coded event.
+
+The parse gives most actors and recipients (``arguments.py``); this module
+adds what a reader infers when the sentence leaves a party out: the visitor
+of a hosted visit, the state behind an unnamed court or police, the civilians
+of the place where a crowd protests, the other side of the article's dyad,
+the state a non-state reaction answers. It also drops trigger readings that
+name no event (framing nouns, reduced relatives, anaphoric nouns).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from dyadwatch.events.arguments import (
+    SUBJ,
+    climb_subject,
+    cue_words,
+    direct_arguments,
+    dyad_subject,
+    host_verbs,
+    nearest_mentions,
+)
+from dyadwatch.events.lexicon import Lexicon
+from dyadwatch.events.places import (
+    DESTINATION_PREPS,
+    LOCATIVE_PREPS,
+    place_near,
+    place_within,
+)
+from dyadwatch.records import Entity
+
+if TYPE_CHECKING:
+    from dyadwatch.events.coder import Candidate, Context
+
+# acts of a state's police and courts: when none is named, the state where it happened acted
+STATE_ACTS = {"COERCE", "SANCTION"}
+
+
+# acts of crowds, whose unnamed members belong to the country where they act
+CROWD_ACTS = {"PROTEST"}
+
+
+# categories done to someone: with no named target, the other side of the article's dyad is it
+DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "CONCEDE", "SUPPORT", "RETREAT", "AID", "COOPERATE", "PROTEST", "ASSAULT"}
+
+
+def dedupe(entities: list[Entity]) -> tuple[Entity, ...]:
+    out: list[Entity] = []
+    for e in entities:
+        if e.code in (None, "UNK") and e.kind != "person":
+            continue
+        if all((x.code, x.canonical) != (e.code, e.canonical) for x in out):
+            out.append(e)
+    return tuple(out)
+
+
+def _country(code: str, name: str | None, ctx: Context, guessed: bool = False) -> Entity:
+    canonical = ctx.actors.gaz.country_names.get(code, code)
+    return Entity(code, None, name or canonical, canonical, None, "country", guessed=guessed)
+
+
+def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[Entity], bool] | None:
+    """Actor and recipient read from the parse, then from the nearest mentions; None for no event."""
+    t = cand.token
+    actor, recipient = direct_arguments(t, ctx.actors, ctx.lexicon.etre_verbs)
+    if not actor and not recipient and _anaphoric(t, ctx.lexicon):
+        return None
+    if _reduced_relative(t) or _circumstantial(t, ctx.lexicon):
+        return None
+    # "after gunmen killed 26 people": a subject of its own that names no known party is still
+    # the actor; the main clause's subject ("India suspended the treaty after ...") is not
+    named = t.dep_ == "advcl" and any(c.dep_ in SUBJ and c.pos_ in ("NOUN", "PROPN") for c in t.children)
+    if not actor and not named:
+        actor, undergoer = climb_subject(t, ctx.actors, ctx.lexicon.patient, ctx.lexicon.etre_verbs)
+        recipient = recipient or undergoer
+    actor = actor or dyad_subject(t, ctx.actors, ctx.lexicon.language)
+    via_parse = bool(actor)
+    if not actor and cand.trigger.category in STATE_ACTS and (_agentless(t) or _unnamed_agent(t)):
+        # "was detained", "his detention", "the court sentenced him": police and courts act for their state
+        actor, recipient = _acting_state(t, recipient, ctx)
+    elif not actor and cand.trigger.category in CROWD_ACTS:
+        # "100,000 people marched through Belgrade": unnamed crowds are civilians of the country they
+        # march in, and their protest, with no target named, is addressed to its state
+        spot = place_near(t, ctx.actors.gaz, LOCATIVE_PREPS)
+        if spot is not None and spot.country:
+            state = _country(spot.country, spot.name, ctx)
+            actor = [replace(state, sector="CVL", kind="group", canonical=f"civilians ({state.canonical})")]
+            recipient = recipient or [state]
+    if not actor or not recipient:
+        before, after = nearest_mentions(t, ctx.actors, actor + recipient, ctx.lexicon.reporting)
+        actor = actor or ([] if named else before)
+        single = len({e.code for e in actor}) == 1
+        if not recipient and after and (ctx.onto.category(cand.trigger.category).recipient_required or single):
+            recipient = after
+    if _hosted(cand, ctx.lexicon) and (actor or recipient):
+        actor, recipient = recipient, actor  # "Tebboune received Barrot": Barrot is the visitor
+    if not recipient and (cand.mode or cand.trigger.mode) == "visit":
+        # "a visit to Algiers": the country visited hosts it
+        spot = place_near(t, ctx.actors.gaz, DESTINATION_PREPS)
+        if spot is not None and spot.country and spot.country not in {e.code for e in actor}:
+            recipient = [_country(spot.country, spot.name, ctx)]
+    return actor, recipient, via_parse
+
+
+def resolve_parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], tuple[Entity, ...], bool, bool] | None:
+    """(actor, recipient, read from the parse, unresolved) of an event, or None when it has no party."""
+    found = _parse_parties(cand, ctx)
+    if found is None:
+        return None
+    actor, recipient, via_parse = found
+    actor_t = dedupe(actor)
+    recipient_t = tuple(e for e in dedupe(recipient) if all((e.code, e.canonical) != (a.code, a.canonical) for a in actor_t))
+    rcodes = {e.code for e in recipient_t}
+    actor_t = tuple(_unguess(e, rcodes, ctx) for e in actor_t)
+    if not recipient_t and len({a.code for a in actor_t}) == 1 and cand.trigger.category in DIRECTED:
+        # "Algiers denounced the decision": the target is the other side of the article's dyad;
+        # in a story about one country only, the event is domestic (government and protesters)
+        other = ctx.actors.partner(actor_t[0].code) or ctx.actors.domestic(actor_t[0].code)
+        if other is None and actor_t[0].kind == "organisation" and ctx.last_actor != actor_t[0].code:
+            other = ctx.last_actor
+        if other is not None:
+            recipient_t = (_country(other, None, ctx, guessed=True),)
+    if actor_t or recipient_t:
+        return actor_t, recipient_t, via_parse, False
+    subject = _main_subject(cand.token)
+    if subject is None:
+        return None
+    # the main predicate of its sentence, with a subject we cannot place: keep the event, with an unknown actor
+    span = ctx.doc[subject.left_edge.i : subject.i + 1]
+    return (Entity("UNK", None, span.text, span.text, None, "group", span.start_char, span.end_char),), (), via_parse, True
+
+
+def _acting_state(t: Any, recipient: list[Entity], ctx: Context) -> tuple[list[Entity], list[Entity]]:
+    """Who arrested or sentenced, and whom, when a passive or a noun leaves the agent out.
+
+    The one named just before undergoes it ("Gleizes, serving a sentence
+    confirmed on appeal"); the state where it happened acted ("detained at
+    Algiers airport", not "flown to Germany"), else the other side of the
+    article's dyad from the one who undergoes it.
+    """
+    if not recipient:
+        recipient = nearest_mentions(t, ctx.actors, [], ctx.lexicon.reporting)[0]
+    subject = [x for c in t.children if c.dep_ in SUBJ for x in c.subtree]
+    spot = place_within(subject, ctx.actors.gaz) or place_near(t, ctx.actors.gaz, LOCATIVE_PREPS) or ctx.default_place
+    if spot is not None and spot.country:
+        return [_country(spot.country, spot.name, ctx)], recipient
+    other = ctx.actors.partner(recipient[0].code) if recipient else None
+    return ([_country(other, None, ctx, guessed=True)] if other else []), recipient
+
+
+def _unnamed_agent(t: Any) -> bool:
+    """An active verb whose subject is a common noun that names no party ("the court", « le tribunal »)."""
+    return any(c.dep_ in SUBJ and c.pos_ == "NOUN" for c in t.children)
+
+
+def _hosted(cand: Candidate, lexicon: Lexicon) -> bool:
+    """A visit told from the host's side ("received", "accueilli par"): the visitor is the actor."""
+    if cand.trigger.invert:
+        return True
+    visit = cand.trigger.category == "CONSULT" and (cand.mode or cand.trigger.mode) == "visit"
+    return visit and cand.token.lemma_.lower() in host_verbs(lexicon.language)
+
+
+def _agentless(t: Any) -> bool:
+    """A passive verb, a participle or an event noun: forms that can leave out who acted."""
+    if t.pos_ in ("NOUN", "PROPN"):
+        return True
+    passive = any(c.dep_ in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass") for c in t.children)
+    return passive or t.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in t.children)
+
+
+def _main_subject(t: Any) -> Any | None:
+    """The subject of a trigger that is its sentence's main predicate (or governed by it through xcomp)."""
+    cur = t
+    while cur.dep_ == "xcomp" and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ != "ROOT" or cur.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+    return subj[0] if subj and subj[0].pos_ in ("NOUN", "PROPN") else None
+
+
+def _unguess(e: Entity, recipients: set[str], ctx: Context) -> Entity:
+    """A person whose country was only guessed from the article does not act against that same country."""
+    if not e.guessed or e.code not in recipients:
+        return e
+    other = ctx.actors.partner(e.code)
+    return replace(e, code=other) if other else e
+
+
+def _reduced_relative(t: Any) -> bool:
+    """A participle describing a noun ("nationals ordered to leave", "a journalist jailed in Algeria").
+
+    It names a state of the noun, not a reported act, unless it says who did it ("detained by police").
+    """
+    if t.dep_ not in ("acl", "amod") or t.pos_ != "VERB":
+        return False
+    participle = t.tag_ == "VBN" or "Part" in t.morph.get("VerbForm")
+    has_agent = any(c.dep_ in ("agent", "obl:agent") or c.lower_ in ("by", "par") for c in t.children)
+    return participle and not has_agent
+
+
+def _circumstantial(t: Any, lexicon: Lexicon) -> bool:
+    """An event noun that only frames another statement ("at Sayoud's invitation", "confirmed on appeal",
+    "as the basis for negotiations"): the circumstance, not a reported event."""
+    if t.pos_ != "NOUN":
+        return False
+    prep = t.head.lower_ if t.dep_ == "pobj" and t.head.dep_ == "prep" else next((c.lower_ for c in t.children if c.dep_ == "case"), None)
+    if prep in cue_words(lexicon.language, "circumstance_preps"):
+        return True
+    # "at Sayoud's invitation", "at the request of Paris" (but "agreed at a summit")
+    owned = any(c.dep_ in ("poss", "nmod:poss") or c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+    return owned and prep in cue_words(lexicon.language, "framing_preps")
+
+
+def _anaphoric(t: Any, lexicon: Lexicon) -> bool:
+    """A bare event noun with a definite determiner ("the visit") refers back to an event already coded."""
+    return t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in lexicon.anaphoric for c in t.children)
