@@ -396,6 +396,12 @@ def _sentence_contexts(sent: Any, ctx: Context) -> list[str]:
     return ctx._contexts[sent.start]
 
 
+def _acts_on_thing(t: Any) -> bool:
+    """A reporting verb used for an act on a thing, not for a statement: « a reconnu un plan d'autonomie »."""
+    clause = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in t.children)
+    return not clause and any(c.dep_ in ("obj", "dobj") and c.pos_ in ("NOUN", "PROPN") for c in t.children)
+
+
 def _default_date(ctx: Context) -> tuple[str | None, str | None]:
     if ctx.published is None:
         return None, None
@@ -423,7 +429,7 @@ def code_events(ctx: Context) -> list[Event]:
         cands = fold_governed(find_candidates(sent, ctx), ctx.lexicon)
         best: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], Event] = {}
         for cand in cands:
-            if cand.token.lemma_.lower() in ctx.lexicon.reporting and len(cand.trigger.words) == 1:
+            if cand.token.lemma_.lower() in ctx.lexicon.reporting and len(cand.trigger.words) == 1 and not _acts_on_thing(cand.token):
                 continue  # saying is not an event; "stressed the need to" (a longer pattern) is a demand
             event = build_event(cand, index, ctx)
             if event is None:
