@@ -51,3 +51,20 @@ def test_pipeline_one_failing_article_becomes_an_error_and_the_batch_goes_on():
     results = Pipeline([Boom()], CONFIG).code([art("good one"), art("bad one"), art("good two")])
     assert [getattr(r, "status", None) for r in results] == ["coded", None, "coded"]
     assert results[1].code == "E420" and "cannot parse" in str(results[1])
+
+
+def test_pipeline_settles_the_heap_only_when_a_model_was_loaded():
+    import gc
+
+    from dyadwatch.config import Config
+    from dyadwatch.nlp import models
+
+    models.load_pipeline("en", Config().models)
+    before = models._SETTLED[0]
+    models._SETTLED[0] = 0  # as in a fresh process that has just loaded its model
+    try:
+        assert models.settle_heap() is True
+        assert gc.get_freeze_count() > 0
+        assert models.settle_heap() is False  # nothing new loaded since: no second full collection
+    finally:
+        models._SETTLED[0] = max(before, models._SETTLED[0])

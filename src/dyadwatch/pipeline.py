@@ -118,7 +118,11 @@ class Pipeline:
                 slots = [next(done) if isinstance(s, Work) else s for s in slots]
             except Exception:  # noqa: BLE001 - retry one article at a time to isolate the bad one
                 slots = [self._one(stage, s) for s in slots]
-        return [s.result() if isinstance(s, Work) else s for s in slots]
+        out = [s.result() if isinstance(s, Work) else s for s in slots]
+        from dyadwatch.nlp.models import settle_heap
+
+        settle_heap()
+        return out
 
     def _one(self, stage: BaseStage, work: Work | DyadwatchError) -> Work | DyadwatchError:
         if isinstance(work, DyadwatchError) or work.skip:

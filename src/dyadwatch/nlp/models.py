@@ -7,6 +7,7 @@ per process: a worker loads each model once, however many batches it codes.
 
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -76,3 +77,24 @@ def load_pipeline(language: str, models: dict[str, str] | Any, backend: str = "s
     if language not in models:
         raise make("E203", where=language, language=language, options=", ".join(sorted(models)))
     return _cached(backend, models[language])
+
+
+# process state beside the model cache: how many pipelines were loaded when the heap was last settled
+_SETTLED = [0]
+
+
+def settle_heap() -> bool:
+    """Hide what was loaded once (models, vocabularies, lexicons) from the garbage collector.
+
+    The pipeline calls this after each batch; it acts only when a model was loaded since the last
+    time (the first batch also loads the data files). Without it, each full collection walks those
+    millions of long-lived objects again (measured: 0.3 s in a 150-article run, about 6% of it);
+    frozen, they are never scanned. The batch's garbage is collected first, so none of it is kept.
+    """
+    loaded = int(_cached.cache_info().currsize)
+    if loaded <= _SETTLED[0]:
+        return False
+    _SETTLED[0] = loaded
+    gc.collect()
+    gc.freeze()
+    return True
