@@ -143,3 +143,9 @@ def test_coder_unnamed_crowd_protests_in_its_own_country(code):
 def test_coder_court_acts_for_the_state_where_it_sits(code, text, language):
     (sentence,) = events_of(code(text, language=language), "SANCTION")
     assert codes(sentence.actor) == ["DZA"] and codes(sentence.recipient) == ["FRA"]
+
+
+def test_coder_actor_of_a_coordinated_clause_is_not_the_recipient(code):
+    text = "The French foreign ministry said it regretted the ruling, and the press group Reporters Without Borders condemned it."
+    (regret,) = [e for e in code(text, language="en") if e.evidence.trigger.startswith("regretted")]
+    assert "NGO" not in codes(regret.recipient)

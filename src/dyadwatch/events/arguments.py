@@ -166,12 +166,14 @@ def climb_subject(
     return [], []
 
 
-def _speaker(tok: Any, reporting: frozenset[str]) -> bool:
-    """Whether a token names the one who reports (subject of a reporting verb), not a party to the event."""
+def _speaker(tok: Any, reporting: frozenset[str], t: Any = None) -> bool:
+    """Whether a token names the one who reports (subject of a reporting verb), or the actor of
+    another coordinated clause ("X regretted the ruling, and RSF condemned it"), not a party to t's event."""
     cur = tok
     for _ in range(4):
         if cur.dep_ in SUBJ:
-            return cur.head.lemma_.lower() in reporting
+            other_clause = t is not None and cur.head.i != t.i and cur.head.dep_ in ("conj", "parataxis") and cur.head.i > t.i
+            return cur.head.lemma_.lower() in reporting or other_clause
         if cur.dep_ not in ("appos", "flat", "flat:name", "compound", "conj") or cur.head.i == cur.i:
             return False
         cur = cur.head
@@ -190,9 +192,11 @@ def nearest_mentions(
     later: list[Entity] = []
     seen = {(e.code, e.canonical) for e in exclude}
     for tok in t.sent:
-        if tok.i > t.i and _speaker(tok, reporting):
-            continue
         ent = actors.entity_at(tok.i)
+        if tok.i > t.i and _speaker(tok, reporting, t):
+            if ent is not None:
+                seen.add((ent.code, ent.canonical))  # the rest of the name ("Reporters Without Borders") too
+            continue
         if ent is None or ent.code in (None, "UNK") or (ent.code, ent.canonical) in seen or in_place_name(tok, actors):
             continue
         if tok.pos_ == "ADJ" and (tok.head.i in actors.tok_person or tok.head.i in actors.tok_entry):
