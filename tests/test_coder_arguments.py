@@ -149,3 +149,15 @@ def test_coder_actor_of_a_coordinated_clause_is_not_the_recipient(code):
     text = "The French foreign ministry said it regretted the ruling, and the press group Reporters Without Borders condemned it."
     (regret,) = [e for e in code(text, language="en") if e.evidence.trigger.startswith("regretted")]
     assert "NGO" not in codes(regret.recipient)
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Le texte a été bloqué pendant des semaines par la Slovaquie.", "fr"),
+        ("The bill was blocked for weeks in parliament by Slovakia.", "en"),
+    ],
+)
+def test_coder_passive_agent_hung_on_an_adjunct_is_still_the_actor(code, text, language):
+    events = code(text, language=language)
+    assert events and codes(events[0].actor) == ["SVK"]

@@ -138,7 +138,27 @@ def direct_arguments(t: Any, actors: ArticleActors, etre_verbs: frozenset[str] =
                 actor += actors.entities_for(obj)
             elif prep in (NOUN_RECIPIENT_PREPS if is_noun else RECIPIENT_PREPS):
                 recipient += _actors_of(obj, actors)
+    if not actor and _passive(t):
+        actor = _stray_agent(t, actors)
     return actor, recipient
+
+
+def _stray_agent(t: Any, actors: ArticleActors) -> list[Entity]:
+    """The agent of a passive that the parser hung on an adjunct: « bloqué pendant des semaines par la Slovaquie »."""
+    for tok in t.subtree:
+        if tok.i == t.i or tok.dep_ not in ("nmod", "obl", "pobj"):
+            continue
+        prep = tok.head if tok.dep_ == "pobj" else next((c for c in tok.children if c.dep_ == "case"), None)
+        if prep is None or prep.lower_ not in ("by", "par"):
+            continue
+        cur = tok.head
+        while cur.i != t.i and cur.pos_ not in ("VERB", "AUX"):
+            cur = cur.head
+        if cur.i == t.i:  # no other verb in between: the agent belongs to the trigger
+            found = actors.entities_for(tok)
+            if found:
+                return found
+    return []
 
 
 def climb_subject(
