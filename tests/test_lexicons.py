@@ -171,3 +171,18 @@ def test_lexicon_not_lists_guard_the_figurative_senses(language):
     entries = {e["pattern"]: e for e in _load(language)["entries"]}
     for pattern, word in (disaster, figurative):
         assert word in entries[pattern].get("not", []), pattern
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        (["the", "ceasefire", "talk", "resume"], True),
+        (["talk", "the", "ceasefire"], False),  # word order matters
+        (["ceasefires"], False),  # whole words only
+    ],
+)
+def test_lexicon_context_phrases_match_whole_words_in_order(words, expected):
+    from dyadwatch.events.lexicon import Lexicon, match_contexts
+
+    lexicon = Lexicon("en", {}, *(frozenset() for _ in range(9)), contexts={"ceasefire": (("ceasefire", "talk"),), "other": (("zzz",),)})
+    assert (match_contexts(words, lexicon) == ["ceasefire"]) is expected

@@ -8,7 +8,7 @@ particle, its prepositional object). The longest matching pattern wins, so
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from dyadwatch.actors.gazetteer import read_data
@@ -45,6 +45,16 @@ class Lexicon:
     etre_verbs: frozenset[str]
     obligation: frozenset[str]
     contexts: dict[str, tuple[tuple[str, ...], ...]]
+    # the context cue phrases by their first word, built once: (context name, the phrase's other words)
+    context_index: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for name, phrases in self.contexts.items():
+            for phrase in phrases:
+                if phrase:
+                    index.setdefault(phrase[0], []).append((name, phrase[1:]))
+        self.context_index.update({k: tuple(v) for k, v in index.items()})
 
     def candidates(self, lemma: str) -> tuple[Trigger, ...]:
         return self.triggers.get(lemma, ())
@@ -98,17 +108,17 @@ def load_lexicon(language: str) -> Lexicon:
 
 
 def match_contexts(lemmas: list[str], lexicon: Lexicon) -> list[str]:
-    """Contexts whose cue phrases occur in a sequence of lowercase lemmas/words."""
-    found: list[str] = []
-    joined = " " + " ".join(lemmas) + " "
-    for name, phrases in lexicon.contexts.items():
-        if any(map(joined.__contains__, _padded(phrases))):
-            found.append(name)
-    return found
+    """Contexts whose cue phrases occur, word for word, in a sequence of lowercase lemmas/words.
 
-
-@lru_cache(maxsize=256)
-def _padded(phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
-    """Cue phrases as ' word word ' strings, built once: match_contexts runs for every event
-    (twice), and rebuilding them was a measurable share of the coding time (bench/throughput.py)."""
-    return tuple(" " + " ".join(p) + " " for p in phrases)
+    One pass over the words with the phrases indexed by their first word (it runs for every
+    sentence; testing each of ~200 phrases against the sentence was a measurable share of the
+    coding time in bench/throughput.py). A lemma with a space in it counts as its words.
+    """
+    words = " ".join(lemmas).split(" ")
+    index = lexicon.context_index
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        for name, rest in index.get(word, ()):
+            if name not in found and tuple(words[i + 1 : i + 1 + len(rest)]) == rest:
+                found.add(name)
+    return [name for name in lexicon.contexts if name in found]
