@@ -161,3 +161,9 @@ def test_coder_actor_of_a_coordinated_clause_is_not_the_recipient(code):
 def test_coder_passive_agent_hung_on_an_adjunct_is_still_the_actor(code, text, language):
     events = code(text, language=language)
     assert events and codes(events[0].actor) == ["SVK"]
+
+
+def test_coder_people_may_address_their_own_government(code):
+    text = "Young Algerians blocked roads on Sunday to press their demands for greater freedom from President Bouteflika's government."
+    (protest,) = events_of(code(text, language="en"), "PROTEST")
+    assert codes(protest.actor) == ["DZA"] and codes(protest.recipient) == ["DZA"]

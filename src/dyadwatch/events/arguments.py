@@ -200,13 +200,21 @@ def _speaker(tok: Any, reporting: frozenset[str], t: Any = None) -> bool:
     return False
 
 
+def _people(e: Entity, actors: ArticleActors) -> bool:
+    """A country entity named by its people ("Young Algerians", « des Algériens »), not by the state."""
+    entry = actors.gaz.lookup(e.name)
+    span = actors.doc.char_span(e.start, e.end, alignment_mode="expand") if e.start >= 0 else None
+    plural = span is not None and "Plur" in span.root.morph.get("Number") and span.root.pos_ in ("NOUN", "PROPN")
+    return entry is not None and entry.kind == "adjective" and plural
+
+
 def nearest_mentions(
     t: Any, actors: ArticleActors, exclude: list[Entity], reporting: frozenset[str] = frozenset()
 ) -> tuple[list[Entity], list[Entity]]:
     """The nearest entity named before the trigger in its sentence, and the first one after it that is not a speaker.
 
-    The one after must be another party than the actor: "China rejected the
-    ultimatum, saying Beijing would fight" has no recipient in the sentence.
+    The one after must be another party than a state actor: "China rejected
+    the ultimatum, saying Beijing would fight" has no recipient in the sentence.
     """
     before: list[Entity] = []
     later: list[Entity] = []
@@ -225,6 +233,8 @@ def nearest_mentions(
             before = [ent]
         elif tok.i > t.i:
             later.append(ent)
-    own = {e.code for e in exclude if e.kind != "person" or not e.guessed} | {e.code for e in before}
+    # a state does not act on itself ("China ..., saying Beijing would"), but its people may address
+    # their own government ("Young Algerians ... demands from President Bouteflika's government")
+    own = {e.code for e in exclude + before if not _people(e, actors)}
     after = next(([e] for e in later if e.code not in own), [])
     return before, after
