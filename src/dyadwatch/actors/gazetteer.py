@@ -48,6 +48,9 @@ def read_data(package: str, name: str) -> Any:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
+_LOOKUP_CACHE = 100_000  # phrases remembered by Gazetteer.lookup before it starts again
+
+
 class Gazetteer:
     """Longest-match lookup of phrases over token sequences."""
 
@@ -59,6 +62,9 @@ class Gazetteer:
         # first word -> longest phrase that starts with it: match() skips the other words at once
         self._longest: dict[str, int] = {}
         self.country_names: dict[str, str] = {}
+        # lookup() answers by phrase: tokenising a phrase builds a spaCy Doc, and the coder asks about
+        # the same names again and again (it was 12% of the event stage's time)
+        self._looked_up: dict[str, GazEntry | None] = {}
 
     def add(self, phrase: str, entry: GazEntry, override: bool = False) -> None:
         phrase = phrase.strip()
@@ -70,12 +76,20 @@ class Gazetteer:
             return
         if override or key not in self._index:
             self._index[key] = entry
+            if self._looked_up:
+                self._looked_up.clear()
             self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
         if entry.case_sensitive:
             self._exact.setdefault(key, set()).add(" ".join(tokens))
 
     def lookup(self, phrase: str) -> GazEntry | None:
-        return self._index.get(tuple(_fold(t) for t in self._tokenize(phrase)))
+        if phrase in self._looked_up:
+            return self._looked_up[phrase]
+        found = self._index.get(tuple(_fold(t) for t in self._tokenize(phrase)))
+        if len(self._looked_up) >= _LOOKUP_CACHE:
+            self._looked_up.clear()
+        self._looked_up[phrase] = found
+        return found
 
     def match(self, words: Sequence[str]) -> list[GazMatch]:
         """Find non-overlapping longest matches in a list of token texts."""
