@@ -91,16 +91,18 @@ class Gazetteer:
         self._looked_up[phrase] = found
         return found
 
-    def match(self, words: Sequence[str]) -> list[GazMatch]:
-        """Find non-overlapping longest matches in a list of token texts."""
-        lowered = [_fold(w) for w in words]
+    def match(self, words: Sequence[str], folded: Sequence[str] | None = None) -> list[GazMatch]:
+        """Find non-overlapping longest matches in a list of token texts (``folded``: the same, through ``fold``)."""
+        lowered = folded if folded is not None else [_fold(w) for w in words]
+        longest, index = self._longest.get, self._index.get
         out: list[GazMatch] = []
+        size = len(words)
         i = 0
-        while i < len(words):
+        while i < size:
             found = None
-            for n in range(min(self._longest.get(lowered[i], 0), len(words) - i), 0, -1):
+            for n in range(min(longest(lowered[i], 0), size - i), 0, -1):
                 key = tuple(lowered[i : i + n])
-                entry = self._index.get(key)
+                entry = index(key)
                 if entry is not None and self._case_ok(words[i : i + n], key, entry):
                     found = GazMatch(i, i + n, entry)
                     break
@@ -123,6 +125,11 @@ class Gazetteer:
 
 
 _ARTICLES = {"the", "la", "le", "l'", "les", "l’"}
+
+
+def fold(word: str) -> str:
+    """The form Gazetteer.match compares: lowercase, typographic apostrophes straightened."""
+    return _fold(word)
 
 
 def _fold(word: str) -> str:

@@ -61,7 +61,10 @@ def compound_codes(
     def first_code(word: str) -> str | None:
         return rules.prefixes.get(_plain(word)) or adjective(word)
 
+    last = len(words) - 2
     for i, word in enumerate(words):
+        if "-" not in word and "‑" not in word and "–" not in word and not (i < last and words[i + 1] in _HYPHENS):
+            continue  # no hyphen in or after the word: most words, checked without a call
         parts = _split(word)
         if len(parts) == 2:
             one, two = first_code(parts[0]), adjective(parts[1])

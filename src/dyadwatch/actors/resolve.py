@@ -29,7 +29,7 @@ from dyadwatch.actors.clauses import (
     relative_owner,
 )
 from dyadwatch.actors.entities import EntityResolver
-from dyadwatch.actors.gazetteer import GazEntry, Gazetteer
+from dyadwatch.actors.gazetteer import GazEntry, Gazetteer, fold
 from dyadwatch.actors.nationality import compound_codes, compound_rules
 from dyadwatch.actors.offices import OfficeHolders, office_holders
 from dyadwatch.actors.person import Person
@@ -55,7 +55,9 @@ class ArticleActors(EntityResolver):
         self.gaz = gaz
         self.tok_entry: dict[int, GazEntry] = {}
         self.tok_span: dict[int, tuple[int, int]] = {}
-        for m in gaz.match([t.text for t in doc]):
+        texts = [t.text for t in self.toks]
+        self._folded = [fold(w) for w in texts]
+        for m in gaz.match(texts, self._folded):
             if m.entry.kind in ("role", "group") and m.end - m.start == 1 and self.toks[m.start].pos_ in ("VERB", "AUX"):
                 continue  # "a envoyé des troupes" is the verb, not "l'envoyé"
             for i in range(m.start, m.end):
@@ -84,7 +86,7 @@ class ArticleActors(EntityResolver):
         if not adjectives:
             return
         kept = [i for i in range(len(doc)) if i not in adjectives]
-        for m in self.gaz.match([toks[i].text for i in kept]):
+        for m in self.gaz.match([toks[i].text for i in kept], [self._folded[i] for i in kept]):
             if m.entry.kind != "role":
                 continue
             start, end = kept[m.start], kept[m.end - 1] + 1
