@@ -81,6 +81,21 @@ class Context:
     # the actor of the last sentence's main event: what a non-state reaction ("RSF condemned the verdict") answers
     last_actor: str | None = None
     _contexts: dict[int, list[str]] = field(default_factory=dict)
+    # per token, computed once: one Token object per position (indexing a Doc builds a new one each
+    # time), its part of speech and its lowercase form; find_candidates reads these, not the Doc
+    toks: list[Any] = field(default_factory=list)
+    pos: list[str] = field(default_factory=list)
+    lower: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.toks:
+            self.toks = list(getattr(self.actors, "toks", None) or self.doc)
+        if not self.lemmas:
+            self.lemmas = [t.lemma_.lower() for t in self.toks]
+        if not self.pos:
+            self.pos = [t.pos_ for t in self.toks]
+        if not self.lower:
+            self.lower = [t.lower_ for t in self.toks]
 
 
 def _near(t: Any, window: bool = True) -> dict[str, Any]:
@@ -111,19 +126,29 @@ def _near(t: Any, window: bool = True) -> dict[str, Any]:
     return out
 
 
+_TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
+_NOT_TRIGGERS = frozenset({"role", "institution", "country", "media"})
+
+
 def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
     found: list[Candidate] = []
-    for t in sent:
-        if t.pos_ not in ("VERB", "NOUN", "ADJ", "AUX") or t.i in ctx.actors.tok_person:
+    tok_person, tok_entry, candidates = ctx.actors.tok_person, ctx.actors.tok_entry, ctx.lexicon.candidates
+    for i in range(sent.start, sent.end):
+        # read from the per-token lists: a Token object is made only for a word the lexicon knows
+        pos = ctx.pos[i]
+        if pos not in _TRIGGER_POS or i in tok_person:
             continue
-        entry = ctx.actors.tok_entry.get(t.i)
-        if entry is not None and entry.kind in ("role", "institution", "country", "media"):
+        entry = tok_entry.get(i)
+        if entry is not None and entry.kind in _NOT_TRIGGERS:
             continue
-        options = ctx.lexicon.candidates(ctx.lemmas[t.i]) or ctx.lexicon.candidates(t.lower_)
+        options = candidates(ctx.lemmas[i]) or candidates(ctx.lower[i])
+        if not options:
+            continue
+        t = ctx.toks[i]
         near: dict[str, Any] | None = None
         deps: dict[str, Any] | None = None
         for trig in options:
-            if trig.pos and trig.pos != ("NOUN" if t.pos_ in ("NOUN", "PROPN") else "VERB" if t.pos_ in ("VERB", "AUX") else t.pos_):
+            if trig.pos and trig.pos != ("NOUN" if pos in ("NOUN", "PROPN") else "VERB" if pos in ("VERB", "AUX") else pos):
                 continue
             if trig.not_words:
                 deps = deps if deps is not None else _near(t, window=False)
@@ -429,7 +454,7 @@ def code_events(ctx: Context) -> list[Event]:
         cands = fold_governed(find_candidates(sent, ctx), ctx.lexicon)
         best: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], Event] = {}
         for cand in cands:
-            if cand.token.lemma_.lower() in ctx.lexicon.reporting and len(cand.trigger.words) == 1 and not _acts_on_thing(cand.token):
+            if ctx.lemmas[cand.token.i] in ctx.lexicon.reporting and len(cand.trigger.words) == 1 and not _acts_on_thing(cand.token):
                 continue  # saying is not an event; "stressed the need to" (a longer pattern) is a demand
             event = build_event(cand, index, ctx)
             if event is None:

@@ -20,7 +20,8 @@ class EventStage(BaseStage):
         lexicon = load_lexicon(language)
         doc = work.doc
         dates = find_dates(work.article.text, work.published, language) if work.published else []
-        lemmas = [t.lemma_.lower() for t in doc]
+        toks = work.actors.toks  # the actors stage's one Token object per position
+        lemmas = [t.lemma_.lower() for t in toks]
         ctx = Context(
             doc=doc,
             article=work.article,
@@ -33,6 +34,7 @@ class EventStage(BaseStage):
             coder=coder_version(work.config),
             article_contexts=match_contexts(lemmas, lexicon)[:3],
             lemmas=lemmas,
+            toks=toks,
         )
         work.events = code_events(ctx)
         return work
