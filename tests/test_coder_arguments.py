@@ -167,3 +167,21 @@ def test_coder_people_may_address_their_own_government(code):
     text = "Young Algerians blocked roads on Sunday to press their demands for greater freedom from President Bouteflika's government."
     (protest,) = events_of(code(text, language="en"), "PROTEST")
     assert codes(protest.actor) == ["DZA"] and codes(protest.recipient) == ["DZA"]
+
+
+@pytest.mark.parametrize(
+    "text, language, actor, recipient",
+    [
+        ("Morocco said on Monday that Spain must reopen the border crossing to trucks.", "en", "MAR", "ESP"),
+        ("Le Maroc a affirmé lundi que l'Espagne devait garantir la sécurité des camionneurs.", "fr", "MAR", "ESP"),
+    ],
+)
+def test_coder_what_a_speaker_says_another_must_do_is_a_request_of_it(code, text, language, actor, recipient):
+    events = code(text, language=language)
+    requests = events_of(events, "REQUEST")
+    assert any(codes(e.actor) == [actor] and codes(e.recipient) == [recipient] for e in requests), events
+
+
+def test_coder_a_speaker_saying_it_must_act_itself_makes_no_request(code):
+    events = code("Morocco said on Monday that it must act quickly.", language="en")
+    assert events_of(events, "REQUEST") == []

@@ -127,6 +127,25 @@ def _near(t: Any, window: bool = True) -> dict[str, Any]:
 
 
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
+# what someone said another party must do is a demand whatever the verb ("Russia said Sudan must return
+# the helicopter", « X a dit que Y devait retirer ses troupes »): build_event makes the speaker its actor
+DEMAND = Trigger(("must",), "REQUEST", None, None, frozenset(), -1)
+
+
+def _reported_obligation(t: Any, lexicon: Lexicon) -> bool:
+    """A verb under an obligation modal ("must drop", « devait retirer »), in a clause a reporting verb governs."""
+    bound = any(c.dep_ == "aux" and (c.lower_ in lexicon.obligation or c.lemma_.lower() in lexicon.obligation) for c in t.children)
+    bound = bound or t.dep_ == "xcomp" and t.head.lemma_.lower() in lexicon.obligation
+    if not bound:
+        return False
+    cur = t
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in lexicon.reporting:
+            return True
+    return False
 _NOT_TRIGGERS = frozenset({"role", "institution", "country", "media"})
 
 
@@ -142,7 +161,7 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
         if entry is not None and entry.kind in _NOT_TRIGGERS:
             continue
         options = candidates(ctx.lemmas[i]) or candidates(ctx.lower[i])
-        if not options:
+        if not options and pos != "VERB":
             continue
         t = ctx.toks[i]
         near: dict[str, Any] | None = None
@@ -162,6 +181,9 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
             else:
                 found.append(Candidate(t, trig))
             break
+        else:
+            if pos == "VERB" and _reported_obligation(t, ctx.lexicon):
+                found.append(Candidate(t, DEMAND))
     consumed = {i for c in found for i in c.consumed}
     return [c for c in found if c.token.i not in consumed]
 
@@ -344,6 +366,8 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
     category = cand.trigger.category
     mode = cand.mode or cand.trigger.mode
     speaker = _reporting_subject(t, ctx) if modality.obligation and t.pos_ in ("VERB", "AUX") else []
+    if cand.trigger is DEMAND and (not speaker or {e.code for e in actor_t or recipient_t} <= {e.code for e in speaker}):
+        return None  # no one else was told to act ("France said it must act" is its own intention)
     if speaker:
         # "Russia said Sudan must return the helicopter": the speaker demands it of the subject
         category, mode = "REQUEST", GOVERNED_MODE.get(("REQUEST", category))
