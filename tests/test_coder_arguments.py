@@ -116,6 +116,9 @@ def test_coder_not_words_are_read_among_dependents_only(config, text, found):
         actors=SimpleNamespace(tok_person={}, tok_entry={}),
         lexicon=_lexicon({"migrant"}),
         lemmas=[t.lemma_.lower() for t in doc],
+        toks=list(doc),
+        pos=[t.pos_ for t in doc],
+        lower=[t.lower_ for t in doc],
     )
     cands = find_candidates(next(doc.sents), ctx)
     assert bool(cands) is found
