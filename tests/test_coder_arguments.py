@@ -188,3 +188,8 @@ def test_coder_what_a_speaker_says_another_must_do_is_a_request_of_it(code, text
 def test_coder_a_speaker_saying_it_must_act_itself_makes_no_request(code):
     events = code("Morocco said on Monday that it must act quickly.", language="en")
     assert events_of(events, "REQUEST") == []
+
+
+def test_coder_an_event_noun_a_reporting_verb_announces_is_news_not_a_reference_back(code):
+    events = code("La France a annoncé la suspension de sa coopération sécuritaire avec le Mali.", language="fr")
+    assert any(codes(e.actor) == ["FRA"] and codes(e.recipient) == ["MLI"] for e in events_of(events, "SANCTION")), events

@@ -216,5 +216,11 @@ def _circumstantial(t: Any, lexicon: Lexicon) -> bool:
 
 
 def _anaphoric(t: Any, lexicon: Lexicon) -> bool:
-    """A bare event noun with a definite determiner ("the visit") refers back to an event already coded."""
+    """A bare event noun with a definite determiner ("the visit") refers back to an event already coded.
+
+    Not when it is what a reporting verb announces: « la France a annoncé la suspension de sa
+    coopération », "Algeria announced the closure of its airspace" report the event itself.
+    """
+    if t.dep_ in ("obj", "dobj") and t.head.lemma_.lower() in lexicon.reporting:
+        return False
     return t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in lexicon.anaphoric for c in t.children)
