@@ -17,10 +17,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 
+@lru_cache(maxsize=4096)
 def _codes(value: str | None) -> frozenset[str]:
+    # cached: grouping compares each event with many heads, and the same code lists recur ("DZA,FRA")
     return frozenset(c for c in (value or "").split(",") if c and c != "UNK")
 
 
