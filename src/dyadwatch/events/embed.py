@@ -21,7 +21,6 @@ PyYAML; the model and NumPy are imported when the classifier is first built.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 from collections import Counter
@@ -116,16 +115,12 @@ def parse_examples(text: str, name: str, jsonl: bool = False) -> list[Example]:
 
 
 def _jsonl_items(text: str, name: str) -> list[tuple[int, dict[str, Any]]]:
+    from dyadwatch.ingest.readers import jsonl_records
+
     out: list[tuple[int, dict[str, Any]]] = []
-    for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise make("E105", where=f"{name}:{n}", line=n, name=name, reason=exc.msg) from None
-        if not isinstance(record, dict):
-            raise make("E105", where=f"{name}:{n}", line=n, name=name, reason=f"found {type(record).__name__}")
+    for n, record, wrong in jsonl_records(text):
+        if record is None:
+            raise make("E105", where=f"{name}:{n}", line=n, name=name, reason=wrong)
         out.append((n, record))
     return out
 

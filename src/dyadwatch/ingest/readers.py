@@ -217,17 +217,26 @@ def _text_article(text: str, path: Path, config: Config, defaults: Defaults) -> 
     )
 
 
-def _jsonl(text: str, path: Path, config: Config, defaults: Defaults) -> Iterator[Item]:
+def jsonl_records(text: str) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    """(line number, object, None) per JSON-object line, or (line number, None, what is wrong); blank lines skipped."""
     for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Failure(str(path), str(n), make("E105", where=f"{path}:{n}", line=n, name=path.name, reason=exc.msg))
+            yield n, None, exc.msg
             continue
         if not isinstance(record, dict):
-            yield Failure(str(path), str(n), make("E105", where=f"{path}:{n}", line=n, name=path.name, reason=f"found {type(record).__name__}"))
+            yield n, None, f"found {type(record).__name__}"
+            continue
+        yield n, record, None
+
+
+def _jsonl(text: str, path: Path, config: Config, defaults: Defaults) -> Iterator[Item]:
+    for n, record, wrong in jsonl_records(text):
+        if record is None:
+            yield Failure(str(path), str(n), make("E105", where=f"{path}:{n}", line=n, name=path.name, reason=wrong))
             continue
         yield from make_article(record, str(path), str(n), config, defaults)
 
