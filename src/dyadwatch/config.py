@@ -33,6 +33,10 @@ class Config:
     # insert per table, a commit), so writing every parser batch cost ~5% of a run; an interrupted
     # run loses at most this many coded articles, which the next run codes again
     write_batch_size: int = 128
+    # after a batch that loaded a model, collect once and gc.freeze() what is loaded so later full
+    # collections skip it (~6% of a run); turn off when dyadwatch runs inside a long-lived application
+    # whose own objects should stay collectable
+    freeze_heap: bool = True
     # longer texts are truncated to this many characters, and the article says so
     max_chars: int = 100_000
     # a file larger than this is refused before it is read

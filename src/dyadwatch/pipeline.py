@@ -119,9 +119,10 @@ class Pipeline:
             except Exception:  # noqa: BLE001 - retry one article at a time to isolate the bad one
                 slots = [self._one(stage, s) for s in slots]
         out = [s.result() if isinstance(s, Work) else s for s in slots]
-        from dyadwatch.nlp.models import settle_heap
+        if self.config.freeze_heap:
+            from dyadwatch.nlp.models import settle_heap
 
-        settle_heap()
+            settle_heap()
         return out
 
     def _one(self, stage: BaseStage, work: Work | DyadwatchError) -> Work | DyadwatchError:
