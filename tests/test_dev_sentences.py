@@ -52,6 +52,8 @@ SENSES = [
     ("en", "Israeli forces demolished Palestinian homes in East Jerusalem.", "COERCE", "ASSAULT"),
     ("en", "Azerbaijan and Armenia breached the truce along their border overnight.", "ASSAULT", "CONCEDE"),
     ("fr", "Le Japon a déclaré l'état d'urgence après le séisme.", None, "COERCE"),
+    ("en", "Japan declared a state of emergency after the earthquake.", None, "COERCE"),
+    ("en", "Niger declared a state of emergency in three regions after jihadist attacks.", "COERCE", "CONCEDE"),
     ("fr", "Le Burkina Faso a pris position contre la décision de la Cédéao.", None, "ASSAULT"),
     ("fr", "Le Qatar a mis fin à sa médiation entre Israël et le Hamas.", "SANCTION", "CONSULT"),
 ]

@@ -171,6 +171,9 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
                 continue
             if trig.not_words:
                 deps = deps if deps is not None else _near(t, window=False)
+                if pos == "NOUN" and t.dep_ in ("obj", "dobj") and t.head.i != t.i:
+                    # "declared a state of emergency after the earthquake": the verb carries the circumstances
+                    deps = {**_near(t.head, window=False), **deps}
                 if trig.not_words & deps.keys():
                     continue
             if len(trig.words) > 1:
