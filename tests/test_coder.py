@@ -33,8 +33,20 @@ def test_coder_seed_gold_required_events(shared, config):
 
     result = evaluate(load_gold(str(shared / "seed" / "seed-article.gold.json")), config)
     assert result["required_found"] >= 5, result["details"]
+    assert result["extra_events"] <= 3, result["details"]  # issue 5: no more than 3 beyond required and optional
     assert result["actors"]["country_right"] == 8
     assert result["actors"]["sector_right"] >= 7 and result["actors"]["role_right"] >= 6
+
+
+def test_coder_gsr_macro_f1_reaches_the_issue_threshold(shared, config):
+    """Issue 5 asks for a GSR macro-F1 of at least 0.75 (met); top-1 (0.80) and actor country (0.80) are not yet."""
+    from dyadwatch.eval import evaluate, load_gold
+
+    gold = shared / "gold" / "plover_gsr.jsonl"
+    if not gold.is_file():
+        pytest.skip(f"{gold} is not here")
+    result = evaluate(load_gold(str(gold)), config)
+    assert result["macro_f1"] >= 0.75, result["per_category"]
 
 
 def test_coder_french_seed_translation_finds_four_required_events(shared, config):
