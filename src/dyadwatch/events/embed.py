@@ -509,23 +509,9 @@ def _two_parties(event: Event) -> bool:
 
 def _coder_context(work: Work) -> Any:
     """The lexicon coder's context for one article, with custom categories known to its ontology."""
-    from dyadwatch.events.coder import Context
-    from dyadwatch.events.dates import find_dates
-    from dyadwatch.events.lexicon import load_lexicon, match_contexts
-    from dyadwatch.events.places import dateline_place
-    from dyadwatch.pipeline import coder_version
+    from dyadwatch.events.stage import coder_context
 
-    language = work.language or "en"
-    lexicon = load_lexicon(language)
-    lemmas = [t.lemma_.lower() for t in work.doc]
-    return Context(
-        doc=work.doc, article=work.article, actors=work.actors, lexicon=lexicon,
-        onto=CustomOntology(_custom_names(work.config, language)),
-        published=work.published,
-        dates=find_dates(work.article.text, work.published, language) if work.published else [],
-        default_place=dateline_place(work.article.text, work.actors.gaz), coder=coder_version(work.config),
-        article_contexts=match_contexts(lemmas, lexicon)[:3], lemmas=lemmas,
-    )
+    return coder_context(work, CustomOntology(_custom_names(work.config, work.language or "en")))
 
 
 def _custom_names(config: Config, language: str) -> frozenset[str]:
