@@ -61,3 +61,25 @@ def test_dates_bare_weekday_read_forwards_only_without_direction(language, text,
 
     (span,) = find_dates(text, PUB, language)
     assert ahead(span, PUB).date == forward
+
+
+@pytest.mark.parametrize(
+    "language,parts",
+    [
+        ("en", ["They met on Tuesday.", "Over the past several months, talks stalled.", "ALGIERS, Feb 17 —", "in the summer of 2024"]),
+        ("fr", ["Depuis plusieurs derniers mois, rien.", "Il est arrivé avant-hier.", "le mercredi 17 février 2026", "aujourd'hui"]),
+    ],
+)
+def test_dates_are_found_wherever_they_sit_in_a_long_text(language, parts):
+    # the patterns run only near anchor words (months, weekdays, units...): a date far into a long
+    # text, or with a long lead before its anchor, is found exactly as in a short one
+    filler = "Le texte continue sans aucune indication de temps. " * 40
+    text, expected = "", []
+    for part in parts:
+        text += filler
+        offset = len(text)
+        expected += [(s.start + offset, s.text, s.date, s.precision) for s in find_dates(part, PUB, language)]
+        text += part + " "
+    assert len(expected) >= len(parts)
+    found = [(s.start, s.text, s.date, s.precision) for s in find_dates(text, PUB, language)]
+    assert found == expected

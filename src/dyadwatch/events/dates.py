@@ -46,7 +46,21 @@ def _alt(words: Any) -> str:
 @dataclass(frozen=True)
 class _Grammar:
     data: dict[str, Any]
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    # (name, pattern, the kind of word every match of it contains)
+    patterns: tuple[tuple[str, re.Pattern[str], str], ...]
+    # lowercase word -> its kinds (month, weekday, season, unit, relative): a pattern runs only near a
+    # word of its kind, which spares ten regular-expression scans of every character of the text
+    anchors: dict[str, frozenset[str]]
+
+
+# how far a date expression reaches on either side of its anchor word ("depuis plusieurs derniers mois")
+_REACH = 48
+_WORD = re.compile(r"\w+")
+# the kind of anchor word each pattern needs; a period phrase names a unit ("in recent months", « ces dernières semaines »)
+_NEEDS = {
+    "month_day": "month", "day_month": "month", "lead_month": "month", "month_year": "month", "season": "season",
+    "unit": "unit", "relative": "relative", "weekday": "weekday", "period": "unit", "year": "year",
+}
 
 
 @lru_cache(maxsize=4)
@@ -76,17 +90,46 @@ def _grammar(language: str) -> _Grammar:
         ("year", rf"(?:{ylead})\s+{yr}"),
     ]
     flags = re.IGNORECASE | re.UNICODE
-    patterns = tuple((name, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", flags)) for name, p in raw)
-    return _Grammar(d, patterns)
+    patterns = tuple((name, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", flags), _NEEDS[name]) for name, p in raw)
+    anchors: dict[str, set[str]] = {}
+    for kind, key in (("month", "months"), ("weekday", "weekdays"), ("season", "seasons"), ("unit", "units"), ("relative", "relative_days")):
+        for entry in d[key]:
+            for piece in _WORD.findall(str(entry).lower()):  # « aujourd'hui », « avant-hier »: each word anchors
+                anchors.setdefault(piece, set()).add(kind)
+                anchors.setdefault(piece + "s", set()).add(kind)  # "months", « semaines »
+    return _Grammar(d, patterns, {w: frozenset(k) for w, k in anchors.items()})
+
+
+def _windows(text: str, grammar: _Grammar) -> dict[str, list[tuple[int, int]]]:
+    """Per kind of anchor word, the disjoint stretches of ``text`` around such words, wide enough for any date."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    lower = text.lower()
+    for m in _WORD.finditer(lower):
+        word = m.group()
+        kinds = grammar.anchors.get(word)
+        if kinds is None:
+            if not (len(word) == 4 and word[:2] in ("19", "20") and word.isdigit()):
+                continue
+            kinds = frozenset({"year"})
+        start, end = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+        for kind in kinds:
+            spans = out.setdefault(kind, [])
+            if spans and start <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+    return out
 
 
 def find_dates(text: str, published: dt.date, language: str) -> list[DateSpan]:
     """All non-overlapping date expressions in ``text``, resolved."""
     grammar = _grammar(language)
+    windows = _windows(text, grammar)
     taken: list[tuple[int, int]] = []
     out: list[DateSpan] = []
-    for name, pattern in grammar.patterns:
-        for m in pattern.finditer(text):
+    for name, pattern, kind in grammar.patterns:
+        # the look-behind still sees the text before a window's start (finditer's pos does not cut the string)
+        for m in (m for start, end in windows.get(kind, ()) for m in pattern.finditer(text, start, end)):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             span = _resolve(name, m, published, grammar.data)
