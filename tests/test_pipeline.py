@@ -68,3 +68,23 @@ def test_pipeline_settles_the_heap_only_when_a_model_was_loaded():
         assert models.settle_heap() is False  # nothing new loaded since: no second full collection
     finally:
         models._SETTLED[0] = max(before, models._SETTLED[0])
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_sentence_index_answers_as_spacy_does(language):
+    from dyadwatch.nlp.models import load_pipeline
+    from dyadwatch.nlp.stages import index_sentences
+
+    text = {
+        "en": "ALGIERS, Feb 17 — Talks resumed.\nThe minister met his counterpart. They agreed to meet again in March!",
+        "fr": "ALGER, 17 fév — Les discussions ont repris.\nLe ministre a reçu son homologue. Ils se reverront en mars.",
+    }[language]
+    doc = load_pipeline(language, load_config(environ={}).models)(text)
+    scanned = [(t.sent.start, t.sent.end) for t in doc]
+    sents = [(s.start, s.end) for s in doc.sents]
+    ents = [(e.sent.start, e.sent.end) for e in doc.ents]
+    assert len(sents) >= 3
+    index_sentences(doc)
+    assert [(t.sent.start, t.sent.end) for t in doc] == scanned
+    assert [(s.start, s.end) for s in doc.sents] == sents
+    assert [(e.sent.start, e.sent.end) for e in doc.ents] == ents
