@@ -234,7 +234,28 @@ def nearest_mentions(
         elif tok.i > t.i:
             later.append(ent)
     # a state does not act on itself ("China ..., saying Beijing would"), but its people may address
-    # their own government ("Young Algerians ... demands from President Bouteflika's government")
-    own = {e.code for e in exclude + before if not _people(e, actors)}
-    after = next(([e] for e in later if e.code not in own), [])
+    # their own government ("Young Algerians ... demands from President Bouteflika's government"),
+    # and its police or government act on its society ("opposition groups in Zimbabwe demanded that
+    # President Mugabe ...", "Egyptian police dispersed Egyptian students")
+    own: dict[str, set[str | None]] = {}
+    for e in exclude or before:  # the parties found, else the one named before, who will stand for the actor
+        if not _people(e, actors):
+            own.setdefault(e.code, set()).add(sphere(e))
+    after = next(([e] for e in later if e.code not in own or _other_sphere(sphere(e), own[e.code])), [])
     return before, after
+
+
+# sectors of the state; the others (opposition, rebels, civilians, business...) are its society
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def sphere(e: Entity) -> str | None:
+    """"state" or "society" for an entity of a country, None when the text does not say which."""
+    if e.sector in STATE_SECTORS or e.sector is None and e.kind in ("country", "capital"):
+        return "state"
+    return "society" if e.sector else None
+
+
+def _other_sphere(side: str | None, taken: set[str | None]) -> bool:
+    """Whether a mention stands on the other side of a domestic dyad from all the parties already taken."""
+    return side is not None and None not in taken and side not in taken

@@ -11,9 +11,11 @@ name no event (framing nouns, reduced relatives, anaphoric nouns).
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from dyadwatch.events.arguments import (
+    AGENT,
     SUBJ,
     climb_subject,
     cue_words,
@@ -22,10 +24,12 @@ from dyadwatch.events.arguments import (
     host_verbs,
     nearest_mentions,
 )
+from dyadwatch.actors.gazetteer import read_data
 from dyadwatch.events.lexicon import Lexicon
 from dyadwatch.events.places import (
     DESTINATION_PREPS,
     LOCATIVE_PREPS,
+    geocode,
     place_near,
     place_within,
 )
@@ -40,6 +44,14 @@ STATE_ACTS = {"COERCE", "SANCTION"}
 
 # acts of crowds, whose unnamed members belong to the country where they act
 CROWD_ACTS = {"PROTEST"}
+
+
+# violence whose unnamed perpetrators ("gunmen", "a car bomb") are an armed group of the place it struck
+ARMED_ACTS = {"ASSAULT"}
+
+
+# ways of striking from afar: the place struck does not tell who struck ("airstrikes killed 20 in Gaza")
+STANDOFF_MODES = {"aerial", "drone", "heavy-weapons"}
 
 
 # categories done to someone: with no named target, the other side of the article's dyad is it
@@ -72,6 +84,10 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
     # "after gunmen killed 26 people": a subject of its own that names no known party is still
     # the actor; the main clause's subject ("India suspended the treaty after ...") is not
     named = t.dep_ == "advcl" and any(c.dep_ in SUBJ and c.pos_ in ("NOUN", "PROPN") for c in t.children)
+    armed = cand.trigger.category in ARMED_ACTS and (cand.mode or cand.trigger.mode) not in STANDOFF_MODES
+    if not actor and armed:
+        # "Israel said gunmen killed two soldiers near Jenin": unnamed attackers, not the speaker
+        actor = _unnamed_armed(t, ctx, agentless=False)
     if not actor and not named:
         actor, undergoer = climb_subject(t, ctx.actors, ctx.lexicon.patient, ctx.lexicon.etre_verbs)
         recipient = recipient or undergoer
@@ -91,6 +107,9 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
     if not actor or not recipient:
         before, after = nearest_mentions(t, ctx.actors, actor + recipient, ctx.lexicon.reporting)
         actor = actor or ([] if named else before)
+        if not actor and armed:
+            # "a car bomb explosion in Beirut killed a journalist", "three soldiers were killed in Kandahar"
+            actor = _unnamed_armed(t, ctx, agentless=True)
         single = len({e.code for e in actor}) == 1
         if not recipient and after and (ctx.onto.category(cand.trigger.category).recipient_required or single):
             recipient = after
@@ -120,6 +139,8 @@ def resolve_parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], 
         other = ctx.actors.partner(actor_t[0].code) or ctx.actors.domestic(actor_t[0].code)
         if other is None and actor_t[0].kind == "organisation" and ctx.last_actor != actor_t[0].code:
             other = ctx.last_actor
+        if other is None:
+            other = _home(actor_t[0].code, cand.token, ctx)
         if other is not None:
             recipient_t = (_country(other, None, ctx, guessed=True),)
     if actor_t or recipient_t:
@@ -148,6 +169,51 @@ def _acting_state(t: Any, recipient: list[Entity], ctx: Context) -> tuple[list[E
         return [_country(spot.country, spot.name, ctx)], recipient
     other = ctx.actors.partner(recipient[0].code) if recipient else None
     return ([_country(other, None, ctx, guessed=True)] if other else []), recipient
+
+
+@lru_cache(maxsize=4)
+def perpetrator_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(unnamed attackers or devices, weapons fired from afar) of ``perpetrators.{lang}.yaml``."""
+    data = read_data("dyadwatch.actors", f"perpetrators.{language}.yaml") or {}
+    return tuple(frozenset(str(w).lower() for w in data.get(k) or ()) for k in ("unnamed", "standoff"))  # type: ignore[return-value]
+
+
+def _agent_heads(t: Any) -> list[Any]:
+    """The nouns that say who acted: the subject, or the object of "by" / « par »."""
+    out = []
+    for c in t.children:
+        if c.dep_ in SUBJ:
+            out.append(c)
+        elif c.dep_ in AGENT or c.lower_ in ("by", "par"):
+            out += [g for g in c.children if g.dep_ == "pobj"] or [c]
+        elif c.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and g.lower_ == "par" for g in c.children):
+            out.append(c)
+    return out
+
+
+def _unnamed_armed(t: Any, ctx: Context, agentless: bool) -> list[Entity]:
+    """The armed group behind an attack that names no one: of the country where it struck.
+
+    Only for attackers or devices on the spot ("gunmen", "a car bomb"), or,
+    when ``agentless``, for an attack told with no agent at all; an airstrike
+    or a shelling does not come from the place it hits.
+    """
+    unnamed, standoff = perpetrator_words(ctx.lexicon.language)
+    heads = _agent_heads(t)
+    words = {h.lemma_.lower() for h in heads} | {h.lower_ for h in heads}
+    if words & standoff or t.lemma_.lower() in standoff:
+        return []
+    if not (words & unnamed if heads else agentless and _agentless(t)):
+        return []
+    agents = [x for h in heads for x in h.subtree]
+    spot = place_within(agents, ctx.actors.gaz) or place_near(t, ctx.actors.gaz, LOCATIVE_PREPS) or ctx.default_place
+    if spot is None or not spot.country:
+        return []
+    # a country's own name wins over a town that shares it ("Mali", a town in China)
+    entry = ctx.actors.gaz.lookup(spot.name)
+    state = _country(entry.code if entry is not None and entry.kind == "country" and entry.code else spot.country, spot.name, ctx)
+    name = ctx.doc[heads[0].left_edge.i : heads[0].i + 1].text if heads else state.name
+    return [replace(state, sector="UAF", kind="group", name=name, canonical=f"armed group ({state.canonical})")]
 
 
 def _unnamed_agent(t: Any) -> bool:
@@ -180,6 +246,32 @@ def _main_subject(t: Any) -> Any | None:
         return None
     subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
     return subj[0] if subj and subj[0].pos_ in ("NOUN", "PROPN") else None
+
+
+def _home(code: str, t: Any, ctx: Context) -> str | None:
+    """The actor's own country, when it is the only country in sight.
+
+    "President Museveni threatened to ban opposition rallies in Uganda",
+    "police in Dhaka arrested dozens of activists": a directed act with no
+    named target, in an article that names no other country, is done at
+    home, unless its sentence names a place or a party we cannot put in
+    that country ("fired shells at targets in Jericho").
+    """
+    counts = ctx.actors.country_counts()
+    if not counts or any(c != code for c, _ in counts):
+        return None
+    for ent in t.sent.ents:
+        if ent.label_ not in ("GPE", "LOC", "ORG", "NORP", "PERSON"):
+            continue
+        found = ctx.actors.entity_at(ent.start)
+        if found is not None:
+            if found.code not in (code, "UNK", None):
+                return None
+        elif ent.label_ in ("GPE", "LOC"):
+            place = geocode(ent.text, ctx.actors.gaz)
+            if place is None or place.country != code:
+                return None
+    return code
 
 
 def _unguess(e: Entity, recipients: set[str], ctx: Context) -> Entity:

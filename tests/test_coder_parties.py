@@ -1,0 +1,73 @@
+"""Who did it to whom when the sentence leaves a party out: domestic dyads and unnamed attackers."""
+
+import pytest
+
+from dyadwatch.actors.gazetteer import read_data
+from dyadwatch.events.parties import perpetrator_words
+
+pytestmark = pytest.mark.slow
+
+
+def codes(side):
+    return sorted(e.code for e in side)
+
+
+def only(events, category):
+    found = [e for e in events if e.category == category]
+    assert found, f"no {category} in {[e.category for e in events]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, language, category, actor",
+    [
+        ("President Kagame threatened to ban opposition rallies in Rwanda.", "en", "THREATEN", "RWA"),
+        ("Police in Nairobi arrested dozens of opposition activists on Friday.", "en", "COERCE", "KEN"),
+        ("Le président Kagame a menacé d'interdire les rassemblements de l'opposition au Rwanda.", "fr", "THREATEN", "RWA"),
+    ],
+)
+def test_parties_directed_act_in_a_one_country_story_is_domestic(code, text, language, category, actor):
+    event = only(code(text, language=language), category)
+    assert codes(event.actor) == [actor] and codes(event.recipient) == [actor]
+
+
+def test_parties_no_domestic_recipient_when_the_place_is_unknown(code):
+    event = only(code("Israeli tanks fired shells at targets in Qalqilya on Monday.", language="en"), "ASSAULT")
+    assert "ISR" not in codes(event.recipient)
+
+
+def test_parties_society_may_target_its_own_state_named_later(code):
+    event = only(code("The Venezuelan opposition accused President Maduro of rigging the vote.", language="en"), "ACCUSE")
+    assert codes(event.actor) == ["VEN"] and codes(event.recipient) == ["VEN"]
+
+
+@pytest.mark.parametrize(
+    "text, language, country",
+    [
+        ("Unidentified gunmen abducted a priest in Kaduna, Nigeria, on Sunday.", "en", "NGA"),
+        ("Gunmen killed nine villagers in Mali on Sunday.", "en", "MLI"),
+        ("Des hommes armés ont tué neuf villageois au Mali dimanche.", "fr", "MLI"),
+    ],
+)
+def test_parties_unnamed_attackers_are_an_armed_group_of_the_place(code, text, language, country):
+    event = only(code(text, language=language), "ASSAULT")
+    assert [(e.code, e.sector) for e in event.actor] == [(country, "UAF")]
+
+
+def test_parties_an_airstrike_is_not_put_on_the_place_it_hit(code):
+    event = only(code("Airstrikes killed twenty people in Gaza on Tuesday.", language="en"), "ASSAULT")
+    assert all(e.sector != "UAF" for e in event.actor)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_parties_perpetrator_lists_load_and_do_not_overlap(language):
+    unnamed, standoff = perpetrator_words(language)
+    assert unnamed and standoff and not unnamed & standoff
+    assert read_data("dyadwatch.actors", f"perpetrators.{language}.yaml").keys() == {"unnamed", "standoff"}
+
+
+def test_parties_the_eu_predecessor_and_the_twenty_seven_are_the_eu(code):
+    agree = only(code("The European Community agreed on Monday to provide aid to Albania.", language="en"), "AGREE")
+    assert codes(agree.actor) == ["EUR"]
+    sanction = only(code("Les Vingt-Sept ont adopté jeudi de nouvelles sanctions contre l'Iran.", language="fr"), "SANCTION")
+    assert codes(sanction.actor) == ["EUR"]
