@@ -86,6 +86,10 @@ class Context:
     toks: list[Any] = field(default_factory=list)
     pos: list[str] = field(default_factory=list)
     lower: list[str] = field(default_factory=list)
+    # the parse as plain lists: each token's head, dependency label and children (in text order)
+    heads: list[int] = field(default_factory=list)
+    deps: list[str] = field(default_factory=list)
+    kids: list[list[int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.toks:
@@ -96,36 +100,59 @@ class Context:
             self.pos = [t.pos_ for t in self.toks]
         if not self.lower:
             self.lower = [t.lower_ for t in self.toks]
+        if not self.heads:
+            self.heads, self.deps, self.kids = parse_lists(self.doc)
 
 
-def _near(t: Any, window: bool = True) -> dict[str, Any]:
-    """Lemmas close to a trigger: its dependents two levels down and (with ``window``) the next few tokens.
+def parse_lists(doc: Any) -> tuple[list[int], list[str], list[list[int]]]:
+    """Heads, labels and children of every token, read from the Doc in one pass (no Token objects)."""
+    from spacy.attrs import DEP, HEAD
+
+    if not len(doc):
+        return [], [], []
+    arr = doc.to_array([HEAD, DEP])
+    heads = [i + h for i, h in enumerate(arr[:, 0].astype("int64").tolist())]  # HEAD: an offset, stored unsigned
+    strings = doc.vocab.strings
+    deps = [strings[d] for d in arr[:, 1].tolist()]
+    kids: list[list[int]] = [[] for _ in heads]
+    for i, h in enumerate(heads):
+        if h != i:
+            kids[h].append(i)
+    return heads, deps, kids
+
+
+def _near(ctx: Context, i: int, sent_end: int, window: bool = True) -> dict[str, int]:
+    """Lemmas and forms close to a trigger, with their positions: its dependents two levels down and
+    (with ``window``) the next few tokens.
 
     Exclusions (a pattern's ``not`` words) are read without the window and
     without other clauses: in "expelled the envoy as migrants waited" the
     migrants are not the ones expelled.
     """
-    out: dict[str, Any] = {}
-    for c in t.children:
-        if not window and c.dep_ in CLAUSES:
+    out: dict[str, int] = {}
+    kids, deps, lemmas, lower = ctx.kids, ctx.deps, ctx.lemmas, ctx.lower
+    for c in kids[i]:
+        if not window and deps[c] in CLAUSES:
             continue
-        out.setdefault(c.lemma_.lower(), c)
-        out.setdefault(c.lower_, c)
-        for g in c.children:
-            out.setdefault(g.lemma_.lower(), g)
-            out.setdefault(g.lower_, g)
-            for gg in g.children:
-                if gg.dep_ in ("pobj", "dobj", "obj", "compound", "fixed", "flat"):
-                    out.setdefault(gg.lemma_.lower(), gg)
-    for tok in t.doc[t.i + 1 : min(t.i + 1 + NEAR_WINDOW, t.sent.end)] if window else ():
-        out.setdefault(tok.lemma_.lower(), tok)
-        out.setdefault(tok.lower_, tok)
-    if t.dep_ in ("acl", "amod") and t.head.i != t.i:
+        out.setdefault(lemmas[c], c)
+        out.setdefault(lower[c], c)
+        for g in kids[c]:
+            out.setdefault(lemmas[g], g)
+            out.setdefault(lower[g], g)
+            for gg in kids[g]:
+                if deps[gg] in _NEAR_DEPS:
+                    out.setdefault(lemmas[gg], gg)
+    for j in range(i + 1, min(i + 1 + NEAR_WINDOW, sent_end)) if window else ():
+        out.setdefault(lemmas[j], j)
+        out.setdefault(lower[j], j)
+    head = ctx.heads[i]
+    if deps[i] in ("acl", "amod") and head != i:
         # "a video released by the presidency": the noun a participle modifies is its object
-        out.setdefault(t.head.lemma_.lower(), t.head)
+        out.setdefault(lemmas[head], head)
     return out
 
 
+_NEAR_DEPS = frozenset({"pobj", "dobj", "obj", "compound", "fixed", "flat"})
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
 # what someone said another party must do is a demand whatever the verb ("Russia said Sudan must return
 # the helicopter", « X a dit que Y devait retirer ses troupes »): build_event makes the speaker its actor
@@ -164,23 +191,25 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
         if not options and pos != "VERB":
             continue
         t = ctx.toks[i]
-        near: dict[str, Any] | None = None
-        deps: dict[str, Any] | None = None
+        near: dict[str, int] | None = None
+        deps: dict[str, int] | None = None
         for trig in options:
             if trig.pos and trig.pos != ("NOUN" if pos in ("NOUN", "PROPN") else "VERB" if pos in ("VERB", "AUX") else pos):
                 continue
             if trig.not_words:
-                deps = deps if deps is not None else _near(t, window=False)
-                if pos == "NOUN" and t.dep_ in ("obj", "dobj") and t.head.i != t.i:
-                    # "declared a state of emergency after the earthquake": the verb carries the circumstances
-                    deps = {**_near(t.head, window=False), **deps}
+                if deps is None:
+                    deps = _near(ctx, i, sent.end, window=False)
+                    head = ctx.heads[i]
+                    if pos == "NOUN" and ctx.deps[i] in ("obj", "dobj") and head != i:
+                        # "declared a state of emergency after the earthquake": the verb carries the circumstances
+                        deps = {**_near(ctx, head, sent.end, window=False), **deps}
                 if trig.not_words & deps.keys():
                     continue
             if len(trig.words) > 1:
-                near = near if near is not None else _near(t)
+                near = near if near is not None else _near(ctx, i, sent.end)
                 if not all(w in near for w in trig.words[1:]):
                     continue
-                found.append(Candidate(t, trig, {near[w].i for w in trig.words[1:]}))
+                found.append(Candidate(t, trig, {near[w] for w in trig.words[1:]}))
             else:
                 found.append(Candidate(t, trig))
             break
