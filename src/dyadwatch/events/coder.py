@@ -418,7 +418,9 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
     end = t.idx + len(t.text)
     for i in cand.consumed:
         end = max(end, ctx.doc[i].idx + len(ctx.doc[i].text))
-    trig_text = ctx.article.text[t.idx:end] if end - t.idx < 80 else t.text
+    if end - t.idx >= 80:
+        end = t.idx + len(t.text)  # the pattern's words lie far apart: the head word alone is the evidence
+    trig_text = ctx.article.text[t.idx:end]
     confidence = 0.55 + 0.05 * min(len(cand.trigger.words) - 1, 2) + (0.15 if via_parse else 0) + (0.05 if recipient_t else 0)
     confidence -= 0.07 * min(_depth(t, ctx.lexicon.reporting), 5) + (0.3 if unresolved else 0)
     key = f"{ctx.article.id}:{sent_index}:{t.idx}:{category}"
