@@ -108,11 +108,15 @@ def _lexicon(not_words: set[str]) -> Lexicon:
     ],
 )
 def test_coder_not_words_are_read_among_dependents_only(config, text, found):
-    from dyadwatch.events.coder import find_candidates
+    from dyadwatch.events.coder import find_candidates, parse_lists
     from dyadwatch.nlp.models import load_pipeline
 
     doc = load_pipeline("en", config.models)(text)
+    heads, deps, kids = parse_lists(doc)
     ctx = SimpleNamespace(
+        heads=heads,
+        deps=deps,
+        kids=kids,
         actors=SimpleNamespace(tok_person={}, tok_entry={}),
         lexicon=_lexicon({"migrant"}),
         lemmas=[t.lemma_.lower() for t in doc],

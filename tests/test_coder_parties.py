@@ -71,3 +71,21 @@ def test_parties_the_eu_predecessor_and_the_twenty_seven_are_the_eu(code):
     assert codes(agree.actor) == ["EUR"]
     sanction = only(code("Les Vingt-Sept ont adopté jeudi de nouvelles sanctions contre l'Iran.", language="fr"), "SANCTION")
     assert codes(sanction.actor) == ["EUR"]
+
+
+@pytest.mark.parametrize(
+    "text, language, actor, recipient",
+    [
+        ("Algeria granted a request made last week by the German president to pardon the writer.", "en", "DEU", "DZA"),
+        ("Alger a accédé à une demande formulée par le président allemand.", "fr", "DEU", "DZA"),
+    ],
+)
+def test_parties_a_request_made_by_someone_is_addressed_to_who_answers_it(code, text, language, actor, recipient):
+    event = only(code(text, language=language), "REQUEST")
+    assert codes(event.actor) == [actor] and codes(event.recipient) == [recipient]
+
+
+def test_parties_from_is_the_source_of_a_request_not_its_target(code):
+    events = code("Ukraine's request was rejected. Russia sent a request to Turkey for access to the straits.", language="en")
+    request = [e for e in events if e.category == "REQUEST" and "RUS" in codes(e.actor)]
+    assert request and codes(request[0].recipient) == ["TUR"]

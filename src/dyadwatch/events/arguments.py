@@ -111,11 +111,22 @@ def _passive(t: Any) -> bool:
     return any(c.dep_ in PASS_SUBJ or c.dep_ in ("auxpass", "aux:pass") for c in t.children)
 
 
-def direct_arguments(t: Any, actors: ArticleActors, etre_verbs: frozenset[str] = frozenset()) -> tuple[list[Entity], list[Entity]]:
-    """Actor and recipient entities attached to the trigger token itself."""
+# "a request from Kyiv", « la demande de Kiev », "the offer of Paris": who makes an addressed act
+SOURCE_PREPS = frozenset({"from", "of", "de", "du", "des", "d'", "d’"})
+
+
+def direct_arguments(
+    t: Any, actors: ArticleActors, etre_verbs: frozenset[str] = frozenset(), addressed: bool = False
+) -> tuple[list[Entity], list[Entity]]:
+    """Actor and recipient entities attached to the trigger token itself.
+
+    ``addressed``: the trigger is a noun for an act addressed to someone (a
+    request, an offer, an ultimatum), whose "from" or "of" names who made it.
+    """
     actor: list[Entity] = []
     recipient: list[Entity] = []
     is_noun = t.pos_ in ("NOUN", "PROPN")
+    addressed = addressed and is_noun
     not_passive = t.lemma_.lower() in etre_verbs  # "sont convenues": être as auxiliary, not a passive
     for c in t.children:
         if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ and not_passive:
@@ -129,6 +140,8 @@ def direct_arguments(t: Any, actors: ArticleActors, etre_verbs: frozenset[str] =
             recipient += [] if _own(c) else _actors_of(c, actors)
         elif is_noun and c.dep_ in ("poss", "nmod:poss") or is_noun and c.dep_ in ("amod", "compound") and c.i < t.i:
             actor += actors.entities_for(c)
+        elif is_noun and c.dep_ == "acl" and (c.tag_ == "VBN" or "Part" in c.morph.get("VerbForm")):
+            actor += _participle_agent(c, actors)  # "a request made by the German president"
         else:
             po = _prep_object(c)
             if po is None:
@@ -136,11 +149,24 @@ def direct_arguments(t: Any, actors: ArticleActors, etre_verbs: frozenset[str] =
             prep, obj = po
             if prep == "by" or prep == "par" and (_passive(t) or "Part" in t.morph.get("VerbForm")):
                 actor += actors.entities_for(obj)
+            elif addressed and prep in SOURCE_PREPS:
+                actor += _actors_of(obj, actors)
             elif prep in (NOUN_RECIPIENT_PREPS if is_noun else RECIPIENT_PREPS):
                 recipient += _actors_of(obj, actors)
     if not actor and _passive(t):
         actor = _stray_agent(t, actors)
     return actor, recipient
+
+
+def _participle_agent(participle: Any, actors: ArticleActors) -> list[Entity]:
+    """The "by" agent of a participle that describes an event noun (« une demande formulée par Berlin »)."""
+    for c in participle.children:
+        if c.dep_ in AGENT:
+            return actors.entities_for(next((g for g in c.children if g.dep_ == "pobj"), c))
+        po = _prep_object(c)
+        if po is not None and po[0] in ("by", "par"):
+            return actors.entities_for(po[1])
+    return []
 
 
 def _stray_agent(t: Any, actors: ArticleActors) -> list[Entity]:

@@ -23,6 +23,7 @@ from dyadwatch.events.arguments import (
     dyad_subject,
     host_verbs,
     nearest_mentions,
+    subject_of,
 )
 from dyadwatch.actors.gazetteer import read_data
 from dyadwatch.events.lexicon import Lexicon
@@ -54,6 +55,10 @@ ARMED_ACTS = {"ASSAULT"}
 STANDOFF_MODES = {"aerial", "drone", "heavy-weapons"}
 
 
+# acts addressed to someone, whose noun says who made them ("a request from Kyiv", "Moscow's ultimatum")
+ADDRESSED = {"REQUEST", "AGREE", "THREATEN"}
+
+
 # categories done to someone: with no named target, the other side of the article's dyad is it
 DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "CONCEDE", "SUPPORT", "RETREAT", "AID", "COOPERATE", "PROTEST", "ASSAULT"}
 
@@ -76,7 +81,8 @@ def _country(code: str, name: str | None, ctx: Context, guessed: bool = False) -
 def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[Entity], bool] | None:
     """Actor and recipient read from the parse, then from the nearest mentions; None for no event."""
     t = cand.token
-    actor, recipient = direct_arguments(t, ctx.actors, ctx.lexicon.etre_verbs)
+    addressed = cand.trigger.category in ADDRESSED
+    actor, recipient = direct_arguments(t, ctx.actors, ctx.lexicon.etre_verbs, addressed)
     if not actor and not recipient and _anaphoric(t, ctx.lexicon):
         return None
     if _reduced_relative(t) or _circumstantial(t, ctx.lexicon):
@@ -91,6 +97,11 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
     if not actor and not named:
         actor, undergoer = climb_subject(t, ctx.actors, ctx.lexicon.patient, ctx.lexicon.etre_verbs)
         recipient = recipient or undergoer
+    elif addressed and actor and not recipient and t.pos_ in ("NOUN", "PROPN"):
+        # "Hungary rejected a request from Kyiv", "Algeria granted a request made by Berlin":
+        # whoever answers a request, an offer or an ultimatum is the one it was addressed to
+        answer = climb_subject(t, ctx.actors, ctx.lexicon.patient, ctx.lexicon.etre_verbs)[0]
+        recipient = [e for e in answer if e.code not in {a.code for a in actor}]
     actor = actor or dyad_subject(t, ctx.actors, ctx.lexicon.language)
     via_parse = bool(actor)
     if not actor and cand.trigger.category in STATE_ACTS and (_agentless(t) or _unnamed_agent(t)):
@@ -143,6 +154,12 @@ def resolve_parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], 
             other = _home(actor_t[0].code, cand.token, ctx)
         if other is not None:
             recipient_t = (_country(other, None, ctx, guessed=True),)
+    if not actor_t and len({e.code for e in recipient_t}) == 1 and _unnamed_subject(cand.token):
+        # "the minister held talks with his Algerian counterpart", « le gouvernement a salué l'accord
+        # avec Washington »: an office named without its country, across the article's dyad
+        other = ctx.actors.partner(recipient_t[0].code)
+        if other is not None:
+            actor_t = (_country(other, None, ctx, guessed=True),)
     if actor_t or recipient_t:
         return actor_t, recipient_t, via_parse, False
     subject = _main_subject(cand.token)
@@ -214,6 +231,12 @@ def _unnamed_armed(t: Any, ctx: Context, agentless: bool) -> list[Entity]:
     state = _country(entry.code if entry is not None and entry.kind == "country" and entry.code else spot.country, spot.name, ctx)
     name = ctx.doc[heads[0].left_edge.i : heads[0].i + 1].text if heads else state.name
     return [replace(state, sector="UAF", kind="group", name=name, canonical=f"armed group ({state.canonical})")]
+
+
+def _unnamed_subject(t: Any) -> bool:
+    """The subject of the trigger's clause is a common noun ("the minister", « le gouvernement »)."""
+    subj = subject_of(t)
+    return subj is not None and subj.pos_ == "NOUN" and subj.dep_ in SUBJ
 
 
 def _unnamed_agent(t: Any) -> bool:
