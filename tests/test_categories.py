@@ -1,0 +1,105 @@
+"""Category boundaries of the lexicon coder, on sentences written for these tests.
+
+Each case names the category the ontology (docs/ontology.md) gives the
+sentence's main event, and often the category the same head word would give
+in another sense. The sentences are made up for the tests, in English and
+French, one family of predicate + object per group.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _top(text: str, language: str):
+    from dyadwatch import code_text
+
+    events = code_text(text, published="2025-06-15", language=language)
+    return max(events, key=lambda e: e.confidence) if events else None
+
+
+CASES = [
+    # AGREE: agreeing to or accepting a ceasefire commits to de-escalate; declaring one is CONCEDE
+    ("en", "Armenia and Azerbaijan agreed to a ceasefire on Sunday.", "AGREE"),
+    ("en", "Sudan accepted a truce proposed by Saudi Arabia.", "AGREE"),
+    ("en", "Hamas declared a unilateral ceasefire on Friday.", "CONCEDE"),
+    ("fr", "L'Arménie et l'Azerbaïdjan ont accepté un cessez-le-feu dimanche.", "AGREE"),
+    ("fr", "Le Hezbollah a décrété un cessez-le-feu unilatéral.", "CONCEDE"),
+    # COERCE deport: expelling a person; expelling diplomats stays SANCTION
+    ("en", "France expelled an Algerian blogger to Algiers on Monday.", "COERCE"),
+    ("en", "Britain expelled two Russian diplomats on Tuesday.", "SANCTION"),
+    ("fr", "La France a expulsé un influenceur algérien vers Alger jeudi.", "COERCE"),
+    ("fr", "Paris a expulsé douze diplomates algériens.", "SANCTION"),
+    # SANCTION convict: an appeals court upholding a sentence
+    ("en", "A Moroccan court upheld the ten-year prison sentence handed to a French journalist.", "SANCTION"),
+    ("fr", "La cour d'appel de Tunis a confirmé la condamnation de l'opposant à cinq ans de prison.", "SANCTION"),
+    # MOBILIZE: one side's exercises; COOPERATE: exercises held with another country
+    ("en", "Russia's navy began three days of exercises in the Baltic Sea on Tuesday.", "MOBILIZE"),
+    ("en", "Egypt held military drills with Greece in the Mediterranean.", "COOPERATE"),
+    ("en", "Russia held drills with live ammunition near the Finnish border.", "MOBILIZE"),
+    ("fr", "La Chine a lancé des manœuvres militaires autour de Taïwan.", "MOBILIZE"),
+    ("fr", "L'Égypte a mené des manœuvres militaires avec la Grèce en Méditerranée.", "COOPERATE"),
+    ("fr", "La Russie a mené des exercices avec des munitions réelles près de la frontière finlandaise.", "MOBILIZE"),
+    # MOBILIZE: forces dispatched
+    ("en", "Taiwan dispatched air and naval forces in response to the Chinese drills.", "MOBILIZE"),
+    ("fr", "Taïwan a envoyé des avions de chasse en réponse aux manœuvres chinoises.", "MOBILIZE"),
+    # CONCEDE: suspending a restriction eases it (suspending cooperation is SANCTION)
+    ("en", "China suspended its export controls on gallium for a year.", "CONCEDE"),
+    ("fr", "La Chine a suspendu ses contrôles à l'exportation de gallium pendant un an.", "CONCEDE"),
+    # THREATEN: reserving the right to retaliate; an act to be treated as an act of war
+    ("en", "Iran reserved the right to retaliate against Israel.", "THREATEN"),
+    ("fr", "L'Iran s'est réservé le droit de riposter contre Israël.", "THREATEN"),
+    ("en", "Pakistan said any attempt to divert the river would be treated as an act of war.", "THREATEN"),
+    ("fr", "Le Pakistan a prévenu que toute tentative de détourner le fleuve serait considérée comme un acte de guerre.", "THREATEN"),
+    # ACCUSE: "protested that ..." is a complaint; protesting in the street is PROTEST
+    ("en", "Amnesty protested that Egypt was failing to protect refugees.", "ACCUSE"),
+    ("fr", "Amnesty a protesté que l'Égypte ne protégeait pas les réfugiés.", "ACCUSE"),
+    ("en", "Farmers protested in Paris against the fuel tax.", "PROTEST"),
+    # REQUEST: the act demanded is part of the demand, not an event of its own
+    ("en", "Russia demanded that Ukraine pull its troops out of four regions.", "REQUEST"),
+    ("en", "The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.", "REQUEST"),
+    ("fr", "La Russie a exigé que l'Ukraine retire ses troupes de quatre régions.", "REQUEST"),
+    ("fr", "L'OIT a réitéré son exigence qu'Israël assouplisse les restrictions imposées aux travailleurs palestiniens.", "REQUEST"),
+    # SANCTION withdraw: monitors and inspectors pulled out of a country
+    ("en", "The OSCE pulled its monitors out of eastern Ukraine.", "SANCTION"),
+    ("fr", "L'OSCE a retiré ses observateurs de l'est de l'Ukraine.", "SANCTION"),
+    # SANCTION discontinue: a treaty held in abeyance
+    ("en", "India held the Indus Waters Treaty in abeyance.", "SANCTION"),
+    ("fr", "L'Inde a mis en suspens le traité des eaux de l'Indus.", "SANCTION"),
+]
+
+
+@pytest.mark.parametrize("language,text,category", CASES)
+def test_categories_follow_the_ontology(language: str, text: str, category: str) -> None:
+    top = _top(text, language)
+    assert top is not None, text
+    assert top.category == category, (text, top.category, top.evidence.trigger)
+
+
+# a demanded act no longer stands as its own event next to the demand
+@pytest.mark.parametrize(
+    "language,text",
+    [
+        ("en", "Moscow demanded that Kyiv withdraw its troops from Donbas."),
+        ("fr", "La Russie a exigé que l'Ukraine retire ses troupes de quatre régions."),
+    ],
+)
+def test_categories_demanded_act_is_not_coded_as_done(language: str, text: str) -> None:
+    from dyadwatch import code_text
+
+    assert {e.category for e in code_text(text, published="2025-06-15", language=language)} == {"REQUEST"}
+
+
+# figurative or non-political senses give no event
+@pytest.mark.parametrize(
+    "language,text",
+    [
+        ("fr", "Le Maroc s'inquiète de la hausse des prix du blé."),
+        ("fr", "La conférence a permis de rassembler un milliard d'euros pour le Liban."),
+    ],
+)
+def test_categories_figurative_senses_give_no_event(language: str, text: str) -> None:
+    from dyadwatch import code_text
+
+    cats = {e.category for e in code_text(text, published="2025-06-15", language=language)}
+    assert "ACCUSE" not in cats and "CONCEDE" not in cats, cats
