@@ -55,7 +55,7 @@ class ArticleActors(EntityResolver):
         self.gaz = gaz
         self.tok_entry: dict[int, GazEntry] = {}
         self.tok_span: dict[int, tuple[int, int]] = {}
-        texts = [t.text for t in self.toks]
+        self.texts = texts = [t.text for t in self.toks]
         self._folded = [fold(w) for w in texts]
         for m in gaz.match(texts, self._folded):
             if m.entry.kind in ("role", "group") and m.end - m.start == 1 and self.toks[m.start].pos_ in ("VERB", "AUX"):
@@ -66,7 +66,7 @@ class ArticleActors(EntityResolver):
         self._roles_around_adjectives()
         self._postings = posting_prepositions(gaz.language)
         self.compounds = compound_codes(
-            [t.text for t in self.toks], [bool(t.whitespace_) for t in self.toks], self._adjective_code, compound_rules(gaz.language)
+            texts, [bool(t.whitespace_) for t in self.toks], self._adjective_code, compound_rules(gaz.language)
         )
         self.people: list[Person] = []
         self.tok_person: dict[int, Person] = {}
@@ -86,7 +86,7 @@ class ArticleActors(EntityResolver):
         if not adjectives:
             return
         kept = [i for i in range(len(doc)) if i not in adjectives]
-        for m in self.gaz.match([toks[i].text for i in kept], [self._folded[i] for i in kept]):
+        for m in self.gaz.match([self.texts[i] for i in kept], [self._folded[i] for i in kept]):
             if m.entry.kind != "role":
                 continue
             start, end = kept[m.start], kept[m.end - 1] + 1
@@ -315,14 +315,15 @@ class ArticleActors(EntityResolver):
     def _repeated_surnames(self, by_name: dict[str, Person]) -> None:
         """Surnames seen alone elsewhere (even when NER missed them) are the same person."""
         surnames = {p.surname: p for p in self.people if len(p.name.split()) > 1}
-        for t in self.doc:
-            if t.i in self.tok_person:
+        if not surnames:
+            return
+        for i, word in enumerate(self.texts):
+            if i in self.tok_person or not word[:1].isupper():
                 continue
-            text = t.text[:-2] if t.text.endswith(("’s", "'s")) else t.text
-            person = surnames.get(text)
-            if person is not None and t.text[:1].isupper():
-                person.mentions.append((t.i, t.i + 1))
-                self.tok_person[t.i] = person
+            person = surnames.get(word[:-2] if word.endswith(("’s", "'s")) else word)
+            if person is not None:
+                person.mentions.append((i, i + 1))
+                self.tok_person[i] = person
 
     def _left_window(self, start: int) -> list[int]:
         toks = self.toks
