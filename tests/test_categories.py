@@ -66,6 +66,19 @@ CASES = [
     # SANCTION discontinue: a treaty held in abeyance
     ("en", "India held the Indus Waters Treaty in abeyance.", "SANCTION"),
     ("fr", "L'Inde a mis en suspens le traité des eaux de l'Indus.", "SANCTION"),
+    # SANCTION discontinue: a border or airspace closed with or to another country; one's own closure is COERCE
+    ("en", "Pakistan closed its airspace to Indian airlines.", "SANCTION"),
+    ("en", "Russia closed its border with Georgia on Friday.", "SANCTION"),
+    ("en", "Peru closed its borders to stop the spread of the virus.", "COERCE"),
+    ("fr", "Le Pakistan a fermé son espace aérien aux compagnies indiennes.", "SANCTION"),
+    ("fr", "Le Pérou a fermé ses frontières pour freiner l'épidémie.", "COERCE"),
+    # AID: peacekeepers deployed provide military protection (CAMEO 074); withdrawn, they are a cut (SANCTION)
+    ("en", "Bangladesh deployed 800 peacekeepers to Sierra Leone.", "AID"),
+    ("fr", "Le Bangladesh a déployé 800 casques bleus en Sierra Leone.", "AID"),
+    ("en", "Nigeria withdrew its peacekeeping force from Chad.", "SANCTION"),
+    # AGREE: accepting a proposed settlement
+    ("en", "Denmark accepted a formula for ending its fisheries dispute with the EU.", "AGREE"),
+    ("fr", "Le Danemark a accepté une formule pour mettre fin au différend sur la pêche avec l'UE.", "AGREE"),
 ]
 
 
