@@ -89,3 +89,19 @@ def test_parties_from_is_the_source_of_a_request_not_its_target(code):
     events = code("Ukraine's request was rejected. Russia sent a request to Turkey for access to the straits.", language="en")
     request = [e for e in events if e.category == "REQUEST" and "RUS" in codes(e.actor)]
     assert request and codes(request[0].recipient) == ["TUR"]
+
+
+def test_parties_unnamed_victims_are_people_of_the_place_not_the_next_party_named(code):
+    text = "Georgian police fired tear gas at protesters outside parliament in Tbilisi, days after the European Union froze talks."
+    event = only(code(text, language="en"), "ASSAULT")
+    assert codes(event.actor) == ["GEO"] and codes(event.recipient) == ["GEO"]
+
+
+def test_parties_a_device_on_the_spot_takes_the_place_named_around_the_attack(code):
+    event = only(code("Two Nigerian soldiers were killed by a roadside bomb outside the Malian town of Gao.", language="en"), "ASSAULT")
+    assert [(e.code, e.sector) for e in event.actor] == [("MLI", "UAF")] and codes(event.recipient) == ["NGA"]
+
+
+def test_parties_unnamed_attackers_with_no_place_are_not_their_victims(code):
+    event = only(code("A roadside bombing near the village of Tal Afar killed one British soldier, the army said.", language="en"), "ASSAULT")
+    assert "GBR" not in codes(event.actor)

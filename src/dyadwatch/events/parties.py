@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from dyadwatch.events.arguments import (
     AGENT,
+    RECIPIENT_PREPS,
     SUBJ,
     climb_subject,
     cue_words,
@@ -55,6 +56,10 @@ ARMED_ACTS = {"ASSAULT"}
 STANDOFF_MODES = {"aerial", "drone", "heavy-weapons"}
 
 
+# violence and coercion done to people, whose unnamed victims are people of the place
+TARGETED_ACTS = {"ASSAULT", "COERCE"}
+
+
 # acts addressed to someone, whose noun says who made them ("a request from Kyiv", "Moscow's ultimatum")
 ADDRESSED = {"REQUEST", "AGREE", "THREATEN"}
 
@@ -91,9 +96,14 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
     # the actor; the main clause's subject ("India suspended the treaty after ...") is not
     named = t.dep_ == "advcl" and any(c.dep_ in SUBJ and c.pos_ in ("NOUN", "PROPN") for c in t.children)
     armed = cand.trigger.category in ARMED_ACTS and (cand.mode or cand.trigger.mode) not in STANDOFF_MODES
+    if actor and armed and _unnamed_heads(t, ctx):
+        # "killed by a roadside bomb outside the Malian town of Gao": the place gave the country
+        actor = [replace(e, sector="UAF", kind="group") if e.kind != "person" else e for e in actor]
     if not actor and armed:
         # "Israel said gunmen killed two soldiers near Jenin": unnamed attackers, not the speaker
-        actor = _unnamed_armed(t, ctx, agentless=False)
+        # nor the next one named; where no place tells whose they are, they stay unknown
+        actor, hidden = _unnamed_armed(t, ctx, agentless=False)
+        named = named or hidden
     if not actor and not named:
         actor, undergoer = climb_subject(t, ctx.actors, ctx.lexicon.patient, ctx.lexicon.etre_verbs)
         recipient = recipient or undergoer
@@ -115,14 +125,20 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
             state = _country(spot.country, spot.name, ctx)
             actor = [replace(state, sector="CVL", kind="group", canonical=f"civilians ({state.canonical})")]
             recipient = recipient or [state]
+    spot = place_near(t, ctx.actors.gaz, LOCATIVE_PREPS) if not recipient and cand.trigger.category in TARGETED_ACTS else None
+    unnamed_target = spot is not None and bool(spot.country) and _unnamed_target(t)
+    if unnamed_target:
+        # "police fired tear gas at protesters outside parliament in Tbilisi": unnamed victims are
+        # people of the place it happened, not the next party the sentence names
+        recipient = [replace(_country(_country_code(spot, ctx), spot.name, ctx), canonical=spot.name)]
     if not actor or not recipient:
         before, after = nearest_mentions(t, ctx.actors, actor + recipient, ctx.lexicon.reporting)
         actor = actor or ([] if named else before)
         if not actor and armed:
             # "a car bomb explosion in Beirut killed a journalist", "three soldiers were killed in Kandahar"
-            actor = _unnamed_armed(t, ctx, agentless=True)
+            actor = _unnamed_armed(t, ctx, agentless=True)[0]
         single = len({e.code for e in actor}) == 1
-        if not recipient and after and (ctx.onto.category(cand.trigger.category).recipient_required or single):
+        if not recipient and after and not unnamed_target and (ctx.onto.category(cand.trigger.category).recipient_required or single):
             recipient = after
     if _hosted(cand, ctx.lexicon) and (actor or recipient):
         actor, recipient = recipient, actor  # "Tebboune received Barrot": Barrot is the visitor
@@ -208,8 +224,9 @@ def _agent_heads(t: Any) -> list[Any]:
     return out
 
 
-def _unnamed_armed(t: Any, ctx: Context, agentless: bool) -> list[Entity]:
-    """The armed group behind an attack that names no one: of the country where it struck.
+def _unnamed_armed(t: Any, ctx: Context, agentless: bool) -> tuple[list[Entity], bool]:
+    """The armed group behind an attack that names no one, of the country where it struck, and
+    whether the sentence names such attackers at all.
 
     Only for attackers or devices on the spot ("gunmen", "a car bomb"), or,
     when ``agentless``, for an attack told with no agent at all; an airstrike
@@ -217,26 +234,64 @@ def _unnamed_armed(t: Any, ctx: Context, agentless: bool) -> list[Entity]:
     """
     unnamed, standoff = perpetrator_words(ctx.lexicon.language)
     heads = _agent_heads(t)
-    words = {h.lemma_.lower() for h in heads} | {h.lower_ for h in heads}
+    words = _words(heads)
     if words & standoff or t.lemma_.lower() in standoff:
-        return []
+        return [], False
     if not (words & unnamed if heads else agentless and _agentless(t)):
-        return []
+        return [], False
     agents = [x for h in heads for x in h.subtree]
-    spot = place_within(agents, ctx.actors.gaz) or place_near(t, ctx.actors.gaz, LOCATIVE_PREPS) or ctx.default_place
+    # "outside the Iraqi city of Basra", "in a residential sector of eastern Beirut": where it struck
+    around = [x for c in t.children if c.dep_ in ("prep", "obl", "obl:mod", "advmod", "nmod") for x in c.subtree]
+    spot = (
+        place_within(agents, ctx.actors.gaz)
+        or place_near(t, ctx.actors.gaz, LOCATIVE_PREPS)
+        or place_within(around, ctx.actors.gaz)
+        or ctx.default_place
+    )
     if spot is None or not spot.country:
-        return []
-    # a country's own name wins over a town that shares it ("Mali", a town in China)
-    entry = ctx.actors.gaz.lookup(spot.name)
-    state = _country(entry.code if entry is not None and entry.kind == "country" and entry.code else spot.country, spot.name, ctx)
+        return [], bool(heads)
+    state = _country(_country_code(spot, ctx), spot.name, ctx)
     name = ctx.doc[heads[0].left_edge.i : heads[0].i + 1].text if heads else state.name
-    return [replace(state, sector="UAF", kind="group", name=name, canonical=f"armed group ({state.canonical})")]
+    return [replace(state, sector="UAF", kind="group", name=name, canonical=f"armed group ({state.canonical})")], bool(heads)
+
+
+def _words(toks: list[Any]) -> set[str]:
+    return {h.lemma_.lower() for h in toks} | {h.lower_ for h in toks}
+
+
+def _unnamed_heads(t: Any, ctx: Context) -> bool:
+    """The subject or agent is an unnamed attacker or device ("gunmen", "a roadside bomb")."""
+    unnamed, standoff = perpetrator_words(ctx.lexicon.language)
+    words = _words(_agent_heads(t))
+    return bool(words & unnamed) and not words & standoff
 
 
 def _unnamed_subject(t: Any) -> bool:
     """The subject of the trigger's clause is a common noun ("the minister", « le gouvernement »)."""
     subj = subject_of(t)
     return subj is not None and subj.pos_ == "NOUN" and subj.dep_ in SUBJ
+
+
+def _country_code(spot: Any, ctx: Context) -> str:
+    """The country of a place; a country's own name wins over a town that shares it ("Mali", a town in China)."""
+    entry = ctx.actors.gaz.lookup(spot.name)
+    return entry.code if entry is not None and entry.kind == "country" and entry.code else spot.country
+
+
+def _unnamed_target(t: Any) -> bool:
+    """The trigger's object is a common noun that names no party ("at protesters", "26 people")."""
+    for c in t.children:
+        if c.dep_ in ("dobj", "obj"):
+            obj = c
+        elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+        elif c.dep_ in ("obl", "obl:arg") and any(g.dep_ == "case" and g.lower_ in RECIPIENT_PREPS for g in c.children):
+            obj = c
+        else:
+            continue
+        if obj is not None and obj.pos_ == "NOUN":
+            return True
+    return False
 
 
 def _unnamed_agent(t: Any) -> bool:
