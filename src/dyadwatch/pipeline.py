@@ -37,8 +37,10 @@ class Work:
     def result(self) -> CodedArticle:
         sentences: tuple[Sentence, ...] = ()
         if self.doc is not None:
+            text = self.article.text  # the parsed text: slicing it spares building every Token again
             sentences = tuple(
-                Sentence(self.article.id, n, s.start_char, s.end_char, s.text) for n, s in enumerate(self.doc.sents)
+                Sentence(self.article.id, n, s.start_char, s.end_char, text[s.start_char : s.end_char])
+                for n, s in enumerate(self.doc.sents)
             )
         return CodedArticle(
             article=self.article,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import cached_property
 from typing import Any
 
 from dyadwatch.actors.clauses import (
@@ -71,6 +72,11 @@ class ArticleActors(EntityResolver):
         self.people: list[Person] = []
         self.tok_person: dict[int, Person] = {}
         self._find_people()
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """Each token's lowercase lemma, read once for the stages after this one (events, quotes)."""
+        return [t.lemma_.lower() for t in self.toks]
 
     def _roles_around_adjectives(self) -> None:
         """Match role phrases with a nationality adjective inside them.

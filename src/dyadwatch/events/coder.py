@@ -442,7 +442,7 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
         historical=historical,
         score=ctx.onto.score(category, mode),
         quad=ctx.onto.quad(category),
-        evidence=Evidence(sent.text, sent_index, sent.start_char, sent.end_char, trig_text, t.idx, end),
+        evidence=Evidence(ctx.article.text[sent.start_char : sent.end_char], sent_index, sent.start_char, sent.end_char, trig_text, t.idx, end),
         confidence=round(min(confidence, 0.99), 3),
         coder=ctx.coder,
     )

@@ -17,7 +17,7 @@ def coder_context(work: Work, onto: Any = None) -> Context:
     language = work.language or "en"
     lexicon = load_lexicon(language)
     toks = work.actors.toks  # the actors stage's one Token object per position
-    lemmas = [t.lemma_.lower() for t in toks]
+    lemmas = work.actors.lemmas
     return Context(
         doc=work.doc,
         article=work.article,

@@ -30,19 +30,19 @@ def _speaker(sent: Any, actors: Any, reporting: frozenset[str]) -> Entity | None
 
 def find_quotes(work: Work, reporting: frozenset[str]) -> list[Quote]:
     quotes: list[Quote] = []
+    text, lemmas = work.article.text, work.actors.lemmas
     for index, sent in enumerate(work.doc.sents):
-        matches = list(_QUOTED.finditer(sent.text))
-        speaker = _speaker(sent, work.actors, reporting) if matches or any(
-            t.lemma_.lower() in reporting for t in sent
-        ) else None
+        matches = list(_QUOTED.finditer(text, sent.start_char, sent.end_char))
+        said = any(lemma in reporting for lemma in lemmas[sent.start : sent.end])
+        speaker = _speaker(sent, work.actors, reporting) if matches or said else None
         for m in matches:
             group = next(g for g in (1, 2, 3) if m.group(g))
-            start = sent.start_char + m.start(group)
+            start = m.start(group)
             text = m.group(group).strip().rstrip(",")
             quotes.append(Quote(work.article.id, index, speaker, text, start, start + len(text), True))
         if not matches and speaker is not None:
             for t in sent:
-                if t.lemma_.lower() in reporting:
+                if lemmas[t.i] in reporting:
                     clause = [c for c in t.children if c.dep_ in ("ccomp", "xcomp")]
                     if clause:
                         span = work.doc[clause[0].left_edge.i : clause[0].right_edge.i + 1]
