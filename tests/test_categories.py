@@ -79,6 +79,21 @@ CASES = [
     # AGREE: accepting a proposed settlement
     ("en", "Denmark accepted a formula for ending its fisheries dispute with the EU.", "AGREE"),
     ("fr", "Le Danemark a accepté une formule pour mettre fin au différend sur la pêche avec l'UE.", "AGREE"),
+    # MOBILIZE weapons: weapons systems moved into position
+    ("en", "Iran moved air defence batteries to the Strait of Hormuz.", "MOBILIZE"),
+    ("fr", "L'Iran a déplacé des batteries de défense aérienne vers le détroit d'Ormuz.", "MOBILIZE"),
+    # SANCTION discontinue: a cooperation agreement revoked
+    ("en", "Niger revoked its military cooperation agreement with the United States.", "SANCTION"),
+    ("fr", "Le Tchad a rompu son accord de défense avec la France.", "SANCTION"),
+    # RETREAT withdraw: territory handed back
+    ("en", "Armenia handed back four villages to Azerbaijan.", "RETREAT"),
+    ("fr", "L'Arménie a restitué quatre villages à l'Azerbaïdjan.", "RETREAT"),
+    # PROTEST: « l'opposition a manifesté » is a demonstration; « manifester son opposition » a complaint
+    ("fr", "Des partisans de l'opposition ont manifesté à Tbilissi contre le gouvernement.", "PROTEST"),
+    ("fr", "La Turquie a manifesté son opposition au projet d'élargissement.", "ACCUSE"),
+    # AID: deposits and loans to another state
+    ("fr", "L'Arabie saoudite a déposé 3 milliards de dollars à la banque centrale du Pakistan.", "AID"),
+    ("fr", "La Banque mondiale a approuvé un prêt de 500 millions de dollars au Kenya.", "AID"),
 ]
 
 
