@@ -65,24 +65,34 @@ def dateline_place(text: str, gaz: Gazetteer) -> Place | None:
     return geocode(m.group("place").title(), gaz)
 
 
+def _place_spans(doc: Any) -> list[tuple[int, int]]:
+    """Token spans of the Doc's GPE and LOC entities, listed once per Doc (kept in its ``user_data``)."""
+    spans = doc.user_data.get("dyadwatch.places")
+    if spans is None:
+        spans = doc.user_data["dyadwatch.places"] = [(e.start, e.end) for e in doc.ents if e.label_ in ("GPE", "LOC")]
+    return spans
+
+
 def place_near(t: Any, gaz: Gazetteer, preps: frozenset[str] | set[str] = PLACE_PREPS) -> Place | None:
     """The closest "in/at/to X" place (after one of ``preps``) in the trigger's sentence, preferring its own subtree."""
     best: tuple[int, Place] | None = None
-    subtree = {x.i for x in t.subtree}
-    for tok in t.sent:
-        if tok.ent_type_ not in ("GPE", "LOC") or tok.ent_iob_ != "B":
+    sent = t.sent
+    doc = t.doc
+    subtree: set[int] | None = None
+    for start, end in _place_spans(doc):
+        if not sent.start <= start < sent.end:
             continue
+        tok = doc[start]
         # "at Algiers airport": the city names the noun after the preposition
         head = tok.head.head if tok.dep_ == "compound" else tok.head
         if head.lower_ not in preps and not any(c.dep_ == "case" and c.lower_ in preps for c in tok.children):
             continue
-        end = tok.i + 1
-        while end < t.sent.end and tok.doc[end].ent_iob_ == "I":
-            end += 1
-        place = geocode(tok.doc[tok.i : end].text, gaz)
+        place = geocode(doc[start : min(end, sent.end)].text, gaz)
         if place is None:
             continue
-        distance = abs(tok.i - t.i) - (100 if tok.i in subtree else 0)
+        if subtree is None:
+            subtree = {x.i for x in t.subtree}
+        distance = abs(start - t.i) - (100 if start in subtree else 0)
         if best is None or distance < best[0]:
             best = (distance, place)
     return best[1] if best else None
