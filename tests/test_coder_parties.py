@@ -105,3 +105,20 @@ def test_parties_a_device_on_the_spot_takes_the_place_named_around_the_attack(co
 def test_parties_unnamed_attackers_with_no_place_are_not_their_victims(code):
     event = only(code("A roadside bombing near the village of Tal Afar killed one British soldier, the army said.", language="en"), "ASSAULT")
     assert "GBR" not in codes(event.actor)
+
+
+def test_parties_police_named_by_no_country_act_for_the_state_where_they_act(code):
+    event = only(code("Police fired tear gas at protesters outside parliament in Tbilisi on Friday.", language="en"), "ASSAULT")
+    assert [(e.code, e.sector) for e in event.actor] == [("GEO", "COP")]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("The Sudanese government accused Darfur rebels of violating the ceasefire, according to diplomatic sources in Chad.", "en"),
+        ("Le gouvernement soudanais a accusé les rebelles du Darfour de violer le cessez-le-feu, selon des sources diplomatiques au Tchad.", "fr"),
+    ],
+)
+def test_parties_the_source_of_a_report_is_not_the_recipient(code, text, language):
+    event = only(code(text, language=language), "ACCUSE")
+    assert codes(event.actor) == ["SDN"] and "TCD" not in codes(event.recipient)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from dyadwatch.actors.clauses import attribution_markers
 from dyadwatch.actors.gazetteer import read_data
 from dyadwatch.actors.resolve import ArticleActors
 from dyadwatch.records import Entity
@@ -212,15 +213,25 @@ def climb_subject(
     return [], []
 
 
-def _speaker(tok: Any, reporting: frozenset[str], t: Any = None) -> bool:
-    """Whether a token names the one who reports (subject of a reporting verb), or the actor of
-    another coordinated clause ("X regretted the ruling, and RSF condemned it"), not a party to t's event."""
+# the relations a name sits under within the phrase of a speaker: "sources in neighbouring
+# Pakistan said", "a member of the Chadian team said", "Thai military sources said"
+SPEAKER_PATH = {"appos", "flat", "flat:name", "compound", "conj", "amod", "nmod", "prep", "pobj", "nmod:poss", "poss"}
+
+
+def _speaker(tok: Any, reporting: frozenset[str], t: Any = None, sources: frozenset[str] = frozenset()) -> bool:
+    """Whether a token names the one who reports (in the subject of a reporting verb, or after
+    ``sources`` words: "according to X", « selon X »), or the actor of another coordinated clause
+    ("X regretted the ruling, and RSF condemned it"), not a party to t's event."""
     cur = tok
-    for _ in range(4):
+    for _ in range(6):
+        if cur.lower_ in sources or cur.dep_ == "pobj" and cur.head.head.lower_ in sources:
+            return True
+        if any(c.dep_ == "case" and c.lower_ in sources for c in cur.children):
+            return True
         if cur.dep_ in SUBJ:
             other_clause = t is not None and cur.head.i != t.i and cur.head.dep_ in ("conj", "parataxis") and cur.head.i > t.i
-            return cur.head.lemma_.lower() in reporting or other_clause
-        if cur.dep_ not in ("appos", "flat", "flat:name", "compound", "conj") or cur.head.i == cur.i:
+            return cur.head.lemma_.lower() in reporting and (t is None or cur.head.i != t.i) or other_clause
+        if cur.dep_ not in SPEAKER_PATH or cur.head.i == cur.i or t is not None and cur.head.i == t.i:
             return False
         cur = cur.head
     return False
@@ -244,14 +255,16 @@ def nearest_mentions(
     """
     before: list[Entity] = []
     later: list[Entity] = []
+    sources = attribution_markers(actors.gaz.language)
     seen = {(e.code, e.canonical) for e in exclude}
     for tok in t.sent:
         ent = actors.entity_at(tok.i)
-        if tok.i > t.i and _speaker(tok, reporting, t):
-            if ent is not None:
-                seen.add((ent.code, ent.canonical))  # the rest of the name ("Reporters Without Borders") too
+        if ent is None:
             continue
-        if ent is None or ent.code in (None, "UNK") or (ent.code, ent.canonical) in seen or in_place_name(tok, actors):
+        if tok.i > t.i and _speaker(tok, reporting, t, sources):
+            seen.add((ent.code, ent.canonical))  # the rest of the name ("Reporters Without Borders") too
+            continue
+        if ent.code in (None, "UNK") or (ent.code, ent.canonical) in seen or in_place_name(tok, actors):
             continue
         if tok.pos_ == "ADJ" and (tok.head.i in actors.tok_person or tok.head.i in actors.tok_entry):
             continue  # "French" in "French journalist X" belongs to X, not to the event

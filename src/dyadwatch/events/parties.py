@@ -99,6 +99,8 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
     if actor and armed and _unnamed_heads(t, ctx):
         # "killed by a roadside bomb outside the Malian town of Gao": the place gave the country
         actor = [replace(e, sector="UAF", kind="group") if e.kind != "person" else e for e in actor]
+    if not actor and cand.trigger.category in ARMED_ACTS:
+        actor = _unnamed_police(t, ctx)  # "police fired tear gas at protesters in Tbilisi"
     if not actor and armed:
         # "Israel said gunmen killed two soldiers near Jenin": unnamed attackers, not the speaker
         # nor the next one named; where no place tells whose they are, they stay unknown
@@ -253,6 +255,19 @@ def _unnamed_armed(t: Any, ctx: Context, agentless: bool) -> tuple[list[Entity],
     state = _country(_country_code(spot, ctx), spot.name, ctx)
     name = ctx.doc[heads[0].left_edge.i : heads[0].i + 1].text if heads else state.name
     return [replace(state, sector="UAF", kind="group", name=name, canonical=f"armed group ({state.canonical})")], bool(heads)
+
+
+def _unnamed_police(t: Any, ctx: Context) -> list[Entity]:
+    """Police named by no country act for the state where they act; soldiers may be abroad, so not them."""
+    for h in _agent_heads(t):
+        entry = ctx.actors.tok_entry.get(h.i)
+        if entry is None or entry.kind != "group" or entry.sector != "COP" or entry.code:
+            continue
+        spot = place_near(t, ctx.actors.gaz, LOCATIVE_PREPS) or ctx.default_place
+        if spot is not None and spot.country:
+            state = _country(_country_code(spot, ctx), spot.name, ctx)
+            return [replace(state, sector="COP", kind="group", name=h.text, canonical=f"police ({state.canonical})")]
+    return []
 
 
 def _words(toks: list[Any]) -> set[str]:
