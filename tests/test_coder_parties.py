@@ -122,3 +122,10 @@ def test_parties_police_named_by_no_country_act_for_the_state_where_they_act(cod
 def test_parties_the_source_of_a_report_is_not_the_recipient(code, text, language):
     event = only(code(text, language=language), "ACCUSE")
     assert codes(event.actor) == ["SDN"] and "TCD" not in codes(event.recipient)
+
+
+@pytest.mark.parametrize("language, word", [("en", "according"), ("fr", "selon")])
+def test_parties_attribution_markers_load(language, word):
+    from dyadwatch.actors.clauses import attribution_markers
+
+    assert word in attribution_markers(language)

@@ -97,7 +97,7 @@ def is_posting(tok: Any, entries: Mapping[int, GazEntry], prepositions: frozense
 @lru_cache(maxsize=4)
 def attribution_markers(language: str) -> frozenset[str]:
     """Words that attribute a statement to its source ("according to X", « selon X »)."""
-    data = read_data("dyadwatch.actors", f"roles.{language}.yaml") or {}
+    data = read_data("dyadwatch.actors", f"sources.{language}.yaml") or {}
     return frozenset(str(w).lower() for w in data.get("attribution_markers") or [])
 
 
