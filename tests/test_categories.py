@@ -94,6 +94,11 @@ CASES = [
     # AID: deposits and loans to another state
     ("fr", "L'Arabie saoudite a déposé 3 milliards de dollars à la banque centrale du Pakistan.", "AID"),
     ("fr", "La Banque mondiale a approuvé un prêt de 500 millions de dollars au Kenya.", "AID"),
+    # ASSAULT drone: drones launched in a war; a lone missile launch into the sea is a test (MOBILIZE)
+    ("en", "Russia launched nearly 300 drones and 70 missiles overnight.", "ASSAULT"),
+    ("en", "North Korea launched a ballistic missile into the sea on Monday.", "MOBILIZE"),
+    ("fr", "La Corée du Nord a lancé un missile balistique sur la mer du Japon.", "MOBILIZE"),
+    ("fr", "L'Iran a lancé des missiles sur Tel-Aviv.", "ASSAULT"),
 ]
 
 
@@ -124,10 +129,12 @@ def test_categories_demanded_act_is_not_coded_as_done(language: str, text: str) 
     [
         ("fr", "Le Maroc s'inquiète de la hausse des prix du blé."),
         ("fr", "La conférence a permis de rassembler un milliard d'euros pour le Liban."),
+        ("fr", "La France reste pleinement mobilisée pour la libération des otages."),
+        ("en", "China vowed to fight the US tariffs to the end."),
     ],
 )
 def test_categories_figurative_senses_give_no_event(language: str, text: str) -> None:
     from dyadwatch import code_text
 
     cats = {e.category for e in code_text(text, published="2025-06-15", language=language)}
-    assert "ACCUSE" not in cats and "CONCEDE" not in cats, cats
+    assert not cats & {"ACCUSE", "CONCEDE", "MOBILIZE", "THREATEN", "ASSAULT"}, cats
