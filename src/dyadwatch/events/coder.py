@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,6 +91,7 @@ class Context:
     heads: list[int] = field(default_factory=list)
     deps: list[str] = field(default_factory=list)
     kids: list[list[int]] = field(default_factory=list)
+    spots: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.toks:
@@ -102,6 +104,12 @@ class Context:
             self.lower = [t.lower_ for t in self.toks]
         if not self.heads:
             self.heads, self.deps, self.kids = parse_lists(self.doc)
+        # the positions find_candidates looks at: words the lexicon knows, and verbs (a reported obligation)
+        known = self.lexicon.triggers
+        self.spots = [
+            i for i, (p, lemma, low) in enumerate(zip(self.pos, self.lemmas, self.lower))
+            if p in _TRIGGER_POS and (p == "VERB" or lemma in known or low in known)
+        ]
 
 
 def parse_lists(doc: Any) -> tuple[list[int], list[str], list[list[int]]]:
@@ -179,10 +187,11 @@ _NOT_TRIGGERS = frozenset({"role", "institution", "country", "media"})
 def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
     found: list[Candidate] = []
     tok_person, tok_entry, candidates = ctx.actors.tok_person, ctx.actors.tok_entry, ctx.lexicon.candidates
-    for i in range(sent.start, sent.end):
+    spots = ctx.spots
+    for i in spots[bisect_left(spots, sent.start) : bisect_left(spots, sent.end)]:
         # read from the per-token lists: a Token object is made only for a word the lexicon knows
         pos = ctx.pos[i]
-        if pos not in _TRIGGER_POS or i in tok_person:
+        if i in tok_person:
             continue
         entry = tok_entry.get(i)
         if entry is not None and entry.kind in _NOT_TRIGGERS:
@@ -354,6 +363,10 @@ def _clause_head(t: Any) -> Any:
 
 def pick_date(t: Any, ctx: Context) -> DateSpan | None:
     """The date expression of the trigger's clause (or of the reporting verb that governs it)."""
+    sent = t.sent
+    spans = [span for span in ctx.dates if sent.start_char <= span.start < sent.end_char]
+    if not spans:
+        return None
     own = _clause_head(t)
     allowed = {own.i}
     if own.head.i != own.i and (own.dep_ == "conj" or own.dep_ in ("ccomp", "parataxis") and own.head.lemma_.lower() in ctx.lexicon.reporting):
@@ -367,9 +380,7 @@ def pick_date(t: Any, ctx: Context) -> DateSpan | None:
     # noun dates the plan; the predicate's own date wins over it
     modifiers = {x.i for c in t.children if c.dep_ == "acl" for x in c.subtree}
     best: tuple[int, DateSpan] | None = None
-    for span in ctx.dates:
-        if not (t.sent.start_char <= span.start < t.sent.end_char):
-            continue
+    for span in spans:
         toks = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
         if toks is None or not any(_clause_head(x).i in allowed for x in toks):
             continue
