@@ -99,6 +99,10 @@ CASES = [
     ("en", "North Korea launched a ballistic missile into the sea on Monday.", "MOBILIZE"),
     ("fr", "La Corée du Nord a lancé un missile balistique sur la mer du Japon.", "MOBILIZE"),
     ("fr", "L'Iran a lancé des missiles sur Tel-Aviv.", "ASSAULT"),
+    # AGREE: « accepter de » announces the act it governs (future cooperation is AGREE; a future retreat CONCEDE)
+    ("fr", "La Turquie a accepté de ratifier l'adhésion de la Suède à l'OTAN.", "AGREE"),
+    ("fr", "L'Iran a accepté de rencontrer les négociateurs américains.", "AGREE"),
+    ("fr", "La Russie s'est engagée à retirer ses troupes.", "CONCEDE"),
 ]
 
 
