@@ -117,6 +117,7 @@ def test_coder_not_words_are_read_among_dependents_only(config, text, found):
         heads=heads,
         deps=deps,
         kids=kids,
+        spots=list(range(len(doc))),  # every token a candidate position
         actors=SimpleNamespace(tok_person={}, tok_entry={}),
         lexicon=_lexicon({"migrant"}),
         lemmas=[t.lemma_.lower() for t in doc],

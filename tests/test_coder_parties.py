@@ -129,3 +129,17 @@ def test_parties_attribution_markers_load(language, word):
     from dyadwatch.actors.clauses import attribution_markers
 
     assert word in attribution_markers(language)
+
+
+@pytest.mark.parametrize(
+    "text, language, country",
+    [
+        ("Lebanon's cabinet met in Beirut on Tuesday amid pressure from Israel and Israeli officials. "
+         "The government endorsed a US proposal to consolidate the ceasefire.", "en", "LBN"),
+        ("Le gouvernement libanais s'est réuni mardi à Beyrouth, sous la pression d'Israël. "
+         "Le gouvernement a approuvé les objectifs de la proposition américaine.", "fr", "LBN"),
+    ],
+)
+def test_parties_the_government_with_no_country_is_the_state_the_story_follows(code, text, language, country):
+    event = only(code(text, language=language), "SUPPORT")
+    assert codes(event.actor) == [country] and codes(event.recipient) == ["USA"]

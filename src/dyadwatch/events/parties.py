@@ -172,6 +172,9 @@ def resolve_parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], 
             other = _home(actor_t[0].code, cand.token, ctx)
         if other is not None:
             recipient_t = (_country(other, None, ctx, guessed=True),)
+    if not actor_t:
+        # "the government endorsed a US proposal", « les autorités ont salué »: the article's own state
+        actor_t = _unnamed_state(cand.token, ctx)
     if not actor_t and len({e.code for e in recipient_t}) == 1 and _unnamed_subject(cand.token):
         # "the minister held talks with his Algerian counterpart", « le gouvernement a salué l'accord
         # avec Washington »: an office named without its country, across the article's dyad
@@ -279,6 +282,33 @@ def _unnamed_heads(t: Any, ctx: Context) -> bool:
     unnamed, standoff = perpetrator_words(ctx.lexicon.language)
     words = _words(_agent_heads(t))
     return bool(words & unnamed) and not words & standoff
+
+
+NON_STATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "UNK"}
+
+
+# state bodies that, named with no country, are the article's own: not the army, which may be abroad
+HOME_SECTORS = {"GOV", "LEG", "JUD", "COP"}
+
+
+def _unnamed_state(t: Any, ctx: Context) -> tuple[Entity, ...]:
+    """The state of "the government" with no country: the dateline's, else the one whose acts the
+    story has just told, else the country it names most."""
+    subj = subject_of(t)
+    entry = ctx.actors.tok_entry.get(subj.i) if subj is not None else None
+    if entry is None or entry.kind != "group" or entry.sector not in HOME_SECTORS or entry.code:
+        return ()
+    code = ctx.default_place.country if ctx.default_place is not None and ctx.default_place.country else None
+    if code is None and ctx.last_actor in ctx.actors.gaz.country_names and ctx.last_actor not in NON_STATE:
+        code = ctx.last_actor  # the state whose acts the story has been telling
+    ranked = ctx.actors.country_counts()
+    if code is None and ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        code = ranked[0][0]
+    if code is None:
+        return ()
+    state = _country(code, None, ctx, guessed=True)
+    span = ctx.doc[subj.left_edge.i : subj.i + 1]
+    return (replace(state, sector=entry.sector, kind="group", name=span.text, start=span.start_char, end=span.end_char),)
 
 
 def _unnamed_subject(t: Any) -> bool:
