@@ -150,6 +150,8 @@ def run_coding(
     def articles() -> Iterator[Article]:
         # streamed: inputs are read, checked against the store and deduplicated one batch at a time
         chunk: list[Article] = []
+        # one store lookup per write batch, not per coding batch (each lookup is a query)
+        check_every = max(config.batch_size, config.write_batch_size)
         for item in read_inputs(paths, config, defaults):
             if isinstance(item, Failure):
                 fail(item.origin, item.record, item.error, item.fatal)
@@ -160,7 +162,7 @@ def run_coding(
                 continue
             seen.add(item.id)
             chunk.append(item)
-            if len(chunk) >= config.batch_size:
+            if len(chunk) >= check_every:
                 yield from admit(chunk)
                 chunk = []
         yield from admit(chunk)
