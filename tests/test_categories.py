@@ -103,6 +103,23 @@ CASES = [
     ("fr", "La Turquie a accepté de ratifier l'adhésion de la Suède à l'OTAN.", "AGREE"),
     ("fr", "L'Iran a accepté de rencontrer les négociateurs américains.", "AGREE"),
     ("fr", "La Russie s'est engagée à retirer ses troupes.", "CONCEDE"),
+    # REJECT: a proposal or package blocked or shot down; ASSAULT only for aircraft shot down
+    ("en", "Hungary blocked the EU's new sanctions package.", "REJECT"),
+    ("fr", "La Hongrie a bloqué le nouveau paquet de sanctions de l'UE.", "REJECT"),
+    ("en", "Parliament shot down the government's budget proposal.", "REJECT"),
+    ("en", "The United States shot down a Chinese balloon.", "ASSAULT"),
+    # retaliation takes the category of its means
+    ("en", "Beijing retaliated with tariffs on US soybeans.", "SANCTION"),
+    ("en", "Israel retaliated with airstrikes on Beirut.", "ASSAULT"),
+    ("fr", "Israël a riposté par des frappes sur Beyrouth.", "ASSAULT"),
+    ("en", "Russia targeted Ukraine's power grid with missiles.", "ASSAULT"),
+    ("fr", "La Russie a visé le réseau électrique ukrainien avec des missiles.", "ASSAULT"),
+    # COERCE deport: pushbacks
+    ("en", "Greece pushed back migrants to Turkey.", "COERCE"),
+    ("fr", "La Grèce a refoulé des migrants vers la Turquie.", "COERCE"),
+    # PROTEST strike: workers striking over pay (not a military strike)
+    ("en", "Dockworkers struck over pay in Antwerp.", "PROTEST"),
+    ("en", "Police fired on the crowd in Nairobi.", "ASSAULT"),
 ]
 
 
@@ -135,6 +152,7 @@ def test_categories_demanded_act_is_not_coded_as_done(language: str, text: str) 
         ("fr", "La conférence a permis de rassembler un milliard d'euros pour le Liban."),
         ("fr", "La France reste pleinement mobilisée pour la libération des otages."),
         ("en", "China vowed to fight the US tariffs to the end."),
+        ("en", "The president fired his defence minister on Friday."),
     ],
 )
 def test_categories_figurative_senses_give_no_event(language: str, text: str) -> None:
