@@ -143,3 +143,21 @@ def test_parties_attribution_markers_load(language, word):
 def test_parties_the_government_with_no_country_is_the_state_the_story_follows(code, text, language, country):
     event = only(code(text, language=language), "SUPPORT")
     assert codes(event.actor) == [country] and codes(event.recipient) == ["USA"]
+
+
+@pytest.mark.parametrize(
+    "text, language, category, actor, recipient",
+    [
+        ("Algeria released the French writer on Wednesday. French President Emmanuel Macron welcomed the release.", "en", "SUPPORT", "FRA", "DZA"),
+        ("La Russie a expulsé lundi dix diplomates polonais. Varsovie a condamné ces expulsions.", "fr", "ACCUSE", "POL", "RUS"),
+    ],
+)
+def test_parties_a_reaction_to_the_event_just_told_answers_its_actor(code, text, language, category, actor, recipient):
+    event = only(code(text, language=language), category)
+    assert codes(event.actor) == [actor] and codes(event.recipient) == [recipient]
+
+
+def test_parties_a_state_does_not_act_on_its_own_body_but_parliament_may_accuse_the_government(code):
+    events = code("The Algerian parliament accused the government of hiding the deal.", language="en")
+    event = only(events, "ACCUSE")
+    assert codes(event.actor) == ["DZA"] and codes(event.recipient) == ["DZA"]

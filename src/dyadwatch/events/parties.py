@@ -60,6 +60,10 @@ STANDOFF_MODES = {"aerial", "drone", "heavy-weapons"}
 TARGETED_ACTS = {"ASSAULT", "COERCE"}
 
 
+# verbal reactions, which may answer an event told before ("welcomed the release")
+REACTIONS = {"SUPPORT", "ACCUSE", "REJECT"}
+
+
 # acts addressed to someone, whose noun says who made them ("a request from Kyiv", "Moscow's ultimatum")
 ADDRESSED = {"REQUEST", "AGREE", "THREATEN"}
 
@@ -127,12 +131,16 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
             state = _country(spot.country, spot.name, ctx)
             actor = [replace(state, sector="CVL", kind="group", canonical=f"civilians ({state.canonical})")]
             recipient = recipient or [state]
+    if not recipient and cand.trigger.category in REACTIONS and ctx.last_actor and _refers_back(t, ctx.lexicon):
+        # "Macron welcomed the release", « Zelensky a salué ces sanctions »: the reaction answers
+        # whoever did the event the story just told
+        recipient = [_country(ctx.last_actor, None, ctx, guessed=True)]
     spot = place_near(t, ctx.actors.gaz, LOCATIVE_PREPS) if not recipient and cand.trigger.category in TARGETED_ACTS else None
     unnamed_target = spot is not None and bool(spot.country) and _unnamed_target(t)
     if unnamed_target:
         # "police fired tear gas at protesters outside parliament in Tbilisi": unnamed victims are
         # people of the place it happened, not the next party the sentence names
-        recipient = [replace(_country(_country_code(spot, ctx), spot.name, ctx), canonical=spot.name)]
+        recipient = [replace(_country(_country_code(spot, ctx), spot.name, ctx), sector="CVL", kind="group", canonical=spot.name)]
     if not actor or not recipient:
         before, after = nearest_mentions(t, ctx.actors, actor + recipient, ctx.lexicon.reporting)
         actor = actor or ([] if named else before)
@@ -159,7 +167,7 @@ def resolve_parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], 
         return None
     actor, recipient, via_parse = found
     actor_t = dedupe(actor)
-    recipient_t = tuple(e for e in dedupe(recipient) if all((e.code, e.canonical) != (a.code, a.canonical) for a in actor_t))
+    recipient_t = tuple(e for e in dedupe(recipient) if not any(_same_body(e, a) for a in actor_t))
     rcodes = {e.code for e in recipient_t}
     actor_t = tuple(_unguess(e, rcodes, ctx) for e in actor_t)
     if not recipient_t and len({a.code for a in actor_t}) == 1 and cand.trigger.category in DIRECTED:
@@ -189,6 +197,28 @@ def resolve_parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], 
     # the main predicate of its sentence, with a subject we cannot place: keep the event, with an unknown actor
     span = ctx.doc[subject.left_edge.i : subject.i + 1]
     return (Entity("UNK", None, span.text, span.text, None, "group", span.start_char, span.end_char),), (), via_parse, True
+
+
+def _refers_back(t: Any, lexicon: Lexicon) -> bool:
+    """The object is an event noun with a definite or demonstrative determiner ("the release",
+    « ces sanctions »), which names an event already told, and no party of its own."""
+    for c in t.children:
+        if c.dep_ not in ("dobj", "obj") or c.pos_ != "NOUN" or not lexicon.candidates(c.lemma_.lower()):
+            continue
+        if any(g.dep_ == "det" and g.lower_ in lexicon.anaphoric for g in c.children):
+            return not any(g.dep_ in ("poss", "nmod:poss", "nmod", "prep", "compound", "amod") for g in c.children)
+    return False
+
+
+def _same_body(e: Entity, a: Entity) -> bool:
+    """The recipient is the actor itself: the same entity, or the same country's same sector
+    ("China would suspend the controls it announced"), where neither is a person; parliament
+    acting on the government, or police on civilians, are two bodies."""
+    if (e.code, e.canonical) == (a.code, a.canonical):
+        return True
+    if e.kind == "person" or a.kind == "person" or e.code != a.code:
+        return False
+    return (e.sector or "GOV") == (a.sector or "GOV")
 
 
 def _acting_state(t: Any, recipient: list[Entity], ctx: Context) -> tuple[list[Entity], list[Entity]]:
