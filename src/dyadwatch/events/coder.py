@@ -288,13 +288,17 @@ def _under_intent(t: Any, lexicon: Lexicon) -> bool:
     return False
 
 
-def _clause_verbs(t: Any) -> list[Any]:
+_VERB_LINKS = frozenset({"xcomp", "dobj", "obj", "pobj", "prep", "pcomp", "acl", "conj"})
+
+
+def _clause_verbs(ctx: Context, i: int) -> list[int]:
     """The trigger and the verbs that govern it within its clause."""
-    out = [t]
-    cur = t
+    heads, deps = ctx.heads, ctx.deps
+    out = [i]
+    cur = i
     for _ in range(3):
-        if cur.dep_ in ("xcomp", "dobj", "obj", "pobj", "prep", "pcomp", "acl", "conj") and cur.head.i != cur.i:
-            cur = cur.head
+        if deps[cur] in _VERB_LINKS and heads[cur] != cur:
+            cur = heads[cur]
             out.append(cur)
         else:
             break
@@ -309,55 +313,65 @@ class Modality:
     obligation: bool = False
 
 
-def flags(t: Any, cand: Candidate, lexicon: Lexicon, date: DateSpan | None) -> Modality:
+def flags(ctx: Context, cand: Candidate, date: DateSpan | None) -> Modality:
     """Negation, future or intent, hypothesis and obligation for a trigger, from its clause."""
-    verbs = _clause_verbs(t)
+    lexicon, heads, deps, kids, lemmas, lower = ctx.lexicon, ctx.heads, ctx.deps, ctx.kids, ctx.lemmas, ctx.lower
+    i = cand.token.i
+    verbs = _clause_verbs(ctx, i)
     negated = hypothetical = obligation = False
     future = cand.intent or (date.future if date else False)
-    reported = any(v.dep_ in ("ccomp", "parataxis") and v.head.lemma_.lower() in lexicon.reporting for v in verbs)
+    reported = any(deps[v] in ("ccomp", "parataxis") and lemmas[heads[v]] in lexicon.reporting for v in verbs)
     for v in verbs:
-        if v.i != t.i and v.lemma_.lower() in lexicon.negation:
+        if v != i and lemmas[v] in lexicon.negation:
             negated = True  # "failed to reach agreement"
-        if v.i != t.i and v.lemma_.lower() in lexicon.obligation:
+        if v != i and lemmas[v] in lexicon.obligation:
             obligation = True  # « doit retirer ses troupes »: devoir governs the infinitive
-        for c in v.children:
-            low, lem = c.lower_, c.lemma_.lower()
-            if c.dep_ in ("neg", "advmod") and (lem in lexicon.negation or low in lexicon.negation):
+        for c in kids[v]:
+            low, lem, dep = lower[c], lemmas[c], deps[c]
+            if dep in ("neg", "advmod") and (lem in lexicon.negation or low in lexicon.negation):
                 negated = True
-            if c.dep_ in ("aux", "aux:tense") and (lem in lexicon.future_aux or low in lexicon.future_aux):
+            if dep in ("aux", "aux:tense") and (lem in lexicon.future_aux or low in lexicon.future_aux or lem == "aller"):
                 future = True
-            if c.dep_ in ("aux", "mark") and (low in lexicon.hypothetical or lem in lexicon.hypothetical):
+            if dep in ("aux", "mark") and (low in lexicon.hypothetical or lem in lexicon.hypothetical):
                 hypothetical = True
-            if c.dep_ == "aux" and (low in lexicon.obligation or lem in lexicon.obligation):
+            if dep == "aux" and (low in lexicon.obligation or lem in lexicon.obligation):
                 obligation = True
-        if "Fut" in v.morph.get("Tense") or any(c.lemma_ == "aller" and c.dep_ in ("aux", "aux:tense") for c in v.children):
+        morph = ctx.toks[v].morph
+        if "Fut" in morph.get("Tense"):
             future = True
         # fr_core_news_md tags many conditionals ("recevrait") as imperfect: the ending says it
-        conditional = "Cnd" in v.morph.get("Mood") or lexicon.language == "fr" and v.lower_.endswith(("rait", "raient"))
+        conditional = "Cnd" in morph.get("Mood") or lexicon.language == "fr" and lower[v].endswith(("rait", "raient"))
         if conditional:
             # the conditional of reported speech is a future ("il a dit qu'il viendrait")
             future, hypothetical = (True, hypothetical) if reported else (future, True)
     return Modality(negated, future, hypothetical, obligation)
 
 
-def _tree_distance(a: Any, b: Any) -> int:
-    pa = [a, *a.ancestors]
-    pb = [b, *b.ancestors]
-    ia = {t.i: n for n, t in enumerate(pa)}
-    for n, t in enumerate(pb):
-        if t.i in ia:
-            return ia[t.i] + n
-    return 99
+def _tree_distance(ctx: Context, a: int, b: int) -> int:
+    """Links between two tokens through their nearest common ancestor (99: none)."""
+    heads = ctx.heads
+    path = {a: 0}
+    cur, n = a, 0
+    while heads[cur] != cur:
+        cur, n = heads[cur], n + 1
+        path[cur] = n
+    cur, n = b, 0
+    while cur not in path:
+        if heads[cur] == cur:
+            return 99
+        cur, n = heads[cur], n + 1
+    return path[cur] + n
 
 
 BOUNDARY = {"ccomp", "advcl", "relcl", "acl:relcl", "parataxis", "csubj"}
 
 
-def _clause_head(t: Any) -> Any:
+def _clause_head(ctx: Context, i: int) -> int:
     """The head of the clause a token belongs to (the first ancestor that starts a clause)."""
-    cur = t
-    while cur.head.i != cur.i and cur.dep_ not in BOUNDARY and not (cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX")):
-        cur = cur.head
+    heads, deps, pos = ctx.heads, ctx.deps, ctx.pos
+    cur = i
+    while heads[cur] != cur and deps[cur] not in BOUNDARY and not (deps[cur] == "conj" and pos[cur] in ("VERB", "AUX")):
+        cur = heads[cur]
     return cur
 
 
@@ -367,24 +381,26 @@ def pick_date(t: Any, ctx: Context) -> DateSpan | None:
     spans = [span for span in ctx.dates if sent.start_char <= span.start < sent.end_char]
     if not spans:
         return None
-    own = _clause_head(t)
-    allowed = {own.i}
-    if own.head.i != own.i and (own.dep_ == "conj" or own.dep_ in ("ccomp", "parataxis") and own.head.lemma_.lower() in ctx.lexicon.reporting):
+    heads, deps, lemmas, reporting = ctx.heads, ctx.deps, ctx.lemmas, ctx.lexicon.reporting
+    own = _clause_head(ctx, t.i)
+    allowed = {own}
+    up = heads[own]
+    if up != own and (deps[own] == "conj" or deps[own] in ("ccomp", "parataxis") and lemmas[up] in reporting):
         # "began on February 16 and included meetings": conjoined clauses share a date, as do reported ones
-        allowed.add(_clause_head(own.head).i)
-    for c in own.children:
+        allowed.add(_clause_head(ctx, up))
+    for c in ctx.kids[own]:
         # "X sont convenues de ..., a annoncé le 17 février Y": the date of the attached report
-        if c.dep_ in ("conj", "parataxis") and c.lemma_.lower() in ctx.lexicon.reporting:
-            allowed.add(c.i)
+        if deps[c] in ("conj", "parataxis") and lemmas[c] in reporting:
+            allowed.add(c)
     # "the trip, planned months ago, began on February 16": a participle describing the event
     # noun dates the plan; the predicate's own date wins over it
     modifiers = {x.i for c in t.children if c.dep_ == "acl" for x in c.subtree}
     best: tuple[int, DateSpan] | None = None
     for span in spans:
         toks = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
-        if toks is None or not any(_clause_head(x).i in allowed for x in toks):
+        if toks is None or not any(_clause_head(ctx, x) in allowed for x in range(toks.start, toks.end)):
             continue
-        d = min(_tree_distance(t, x) for x in toks) + (3 if toks[0].i in modifiers else 0)
+        d = min(_tree_distance(ctx, t.i, x) for x in range(toks.start, toks.end)) + (3 if toks.start in modifiers else 0)
         if best is None or d < best[0]:
             best = (d, span)
     return best[1] if best else None
@@ -398,7 +414,7 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
     actor_t, recipient_t, via_parse, unresolved = parties
     place = place_near(t, ctx.actors.gaz) or ctx.default_place
     date = pick_date(t, ctx)
-    modality = flags(t, cand, ctx.lexicon, date)
+    modality = flags(ctx, cand, date)
     negated, future, hypothetical = modality.negated, modality.future, modality.hypothetical
     if date is not None and future and ctx.published is not None:
         date = ahead(date, ctx.published)
