@@ -42,6 +42,8 @@ _PERSON_LABELS = {"PERSON", "PER"}
 _NAME_LABELS = {"PERSON", "PER", "ORG", "MISC", "GPE", "LOC", "NORP"}
 _RELATIONAL = {"counterpart", "counterparts", "homologue", "homologues"}
 _STATE_SECTORS = {"GOV", "LEG", "MIL", "JUD", "COP", "SPY"}
+# word-table kinds that are never part of a person's name
+_NOT_NAMES = frozenset({"country", "adjective", "institution", "role", "rank", "honorific", "media", "capital"})
 
 
 class ArticleActors(EntityResolver):
@@ -225,12 +227,23 @@ class ArticleActors(EntityResolver):
             start += 1
         return start, end
 
+    @cached_property
+    def _name_tokens(self) -> list[bool]:
+        """Per token: could it be part of a name (capitalised word, not a known country, title or body)?
+
+        Listed once, on first use, after the word table is complete; the name finders ask several times per token.
+        """
+        out: list[bool] = []
+        for i, (t, word) in enumerate(zip(self.toks, self.texts)):
+            if not word[:1].isupper() or t.is_punct or not t.is_alpha and "-" not in word:
+                out.append(False)
+                continue
+            entry = self.tok_entry.get(i)
+            out.append(entry is None or entry.kind not in _NOT_NAMES)
+        return out
+
     def _is_name_token(self, i: int) -> bool:
-        t = self.toks[i]
-        if not t.text[:1].isupper() or t.is_punct or not t.is_alpha and "-" not in t.text:
-            return False
-        entry = self.tok_entry.get(i)
-        return entry is None or entry.kind not in ("country", "adjective", "institution", "role", "rank", "honorific", "media", "capital")
+        return self._name_tokens[i]
 
     def _name_run(self, i: int) -> int:
         """End of a run of capitalised name tokens starting at i (hyphenated names included)."""
