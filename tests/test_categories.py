@@ -120,6 +120,10 @@ CASES = [
     # PROTEST strike: workers striking over pay (not a military strike)
     ("en", "Dockworkers struck over pay in Antwerp.", "PROTEST"),
     ("en", "Police fired on the crowd in Nairobi.", "ASSAULT"),
+    # COERCE deport: a person sent or « reconduit » back; « reconduire les sanctions » renews them (SANCTION)
+    ("en", "Britain sent back ten migrants to France on Thursday.", "COERCE"),
+    ("fr", "Le Royaume-Uni a reconduit dix migrants en France.", "COERCE"),
+    ("fr", "Le Conseil a reconduit les sanctions contre la Russie pour six mois.", "SANCTION"),
 ]
 
 
@@ -160,3 +164,11 @@ def test_categories_figurative_senses_give_no_event(language: str, text: str) ->
 
     cats = {e.category for e in code_text(text, published="2025-06-15", language=language)}
     assert not cats & {"ACCUSE", "CONCEDE", "MOBILIZE", "THREATEN", "ASSAULT"}, cats
+
+
+# "can" and "may" mark what is possible, not what was done
+def test_categories_can_and_may_flag_a_possibility() -> None:
+    from dyadwatch import code_text
+
+    events = code_text("Under the scheme, migrants can be sent back to France.", published="2025-06-15", language="en")
+    assert events and all(e.hypothetical for e in events)
