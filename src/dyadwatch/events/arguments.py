@@ -257,10 +257,15 @@ def nearest_mentions(
     later: list[Entity] = []
     sources = attribution_markers(actors.gaz.language)
     seen = {(e.code, e.canonical) for e in exclude}
-    for tok in t.sent:
-        ent = actors.entity_at(tok.i)
+    sent, doc = t.sent, t.doc
+    named, entries = actors.tok_person, actors.tok_entry
+    for i in range(sent.start, sent.end):
+        if i not in named and i not in entries:
+            continue  # most words name no one: skip them without building a Token
+        ent = actors.entity_at(i)
         if ent is None:
             continue
+        tok = doc[i]
         if tok.i > t.i and _speaker(tok, reporting, t, sources):
             seen.add((ent.code, ent.canonical))  # the rest of the name ("Reporters Without Borders") too
             continue
