@@ -124,6 +124,10 @@ CASES = [
     ("en", "Britain sent back ten migrants to France on Thursday.", "COERCE"),
     ("fr", "Le Royaume-Uni a reconduit dix migrants en France.", "COERCE"),
     ("fr", "Le Conseil a reconduit les sanctions contre la Russie pour six mois.", "SANCTION"),
+    # natural-force subjects are excluded, not threats of violence
+    ("en", "Iran threatened to open fire on the tanker.", "THREATEN"),
+    ("fr", "L'Iran a menacé d'ouvrir le feu sur le pétrolier.", "THREATEN"),
+    ("en", "Russian missiles struck Kyiv overnight.", "ASSAULT"),
 ]
 
 
@@ -157,13 +161,18 @@ def test_categories_demanded_act_is_not_coded_as_done(language: str, text: str) 
         ("fr", "La France reste pleinement mobilisée pour la libération des otages."),
         ("en", "China vowed to fight the US tariffs to the end."),
         ("en", "The president fired his defence minister on Friday."),
+        ("en", "Hurricane Milton struck the coast of Florida."),
+        ("en", "Inflation threatens to derail the recovery."),
+        ("fr", "Le cyclone a frappé la côte du Mozambique."),
+        ("fr", "L'inflation menace la reprise."),
+        ("en", "The court released its ruling on Monday."),
     ],
 )
 def test_categories_figurative_senses_give_no_event(language: str, text: str) -> None:
     from dyadwatch import code_text
 
     cats = {e.category for e in code_text(text, published="2025-06-15", language=language)}
-    assert not cats & {"ACCUSE", "CONCEDE", "MOBILIZE", "THREATEN", "ASSAULT"}, cats
+    assert not cats & {"ACCUSE", "CONCEDE", "MOBILIZE", "THREATEN", "ASSAULT", "RETREAT"}, cats
 
 
 # "can" and "may" mark what is possible, not what was done
