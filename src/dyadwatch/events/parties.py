@@ -100,15 +100,8 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
     # the actor; the main clause's subject ("India suspended the treaty after ...") is not
     named = t.dep_ == "advcl" and any(c.dep_ in SUBJ and c.pos_ in ("NOUN", "PROPN") for c in t.children)
     armed = cand.trigger.category in ARMED_ACTS and (cand.mode or cand.trigger.mode) not in STANDOFF_MODES
-    if actor and armed and _unnamed_heads(t, ctx):
-        # "killed by a roadside bomb outside the Malian town of Gao": the place gave the country
-        actor = [replace(e, sector="UAF", kind="group") if e.kind != "person" else e for e in actor]
-    if not actor and cand.trigger.category in ARMED_ACTS:
-        actor = _unnamed_police(t, ctx)  # "police fired tear gas at protesters in Tbilisi"
-    if not actor and armed:
-        # "Israel said gunmen killed two soldiers near Jenin": unnamed attackers, not the speaker
-        # nor the next one named; where no place tells whose they are, they stay unknown
-        actor, hidden = _unnamed_armed(t, ctx, agentless=False)
+    if cand.trigger.category in ARMED_ACTS:
+        actor, hidden = _attackers(t, actor, armed, ctx)
         named = named or hidden
     if not actor and not named:
         actor, undergoer = climb_subject(t, ctx.actors, ctx.lexicon.patient, ctx.lexicon.etre_verbs)
@@ -124,13 +117,7 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
         # "was detained", "his detention", "the court sentenced him": police and courts act for their state
         actor, recipient = _acting_state(t, recipient, ctx)
     elif not actor and cand.trigger.category in CROWD_ACTS:
-        # "100,000 people marched through Belgrade": unnamed crowds are civilians of the country they
-        # march in, and their protest, with no target named, is addressed to its state
-        spot = place_near(t, ctx.actors.gaz, LOCATIVE_PREPS)
-        if spot is not None and spot.country:
-            state = _country(spot.country, spot.name, ctx)
-            actor = [replace(state, sector="CVL", kind="group", canonical=f"civilians ({state.canonical})")]
-            recipient = recipient or [state]
+        actor, recipient = _crowd(t, recipient, ctx)
     if not recipient and cand.trigger.category in REACTIONS and ctx.last_actor and _refers_back(t, ctx.lexicon):
         # "Macron welcomed the release", « Zelensky a salué ces sanctions »: the reaction answers
         # whoever did the event the story just told
@@ -219,6 +206,31 @@ def _same_body(e: Entity, a: Entity) -> bool:
     if e.kind == "person" or a.kind == "person" or e.code != a.code:
         return False
     return (e.sector or "GOV") == (a.sector or "GOV")
+
+
+def _attackers(t: Any, actor: list[Entity], armed: bool, ctx: Context) -> tuple[list[Entity], bool]:
+    """The actor of violence read around unnamed attackers, and whether the sentence names such attackers."""
+    if actor:
+        if armed and _unnamed_heads(t, ctx):
+            # "killed by a roadside bomb outside the Malian town of Gao": the place gave the country
+            actor = [replace(e, sector="UAF", kind="group") if e.kind != "person" else e for e in actor]
+        return actor, False
+    police = _unnamed_police(t, ctx)  # "police fired tear gas at protesters in Tbilisi"
+    if police or not armed:
+        return police, False
+    # "Israel said gunmen killed two soldiers near Jenin": unnamed attackers, not the speaker
+    # nor the next one named; where no place tells whose they are, they stay unknown
+    return _unnamed_armed(t, ctx, agentless=False)
+
+
+def _crowd(t: Any, recipient: list[Entity], ctx: Context) -> tuple[list[Entity], list[Entity]]:
+    """"100,000 people marched through Belgrade": unnamed crowds are civilians of the country they
+    march in, and their protest, with no target named, is addressed to its state."""
+    spot = place_near(t, ctx.actors.gaz, LOCATIVE_PREPS)
+    if spot is None or not spot.country:
+        return [], recipient
+    state = _country(spot.country, spot.name, ctx)
+    return [replace(state, sector="CVL", kind="group", canonical=f"civilians ({state.canonical})")], recipient or [state]
 
 
 def _acting_state(t: Any, recipient: list[Entity], ctx: Context) -> tuple[list[Entity], list[Entity]]:
