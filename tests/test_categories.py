@@ -128,6 +128,8 @@ CASES = [
     ("en", "Iran threatened to open fire on the tanker.", "THREATEN"),
     ("fr", "L'Iran a menacé d'ouvrir le feu sur le pétrolier.", "THREATEN"),
     ("en", "Russian missiles struck Kyiv overnight.", "ASSAULT"),
+    # a labour union that demands is a REQUEST ("labour demand" in economics is no event)
+    ("en", "Labour unions demanded higher wages from the government of Nigeria.", "REQUEST"),
 ]
 
 
@@ -166,6 +168,7 @@ def test_categories_demanded_act_is_not_coded_as_done(language: str, text: str) 
         ("fr", "Le cyclone a frappé la côte du Mozambique."),
         ("fr", "L'inflation menace la reprise."),
         ("en", "The court released its ruling on Monday."),
+        ("en", "Oil demand fell sharply in China."),
     ],
 )
 def test_categories_figurative_senses_give_no_event(language: str, text: str) -> None:
