@@ -161,3 +161,9 @@ def test_parties_a_state_does_not_act_on_its_own_body_but_parliament_may_accuse_
     events = code("The Algerian parliament accused the government of hiding the deal.", language="en")
     event = only(events, "ACCUSE")
     assert codes(event.actor) == ["DZA"] and codes(event.recipient) == ["DZA"]
+
+
+def test_parties_unnamed_attackers_take_the_place_of_their_target(code):
+    events = code("Militants attacked a checkpoint in North Waziristan, Pakistan, killing four soldiers.", language="en")
+    event = only(events, "ASSAULT")
+    assert [(e.code, e.sector) for e in event.actor] == [("PAK", "UAF")]

@@ -288,7 +288,8 @@ def _unnamed_armed(t: Any, ctx: Context, agentless: bool) -> tuple[list[Entity],
         return [], False
     agents = [x for h in heads for x in h.subtree]
     # "outside the Iraqi city of Basra", "in a residential sector of eastern Beirut": where it struck
-    around = [x for c in t.children if c.dep_ in ("prep", "obl", "obl:mod", "advmod", "nmod") for x in c.subtree]
+    # "attacked a checkpoint in North Waziristan, Pakistan": or where its target stood
+    around = [x for c in t.children if c.dep_ in ("prep", "obl", "obl:mod", "advmod", "nmod", "dobj", "obj") for x in c.subtree]
     spot = (
         place_within(agents, ctx.actors.gaz)
         or place_near(t, ctx.actors.gaz, LOCATIVE_PREPS)
