@@ -44,3 +44,32 @@ def test_merge_month_precision_contains_day():
 def test_merge_aggregates_count_groups_not_reports():
     events = [dict(ev("a", "a1"), event_group="a"), dict(ev("b", "a2"), event_group="a"), dict(ev("c", "a3"), event_group="c")]
     assert [e["id"] for e in counted(events)] == ["a", "c"]
+
+
+def test_merge_grouping_only_what_is_new_gives_the_groups_of_grouping_everything():
+    # a run regroups only the events dated from its earliest date on, against the groups formed just
+    # before: on random stores of mixed precisions and windows this must equal grouping everything
+    import random
+
+    from dyadwatch.events.merge import reach_before
+
+    rng = random.Random(7)
+    dates = [("2025-04-%02d" % d, "day") for d in range(1, 29)] + [
+        ("2025-03-30", "day"), ("2025-04-07", "week"), ("2025-04", "month"), ("2025-03", "month"), ("2025", "year"),
+        ("2025-06", "season"), ("2024-12-31", "day"),
+    ]
+    for trial in range(60):
+        window = rng.choice([1, 2, 5])
+        events = []
+        for n in range(rng.randint(5, 40)):
+            date, precision = rng.choice(dates)
+            events.append(ev(f"e{n}", f"a{rng.randint(0, 12)}", category=rng.choice(["SANCTION", "ACCUSE"]),
+                             actor=rng.choice(["DZA", "FRA", "DZA,MAR"]), recipient=rng.choice(["FRA", "", "DZA"]),
+                             date=date, precision=precision))
+        full = group_reports(events, window)
+        since = rng.choice(sorted({e["date"] for e in events}))
+        day, year = reach_before(since, window)
+        formed = [e for e in events if e["date"] < since and full[e["id"]] == e["id"]
+                  and (e["date"] >= day or len(e["date"]) <= 7 and e["date"] >= year)]
+        later = [e for e in events if e["date"] >= since]
+        assert group_reports(later, window, formed=formed) == {e["id"]: full[e["id"]] for e in later}, (trial, since)

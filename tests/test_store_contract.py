@@ -321,6 +321,21 @@ def test_store_groups_reports_of_one_event_across_articles(store_url):
         assert len({e["event_group"] for e in store.events(EventQuery())}) == 1
 
 
+def test_store_regroups_only_from_a_runs_earliest_date_and_matches_a_full_regroup(store_url):
+    with open_store(store_url) as store:
+        store.write([coded(date="2024-07-30"), coded(text="Algeria has recalled its ambassador to France.", date="2024-07-31")], [])
+        store.refresh_groups(window_days=2, since="2024-07-30")
+        # a later run: one more report of the same event, and a new event a month later
+        later = [coded(text="Algiers recalled its envoy from Paris on Tuesday.", date="2024-08-01"),
+                 coded(text="Algeria recalled its ambassador from Paris again.", date="2024-09-02")]
+        store.write(later, [])
+        store.refresh_groups(window_days=2, since="2024-08-01")
+        incremental = {e["id"]: e["event_group"] for e in store.events(EventQuery())}
+        store.refresh_groups(window_days=2)
+        assert {e["id"]: e["event_group"] for e in store.events(EventQuery())} == incremental
+        assert len(set(incremental.values())) == 2
+
+
 @pytest.mark.parametrize("directed", [True, False])
 def test_store_dyad_series_counts_one_event_reported_by_two_articles_once(store_url, directed):
     with open_store(store_url) as store:

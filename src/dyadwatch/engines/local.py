@@ -168,9 +168,13 @@ def run_coding(
         yield from admit(chunk)
 
     pending: list[CodedArticle] = []  # coded, written together once write_batch_size is reached
+    earliest = ""  # the earliest date among the events coded: grouping across articles starts there
+
+    recoded = [0]  # articles stored before by another coder version: their old events are gone
 
     def flush() -> None:
-        store.write(pending + reports, failures)
+        written = store.write(pending + reports, failures)
+        recoded[0] += getattr(written, "articles_recoded", 0)
         pending.clear()
         failures.clear()
         reports.clear()
@@ -195,6 +199,9 @@ def run_coding(
                 else:
                     summary.coded += 1
                     summary.events += len(result.events)
+                    dates = [e.date for e in result.events if e.date]
+                    if dates:
+                        earliest = min([*dates, earliest]) if earliest else min(dates)
             pending.extend(coded)
             if len(pending) + len(reports) >= config.write_batch_size:
                 flush()
@@ -203,10 +210,12 @@ def run_coding(
             flush()
     if summary.coded and hasattr(store, "refresh_registry"):
         # what this run learnt about people resolves persons named bare, here and in earlier runs
-        summary.registry_updates = store.refresh_registry()
+        summary.registry_updates = store.refresh_registry(regroup_window=config.merge_window_days)
     if summary.coded and hasattr(store, "refresh_groups"):
-        # recipient countries may have changed above; then the same event reported by several articles is grouped
-        summary.event_groups = store.refresh_groups(config.merge_window_days)
+        # the same event reported by several articles is grouped: only what this run dated can change
+        # (the registry regrouped what it changed), unless replaced events left their groups (then all of them)
+        since = None if recoded[0] else earliest or None
+        summary.event_groups = store.refresh_groups(config.merge_window_days, since=since) if since or recoded[0] else 0
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -67,16 +67,24 @@ def same_event(a: dict[str, Any], b: dict[str, Any], window_days: int) -> bool:
     return same_time(a, b, window_days)
 
 
-def group_reports(events: Iterable[dict[str, Any]], window_days: int = 2) -> dict[str, str]:
-    """Event id -> id of the group's first report, for every event.
+def group_reports(
+    events: Iterable[dict[str, Any]], window_days: int = 2, formed: Iterable[dict[str, Any]] = ()
+) -> dict[str, str]:
+    """Event id -> id of the group's first report, for every event of ``events``.
 
-    Heads of groups are indexed by (category, actor country), so an event is
+    ``formed``: heads of groups formed before (all dated before ``events``), which the events may join;
+    they are not in the result. Heads are indexed by (category, actor country), so an event is
     compared only with groups that share its category and an actor.
     """
-    rows = sorted(events, key=lambda e: (e.get("date") or "9999", e["article_id"], e["id"]))
+    order = lambda e: (e.get("date") or "9999", e["article_id"], e["id"])  # noqa: E731
     heads: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     group: dict[str, str] = {}
-    for e in rows:
+    for h in sorted(formed, key=order):
+        for code in _codes(h.get("actor_codes")):
+            heads[(h["category"], code)].append(h)
+        group[h["id"]] = h["id"]
+    before = set(group)
+    for e in sorted(events, key=order):
         keys = [(e["category"], code) for code in _codes(e.get("actor_codes"))]
         seen: set[str] = set()
         head = None
@@ -95,4 +103,16 @@ def group_reports(events: Iterable[dict[str, Any]], window_days: int = 2) -> dic
                 heads[key].append(e)
         else:
             group[e["id"]] = group[head["id"]]
-    return group
+    return {k: v for k, v in group.items() if k not in before}
+
+
+def reach_before(since: str, window_days: int) -> tuple[str, str]:
+    """How far back a group formed before ``since`` can still take an event dated ``since`` or later.
+
+    Day and week dates within the window (a week at least); month, season and year dates that
+    contain a later date share its year. Returns (earliest day, earliest year) as date strings.
+    """
+    first = _day(since) or _day(f"{since[:7]}-01") or _day(f"{since[:4]}-01-01")
+    if first is None:
+        return since, since[:4]
+    return (first - dt.timedelta(days=max(window_days, 7) + 1)).isoformat(), since[:4]

@@ -198,11 +198,12 @@ class StoreBase:
     def _apply_groups(self, groups: dict[str, str]) -> None:  # pragma: no cover
         raise NotImplementedError
 
-    def refresh_registry(self, user_rows: list[dict[str, Any]] | None = None) -> int:
+    def refresh_registry(self, user_rows: list[dict[str, Any]] | None = None, regroup_window: int | None = None) -> int:
         """Relearn the registry from stored mentions; apply it and the user's corrections to person links.
 
         ``user_rows`` replace the stored corrections when given (``dyadwatch actors import``).
-        Returns the number of person links changed.
+        With ``regroup_window``, the events whose countries changed are grouped again across articles
+        (from the earliest of their dates on). Returns the number of person links changed.
         """
         from dyadwatch.actors.registry import learnt_rows, resolutions
 
@@ -213,16 +214,35 @@ class StoreBase:
         )
         changes = resolutions(links, learnt, user)
         self._apply_registry(learnt + (user_rows or []), user_rows is not None, changes)
+        if changes and regroup_window is not None:
+            ids = sorted({c["event_id"] for c in changes})
+            earliest = self.query(f"SELECT min(date) FROM events WHERE id {self.IN_LIST}", [ids])[0][0]
+            if earliest:
+                self.refresh_groups(regroup_window, since=earliest)
         return len(changes)
 
-    def refresh_groups(self, window_days: int = 2) -> int:
-        """Group the reports of one event across articles; returns the number of groups."""
-        from dyadwatch.events.merge import group_reports
+    def refresh_groups(self, window_days: int = 2, since: str | None = None) -> int:
+        """Group the reports of one event across articles; returns the number of groups formed or renewed.
 
-        rows = self.dicts(
-            "SELECT id, article_id, category, negated, hypothetical, actor_codes, recipient_codes, date, date_precision FROM events"
-        )
-        groups = group_reports(rows, window_days)
+        Without ``since`` every stored event is grouped again. With ``since`` (the earliest date among
+        the events a run just wrote) only events dated from then on are, against the groups already
+        formed just before it: grouping goes in date order, so nothing earlier can change, and a run
+        costs what it adds rather than what the store holds.
+        """
+        from dyadwatch.events.merge import group_reports, reach_before
+
+        columns = "id, article_id, category, negated, hypothetical, actor_codes, recipient_codes, date, date_precision"
+        if since is None:
+            groups = group_reports(self.dicts(f"SELECT {columns} FROM events"), window_days)
+        else:
+            day, year = reach_before(since, window_days)
+            formed = self.dicts(
+                f"SELECT {columns} FROM events WHERE date < ? AND (event_group IS NULL OR event_group = id) "
+                "AND (date >= ? OR length(date) <= 7 AND date >= ?)",
+                [since, day, year],
+            )
+            fresh = self.dicts(f"SELECT {columns} FROM events WHERE date >= ?", [since])
+            groups = group_reports(fresh, window_days, formed=formed)
         if groups:
             self._apply_groups(groups)
         return len(set(groups.values()))
