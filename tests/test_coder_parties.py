@@ -167,3 +167,8 @@ def test_parties_unnamed_attackers_take_the_place_of_their_target(code):
     events = code("Militants attacked a checkpoint in North Waziristan, Pakistan, killing four soldiers.", language="en")
     event = only(events, "ASSAULT")
     assert [(e.code, e.sector) for e in event.actor] == [("PAK", "UAF")]
+
+
+def test_parties_a_place_in_the_actors_own_name_does_not_block_a_domestic_reading(code):
+    event = only(code("The Cankaya district administration in Ankara rejected a permit for the temple.", language="en"), "REJECT")
+    assert codes(event.actor) == ["TUR"] and codes(event.recipient) == ["TUR"]

@@ -426,9 +426,11 @@ def _home(code: str, t: Any, ctx: Context) -> str | None:
     counts = ctx.actors.country_counts()
     if not counts or any(c != code for c, _ in counts):
         return None
+    subj = subject_of(t)
+    own = range(subj.left_edge.i, subj.right_edge.i + 1) if subj is not None else range(0)
     for ent in t.sent.ents:
-        if ent.label_ not in ("GPE", "LOC", "ORG", "NORP", "PERSON"):
-            continue
+        if ent.label_ not in ("GPE", "LOC", "ORG", "NORP", "PERSON") or ent.start in own:
+            continue  # "Ankara's Cankaya district administration": a place in the actor's own name
         found = ctx.actors.entity_at(ent.start)
         if found is not None:
             if found.code not in (code, "UNK", None):
