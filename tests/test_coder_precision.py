@@ -100,3 +100,45 @@ def test_coder_purpose_after_a_preposition_is_intended_not_done(code):
 def test_coder_reporting_verb_on_a_thing_is_an_act_not_a_statement(code, text, found):
     support = [e for e in code(text, language="fr") if e.category == "SUPPORT"]
     assert bool(support) is found
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("American and Filipino troops began exercises in the South China Sea on Monday.", "en"),
+        ("Indian and French navies held drills off Goa on Monday.", "en"),
+        ("Les soldats français et marocains ont commencé lundi des manœuvres près d'Agadir.", "fr"),
+    ],
+)
+def test_coder_exercises_of_two_countries_forces_are_cooperation(code, text, language):
+    events = code(text, language=language)
+    assert [e.category for e in events] == ["COOPERATE"]
+    assert len(set(codes(events[0].actor))) == 2
+
+
+def test_coder_exercises_of_one_army_mobilise(code):
+    events = code("Russian troops began large exercises near the border on Monday.", language="en")
+    assert [e.category for e in events] == ["MOBILIZE"]
+
+
+def test_coder_demand_takes_the_act_its_clause_names(code):
+    events = code("Russia demanded on Tuesday that Ukraine withdraw its troops from the region.", language="en")
+    assert [(e.category, codes(e.actor), codes(e.recipient)) for e in events] == [("REQUEST", ["RUS"], ["UKR"])]
+
+
+def test_coder_warning_about_a_past_attack_keeps_the_attack(code):
+    events = code("Kyiv warned on Tuesday that Russian forces had shelled the city of Kharkiv.", language="en")
+    assert "ASSAULT" in {e.category for e in events}
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Pakistan said on Monday that it could suspend its trade with India.", "en"),
+        ("Le Pakistan a déclaré lundi qu'il pourrait suspendre ses échanges avec l'Inde.", "fr"),
+    ],
+)
+def test_coder_saying_one_could_sanction_is_a_threat(code, text, language):
+    events = code(text, language=language)
+    threats = [e for e in events if e.category == "THREATEN"]
+    assert threats and codes(threats[0].actor) == ["PAK"] and not threats[0].hypothetical

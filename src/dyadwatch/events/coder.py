@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dyadwatch.actors.resolve import ArticleActors
+from dyadwatch.events.arguments import cue_words
 from dyadwatch.events.dates import DateSpan, ahead
 from dyadwatch.events.lexicon import Lexicon, Trigger, match_contexts
 from dyadwatch.events.parties import dedupe, resolve_parties
@@ -129,7 +130,7 @@ def parse_lists(doc: Any) -> tuple[list[int], list[str], list[list[int]]]:
     return heads, deps, kids
 
 
-def _near(ctx: Context, i: int, sent_end: int, window: bool = True) -> dict[str, int]:
+def _near(ctx: Context, i: int, sent_end: int, window: bool = True, skip: frozenset[str] = frozenset()) -> dict[str, int]:
     """Lemmas and forms close to a trigger, with their positions: its dependents two levels down and
     (with ``window``) the next few tokens.
 
@@ -140,7 +141,7 @@ def _near(ctx: Context, i: int, sent_end: int, window: bool = True) -> dict[str,
     out: dict[str, int] = {}
     kids, deps, lemmas, lower = ctx.kids, ctx.deps, ctx.lemmas, ctx.lower
     for c in kids[i]:
-        if not window and deps[c] in CLAUSES:
+        if not window and deps[c] in CLAUSES or deps[c] in skip:
             continue
         out.setdefault(lemmas[c], c)
         out.setdefault(lower[c], c)
@@ -161,6 +162,7 @@ def _near(ctx: Context, i: int, sent_end: int, window: bool = True) -> dict[str,
 
 
 _NEAR_DEPS = frozenset({"pobj", "dobj", "obj", "compound", "fixed", "flat"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj"})
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
 # what someone said another party must do is a demand whatever the verb ("Russia said Sudan must return
 # the helicopter", « X a dit que Y devait retirer ses troupes »): build_event makes the speaker its actor
@@ -211,7 +213,8 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
                     head = ctx.heads[i]
                     if pos == "NOUN" and ctx.deps[i] in ("obj", "dobj") and head != i:
                         # "declared a state of emergency after the earthquake": the verb carries the circumstances
-                        deps = {**_near(ctx, head, sent.end, window=False), **deps}
+                        # (not its subject: "the International Labour Office reiterated its demand")
+                        deps = {**_near(ctx, head, sent.end, window=False, skip=_SUBJECTS), **deps}
                 if trig.not_words & deps.keys():
                     continue
             if len(trig.words) > 1:
@@ -261,18 +264,27 @@ def _governor(t: Any, by_token: dict[int, Candidate], category: str) -> Candidat
     him in an air strike", "a meeting during a visit"); "talks after the
     strike" are two events.
     """
-    cur, adjunct = t, False
+    cur, adjunct, clausal = t, False, False
     for _ in range(5):
-        # clause complements ("..., which Algiers has suspended") are events of their own, not folded
-        if cur.dep_ not in ("xcomp", "dobj", "obj", "pobj", "pcomp", "prep", "obl", "nmod", "acl"):
+        # clause complements ("..., which Algiers has suspended") are events of their own, not folded,
+        # except the act a demand, refusal or threat names ("demanded that Kyiv withdraw its troops")
+        if cur.dep_ == "ccomp":
+            clausal = True
+        elif cur.dep_ not in ("xcomp", "dobj", "obj", "pobj", "pcomp", "prep", "obl", "nmod", "acl"):
             return None
         if cur.dep_ == "prep" and cur.lower_ in ADJUNCT_PREPS or any(c.dep_ == "case" and c.lower_ in ADJUNCT_PREPS for c in cur.children):
             adjunct = True
         cur = cur.head
         if cur.i in by_token:
             gov = by_token[cur.i]
+            if clausal and (gov.trigger.category not in CLAUSE_TAKERS or "Past" in t.morph.get("Tense")):
+                return None  # "warned that Russia had attacked": a past act told, not the content of a threat
             return gov if not adjunct or gov.trigger.category == category else None
     return None
+
+
+# events whose content may be a whole clause: the demand, refusal or threat is the event, the clause its object
+CLAUSE_TAKERS = frozenset({"REQUEST", "REJECT", "THREATEN"})
 
 
 def _under_intent(t: Any, lexicon: Lexicon) -> bool:
@@ -311,6 +323,8 @@ class Modality:
     future: bool = False
     hypothetical: bool = False
     obligation: bool = False
+    # the clause is what a reporting verb says ("X said it could ...")
+    reported: bool = False
 
 
 def flags(ctx: Context, cand: Candidate, date: DateSpan | None) -> Modality:
@@ -344,7 +358,7 @@ def flags(ctx: Context, cand: Candidate, date: DateSpan | None) -> Modality:
         if conditional:
             # the conditional of reported speech is a future ("il a dit qu'il viendrait")
             future, hypothetical = (True, hypothetical) if reported else (future, True)
-    return Modality(negated, future, hypothetical, obligation)
+    return Modality(negated, future, hypothetical, obligation, reported)
 
 
 def _tree_distance(ctx: Context, a: int, b: int) -> int:
@@ -436,6 +450,14 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
         category, mode, negated = "REJECT", GOVERNED_MODE.get(("REJECT", category)), False
     elif future and category in FUTURE_CATEGORY:
         category, mode = FUTURE_CATEGORY[category], GOVERNED_MODE.get(("THREATEN", category))
+    elif hypothetical and modality.reported and FUTURE_CATEGORY.get(category) == "THREATEN":
+        # "Islamabad said it could hold the treaty in abeyance": saying one may strike is a threat, made now
+        category, mode, hypothetical = "THREATEN", GOVERNED_MODE.get(("THREATEN", category)), False
+    exercises = cue_words(ctx.lexicon.language, "exercises")
+    if category == "MOBILIZE" and any(ctx.lemmas[j] in exercises for j in (t.i, *cand.consumed)):
+        if len({e.code for e in actor_t if e.code != "UNK"}) >= 2:
+            # exercises of two countries' forces together: mutual military cooperation (ontology)
+            category, mode = "COOPERATE", None
     if not ctx.onto.is_valid(category, mode):
         mode = None
     date_str, precision = (date.date, date.precision) if date else _default_date(ctx)
