@@ -32,6 +32,15 @@ class EntityResolver:
     tok_span: dict[int, tuple[int, int]]
     people: list[Person]
     tok_person: dict[int, Person]
+    # the parsed text, and the entities already found per (token, depth): the coder asks for the same
+    # subject once per event of its sentence, and the table does not change once built
+    text: str
+    _found: dict[tuple[int, int], list[Entity]]
+
+    def _span_text(self, start: int, end: int) -> str:
+        """The text of tokens start..end-1 (a slice: a Span's text builds every Token again)."""
+        toks = self.toks
+        return self.text[toks[start].idx : toks[end - 1].idx + len(toks[end - 1].text)]
 
     def person_entity(self, person: Person, text: str) -> Entity:
         code = person.country or "UNK"
@@ -49,7 +58,6 @@ class EntityResolver:
 
     def entity_at(self, i: int) -> Entity | None:
         """The entity that token i names on its own, if any (person, country, institution)."""
-        doc = self.doc
         toks = self.toks
         t = toks[i]
         person = self.tok_person.get(i)
@@ -59,7 +67,7 @@ class EntityResolver:
         if entry is None or entry.code is None:
             return None
         s, e = self.tok_span[i]
-        text = doc[s:e].text
+        text = self._span_text(s, e)
         if entry.kind == "capital" and t.dep_ not in ("nsubj", "nsubjpass", "poss", "agent") and self._is_place(i):
             return None
         kind = {"institution": "organisation"}.get(entry.kind, "country")
@@ -74,6 +82,13 @@ class EntityResolver:
 
     def entities_for(self, token: Any, depth: int = 0) -> list[Entity]:
         """Resolve an argument head (and its coordinated siblings) to entities."""
+        key = (token.i, depth)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = self._entities_for(token, depth)
+        return list(found)
+
+    def _entities_for(self, token: Any, depth: int) -> list[Entity]:
         out: list[Entity] = []
         for head in [token, *_conjuncts(token)]:
             ent = self._one(head, depth)
@@ -114,7 +129,6 @@ class EntityResolver:
 
     def _group(self, h: Any, depth: int) -> Entity | None:
         """A common-noun phrase: sector from the head noun, country from its modifiers."""
-        doc = self.doc
         entry = self.tok_entry.get(h.i)
         sector = entry.sector if entry is not None and entry.kind in ("role", "group", "rank") else None
         role = entry.canonical if entry is not None and entry.kind == "role" else None
@@ -140,7 +154,7 @@ class EntityResolver:
                 return self.person_entity(person, h.text)
         if country is None:
             return None
-        text = doc[min(t.i for t in name_tokens) : h.i + 1].text if name_tokens else h.text
+        text = self._span_text(min(t.i for t in name_tokens), h.i + 1) if name_tokens else h.text
         return Entity(country, sector or "GOV", text, self.gaz.country_names.get(country, country), role, "group", h.idx, h.idx + len(h.text))
 
     def _unique_holder(self, role: str) -> Person | None:

@@ -51,6 +51,8 @@ class ArticleActors(EntityResolver):
 
     def __init__(self, doc: Any, gaz: Gazetteer, published: dt.date | None = None, offices: OfficeHolders | None = None) -> None:
         self.doc = doc
+        self.text = doc.text
+        self._found = {}
         self.published = published
         self.offices = offices if offices is not None else office_holders()
         # one Token object per position: indexing a Doc builds a new Token each time (hot in the loops below)
