@@ -58,11 +58,6 @@ class Tables:
     quotes: dict[str, list[Any]] = field(default_factory=dict)
     mentions: dict[str, list[Any]] = field(default_factory=dict)
 
-    @staticmethod
-    def add(table: dict[str, list[Any]], row: dict[str, Any]) -> None:
-        for key, value in row.items():
-            table.setdefault(key, []).append(value)
-
 
 class Store(Protocol):
     path: str
@@ -83,13 +78,13 @@ def entity_id(e: Entity) -> str:
 
 
 def to_tables(coded: list[CodedArticle], now: dt.datetime) -> Tables:
-    """Turn coded articles into rows for every table."""
-    t = Tables()
+    """Turn coded articles into rows for every table (collected as rows, turned into columns once)."""
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in ("articles", "events", "entities", "event_entities", "quotes", "mentions")}
+    entity_ids: set[str] = set()
     for c in coded:
         a = c.article
         coder = c.coder
-        Tables.add(
-            t.articles,
+        rows["articles"].append(
             {
                 "id": a.id, "doc_id": a.doc_id, "title": a.title, "text": a.text, "published": a.published,
                 "url": a.url, "language": c.language, "source": a.source, "origin": a.origin,
@@ -100,8 +95,7 @@ def to_tables(coded: list[CodedArticle], now: dt.datetime) -> Tables:
         )
         for m in c.mentions:
             e = m.entity
-            Tables.add(
-                t.mentions,
+            rows["mentions"].append(
                 {
                     "article_id": a.id, "sentence_index": m.sentence, "start_char": m.start, "end_char": m.end,
                     "text": m.text, "code": e.code, "sector": e.sector, "canonical": e.canonical, "role": e.role,
@@ -109,8 +103,7 @@ def to_tables(coded: list[CodedArticle], now: dt.datetime) -> Tables:
                 },
             )
         for q in c.quotes:
-            Tables.add(
-                t.quotes,
+            rows["quotes"].append(
                 {
                     "article_id": q.article_id, "sentence_index": q.sentence_index,
                     "speaker": q.speaker.canonical if q.speaker else None,
@@ -120,8 +113,7 @@ def to_tables(coded: list[CodedArticle], now: dt.datetime) -> Tables:
             )
         for ev in c.events:
             loc = ev.location
-            Tables.add(
-                t.events,
+            rows["events"].append(
                 {
                     "id": ev.id, "article_id": ev.article_id, "doc_id": ev.doc_id, "category": ev.category,
                     "mode": ev.mode, "contexts": json.dumps(list(ev.contexts)),
@@ -141,17 +133,17 @@ def to_tables(coded: list[CodedArticle], now: dt.datetime) -> Tables:
             for side, ents in (("actor", ev.actor), ("recipient", ev.recipient)):
                 for pos, e in enumerate(ents):
                     eid = entity_id(e)
-                    Tables.add(
-                        t.event_entities,
+                    rows["event_entities"].append(
                         {
                             "event_id": ev.id, "side": side, "position": pos, "entity_id": eid, "code": e.code,
                             "sector": e.sector, "name": e.name, "canonical": e.canonical, "role": e.role, "kind": e.kind,
                             "guessed": e.guessed,
                         },
                     )
-                    if eid not in t.entities.get("id", []):
-                        Tables.add(t.entities, {"id": eid, "code": e.code, "sector": e.sector, "canonical": e.canonical, "kind": e.kind})
-    return t
+                    if eid not in entity_ids:
+                        entity_ids.add(eid)
+                        rows["entities"].append({"id": eid, "code": e.code, "sector": e.sector, "canonical": e.canonical, "kind": e.kind})
+    return Tables(**{name: {key: [r[key] for r in table] for key in table[0]} if table else {} for name, table in rows.items()})
 
 
 def event_row_to_public(row: dict[str, Any], links: list[dict[str, Any]]) -> dict[str, Any]:
