@@ -68,7 +68,7 @@ def full(path: Path, db: Path, config: Config) -> tuple[float, float, RunSummary
 def measure(
     articles: int, french: bool | str, config: Config, workdir: Path, profile: str | None = None, sentences: int = 12, repeat: int = 1
 ) -> dict[str, Any]:
-    """Warm both paths up, then time them on the same texts (best of ``repeat``); optionally profile (b)."""
+    """Warm both paths up, then time them on the same texts, taking turns (best of ``repeat`` each); optionally profile (b)."""
     records = make_corpus(articles, french=french, sentences=sentences)
     path = write_jsonl(records, workdir / "corpus.jsonl")
     warm = write_jsonl(make_corpus(max(4, min(20, articles // 10)), french=french, seed=99), workdir / "warm.jsonl")
@@ -76,15 +76,18 @@ def measure(
     floor(make_corpus(8, french=french, seed=98), config)
     full(warm, workdir / "warm.duckdb", config)
     rss_warm = peak_rss_mib()
-    floors = [floor(records, config) for _ in range(repeat)]
-    a_seconds, a_cpu = min(f[0] for f in floors), min(f[1] for f in floors)
-    rss_a = peak_rss_mib()
+    # (a) and (b) take turns, so that both meet the same moments of a machine whose speed drifts
+    floors: list[tuple[float, float]] = []
+    runs: list[tuple[float, float, RunSummary]] = []
     profiler = cProfile.Profile() if profile == "cprofile" else None
-    if profiler:
-        profiler.enable()
-    runs = [full(path, workdir / f"fresh{n}.duckdb", config) for n in range(repeat)]
-    if profiler:
-        profiler.disable()
+    for n in range(repeat):
+        floors.append(floor(records, config))
+        if profiler:
+            profiler.enable()
+        runs.append(full(path, workdir / f"fresh{n}.duckdb", config))
+        if profiler:
+            profiler.disable()
+    a_seconds, a_cpu = min(f[0] for f in floors), min(f[1] for f in floors)
     b_seconds, _, summary = min(runs, key=lambda run: run[0])
     b_cpu = min(run[1] for run in runs)
     rss_b = peak_rss_mib()
@@ -96,7 +99,7 @@ def measure(
         # the same ratio in CPU time of this process: steadier when other programs share the machine
         "floor_cpu": a_cpu, "full_cpu": b_cpu, "cpu_ratio": a_cpu / b_cpu,
         "events": summary.events, "coded": summary.coded, "errors": summary.errors,
-        "rss_start": rss_start, "rss_warm": rss_warm, "rss_floor": rss_a, "rss_full": rss_b,
+        "rss_start": rss_start, "rss_warm": rss_warm, "rss_full": rss_b,
     }
     if profiler:
         out = io.StringIO()
@@ -137,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         "peak RSS (getrusage ru_maxrss, whole process): "
         f"start {r['rss_start']:.0f} MiB, after warm-up (models loaded) {r['rss_warm']:.0f} MiB, "
-        f"after (a) {r['rss_floor']:.0f} MiB, after (b) {r['rss_full']:.0f} MiB"
+        f"after the timed runs of (a) and (b) {r['rss_full']:.0f} MiB"
     )
     if text:
         print("\nprofile of the whole measurement (warm-up, (a) and (b))" if args.profile == "pyinstrument" else "\nprofile of (b)")
