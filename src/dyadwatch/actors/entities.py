@@ -36,6 +36,7 @@ class EntityResolver:
     # subject once per event of its sentence, and the table does not change once built
     text: str
     _found: dict[tuple[int, int], list[Entity]]
+    _at: dict[int, Entity | None]
 
     def _span_text(self, start: int, end: int) -> str:
         """The text of tokens start..end-1 (a slice: a Span's text builds every Token again)."""
@@ -58,6 +59,11 @@ class EntityResolver:
 
     def entity_at(self, i: int) -> Entity | None:
         """The entity that token i names on its own, if any (person, country, institution)."""
+        if i not in self._at:
+            self._at[i] = self._entity_at(i)
+        return self._at[i]
+
+    def _entity_at(self, i: int) -> Entity | None:
         toks = self.toks
         t = toks[i]
         person = self.tok_person.get(i)

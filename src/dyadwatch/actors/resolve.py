@@ -53,6 +53,7 @@ class ArticleActors(EntityResolver):
         self.doc = doc
         self.text = doc.text
         self._found = {}
+        self._at = {}
         self.published = published
         self.offices = offices if offices is not None else office_holders()
         # one Token object per position: indexing a Doc builds a new Token each time (hot in the loops below)
