@@ -170,11 +170,12 @@ def run_coding(
     pending: list[CodedArticle] = []  # coded, written together once write_batch_size is reached
     earliest = ""  # the earliest date among the events coded: grouping across articles starts there
 
-    recoded = [0]  # articles stored before by another coder version: their old events are gone
+    recoded = 0  # articles stored before by another coder version: their old events are gone
 
     def flush() -> None:
+        nonlocal recoded
         written = store.write(pending + reports, failures)
-        recoded[0] += getattr(written, "articles_recoded", 0)
+        recoded += getattr(written, "articles_recoded", 0)
         pending.clear()
         failures.clear()
         reports.clear()
@@ -214,8 +215,8 @@ def run_coding(
     if summary.coded and hasattr(store, "refresh_groups"):
         # the same event reported by several articles is grouped: only what this run dated can change
         # (the registry regrouped what it changed), unless replaced events left their groups (then all of them)
-        since = None if recoded[0] else earliest or None
-        summary.event_groups = store.refresh_groups(config.merge_window_days, since=since) if since or recoded[0] else 0
+        if recoded or earliest:
+            summary.event_groups = store.refresh_groups(config.merge_window_days, since=None if recoded else earliest)
     summary.seconds = time.perf_counter() - started
     return summary
 
