@@ -41,10 +41,13 @@ def parse_aliases(content: str, fmt: str) -> list[dict[str, str | None]]:
 
 
 def _csv_rows(content: str) -> list[dict[str, Any]]:
-    reader = csv.DictReader(io.StringIO(content))
-    if not reader.fieldnames or not {"alias", "code"} <= {f.strip() for f in reader.fieldnames if f}:
-        raise make("E607", where="header", fmt="csv", reason="the header must name at least 'alias' and 'code'")
-    return [{(k or "").strip(): v for k, v in r.items()} for r in reader]
+    reader = csv.DictReader(io.StringIO(content, newline=""))
+    try:
+        if not reader.fieldnames or not {"alias", "code"} <= {f.strip() for f in reader.fieldnames if f}:
+            raise make("E607", where="header", fmt="csv", reason="the header must name at least 'alias' and 'code'")
+        return [{(k or "").strip(): v for k, v in r.items()} for r in reader]
+    except csv.Error as exc:  # a stray carriage return or NUL, an unclosed quote...
+        raise make("E607", where=f"line {reader.line_num}", fmt="csv", reason=str(exc)) from None
 
 
 def _yaml_rows(content: str) -> list[dict[str, Any]]:
