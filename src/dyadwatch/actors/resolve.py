@@ -92,7 +92,6 @@ class ArticleActors(EntityResolver):
         the adjective's own country entry.
         """
         doc = self.doc
-        toks = self.toks
         adjectives = {i for i, e in self.tok_entry.items() if e.kind == "adjective"}
         if not adjectives:
             return

@@ -175,7 +175,7 @@ def run_coding(
     def flush() -> None:
         nonlocal recoded
         written = store.write(pending + reports, failures)
-        recoded += getattr(written, "articles_recoded", 0)
+        recoded += written.articles_recoded
         pending.clear()
         failures.clear()
         reports.clear()

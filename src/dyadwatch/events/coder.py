@@ -15,6 +15,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import DEP, HEAD
+
 from dyadwatch.actors.resolve import ArticleActors
 from dyadwatch.events.arguments import cue_words
 from dyadwatch.events.dates import DateSpan, ahead
@@ -92,7 +94,7 @@ class Context:
     heads: list[int] = field(default_factory=list)
     deps: list[str] = field(default_factory=list)
     kids: list[list[int]] = field(default_factory=list)
-    spots: list[int] = field(default_factory=list)
+    spots: list[int] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.toks:
@@ -115,8 +117,6 @@ class Context:
 
 def parse_lists(doc: Any) -> tuple[list[int], list[str], list[list[int]]]:
     """Heads, labels and children of every token, read from the Doc in one pass (no Token objects)."""
-    from spacy.attrs import DEP, HEAD
-
     if not len(doc):
         return [], [], []
     arr = doc.to_array([HEAD, DEP])
@@ -453,9 +453,9 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
     elif hypothetical and modality.reported and FUTURE_CATEGORY.get(category) == "THREATEN":
         # "Islamabad said it could hold the treaty in abeyance": saying one may strike is a threat, made now
         category, mode, hypothetical = "THREATEN", GOVERNED_MODE.get(("THREATEN", category)), False
-    exercises = cue_words(ctx.lexicon.language, "exercises")
-    if category == "MOBILIZE" and any(ctx.lemmas[j] in exercises for j in (t.i, *cand.consumed)):
-        if len({e.code for e in actor_t if e.code != "UNK"}) >= 2:
+    if category == "MOBILIZE" and len({e.code for e in actor_t if e.code != "UNK"}) >= 2:
+        exercises = cue_words(ctx.lexicon.language, "exercises")
+        if any(ctx.lemmas[j] in exercises for j in (t.i, *cand.consumed)):
             # exercises of two countries' forces together: mutual military cooperation (ontology)
             category, mode = "COOPERATE", None
     if not ctx.onto.is_valid(category, mode):
