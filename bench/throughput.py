@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import os
 import pstats
 import resource
 import sys
@@ -107,6 +108,8 @@ def measure(
         out.write("\n--- by own time ---\n")
         pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(25)
         result["profile"] = out.getvalue()
+        if os.environ.get("DYADWATCH_PROFILE_OUT"):
+            profiler.dump_stats(os.environ["DYADWATCH_PROFILE_OUT"])
     return result
 
 

@@ -73,3 +73,35 @@ def test_merge_grouping_only_what_is_new_gives_the_groups_of_grouping_everything
                   and (e["date"] >= day or len(e["date"]) <= 7 and e["date"] >= year)]
         later = [e for e in events if e["date"] >= since]
         assert group_reports(later, window, formed=formed) == {e["id"]: full[e["id"]] for e in later}, (trial, since)
+
+
+def test_merge_indexed_grouping_equals_the_pairwise_rule():
+    # the index (category, flags, actor and recipient country) is only a shortcut: on random events
+    # each one must join the earliest group head that the plain pairwise rule accepts, or start its own
+    import random
+
+    from dyadwatch.events.merge import same_event
+
+    rng = random.Random(11)
+    for trial in range(80):
+        window = rng.choice([1, 2, 5])
+        events = []
+        for n in range(rng.randint(2, 40)):
+            date, precision = rng.choice([("2025-04-%02d" % rng.randint(1, 12), "day"), ("2025-04", "month"),
+                                          ("2025-04-07", "week"), ("2025", "year"), ("", "day")])
+            e = ev(f"e{n}", f"a{rng.randint(0, 8)}", category=rng.choice(["SANCTION", "ACCUSE"]),
+                   actor=rng.choice(["DZA", "FRA", "DZA,MAR", "MAR,FRA", "", "UNK"]),
+                   recipient=rng.choice(["FRA", "", "DZA", "DZA,FRA"]), date=date, precision=precision,
+                   negated=rng.random() < 0.2)
+            e["hypothetical"] = rng.random() < 0.1
+            events.append(e)
+        expected: dict[str, str] = {}
+        heads: list[dict] = []
+        for e in sorted(events, key=lambda e: (e.get("date") or "9999", e["article_id"], e["id"])):
+            head = next((h for h in heads if same_event(h, e, window)), None)
+            if head is None:
+                heads.append(e)
+                expected[e["id"]] = e["id"]
+            else:
+                expected[e["id"]] = expected[head["id"]]
+        assert group_reports(events, window) == expected, trial

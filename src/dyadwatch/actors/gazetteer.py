@@ -94,23 +94,21 @@ class Gazetteer:
     def match(self, words: Sequence[str], folded: Sequence[str] | None = None) -> list[GazMatch]:
         """Find non-overlapping longest matches in a list of token texts (``folded``: the same, through ``fold``)."""
         lowered = folded if folded is not None else [_fold(w) for w in words]
-        longest, index = self._longest.get, self._index.get
+        longest, index = self._longest, self._index.get
         out: list[GazMatch] = []
         size = len(words)
-        i = 0
-        while i < size:
-            found = None
-            for n in range(min(longest(lowered[i], 0), size - i), 0, -1):
+        end = 0
+        # only words that begin some entry can start a match: most words of a text begin none
+        for i in [i for i, w in enumerate(lowered) if w in longest]:
+            if i < end:
+                continue  # inside the previous match
+            for n in range(min(longest[lowered[i]], size - i), 0, -1):
                 key = tuple(lowered[i : i + n])
                 entry = index(key)
                 if entry is not None and self._case_ok(words[i : i + n], key, entry):
-                    found = GazMatch(i, i + n, entry)
+                    out.append(GazMatch(i, i + n, entry))
+                    end = i + n
                     break
-            if found:
-                out.append(found)
-                i = found.end
-            else:
-                i += 1
         return out
 
     def _case_ok(self, words: Sequence[str], key: tuple[str, ...], entry: GazEntry) -> bool:

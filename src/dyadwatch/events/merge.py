@@ -27,6 +27,7 @@ def _codes(value: str | None) -> frozenset[str]:
     return frozenset(c for c in (value or "").split(",") if c and c != "UNK")
 
 
+@lru_cache(maxsize=8192)
 def _day(date: str | None) -> dt.date | None:
     if not date or len(date) < 10:
         return None
@@ -67,38 +68,50 @@ def same_event(a: dict[str, Any], b: dict[str, Any], window_days: int) -> bool:
     return same_time(a, b, window_days)
 
 
+def _keys(e: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """The index keys of an event: one per (actor country, recipient country) pair.
+
+    Two reports can be one event only when they share a key: same category and flags, an actor
+    country in common, and a recipient country in common (or no recipient on either side).
+    """
+    flags = (e["category"], bool(e.get("negated")), bool(e.get("hypothetical")))
+    recipients = _codes(e.get("recipient_codes")) or frozenset(("",))
+    return [(*flags, a, r) for a in _codes(e.get("actor_codes")) for r in recipients]
+
+
 def group_reports(
     events: Iterable[dict[str, Any]], window_days: int = 2, formed: Iterable[dict[str, Any]] = ()
 ) -> dict[str, str]:
     """Event id -> id of the group's first report, for every event of ``events``.
 
     ``formed``: heads of groups formed before (all dated before ``events``), which the events may join;
-    they are not in the result. Heads are indexed by (category, actor country), so an event is
-    compared only with groups that share its category and an actor.
+    they are not in the result. Heads are indexed by category, flags, actor and recipient country
+    (``_keys``), so an event is compared only with groups it could join; when several could take
+    it, it joins the earliest.
     """
     order = lambda e: (e.get("date") or "9999", e["article_id"], e["id"])  # noqa: E731
-    heads: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    heads: dict[tuple[Any, ...], list[dict[str, Any]]] = defaultdict(list)
     group: dict[str, str] = {}
+    rank: dict[str, int] = {}
     for h in sorted(formed, key=order):
-        for code in _codes(h.get("actor_codes")):
-            heads[(h["category"], code)].append(h)
+        for key in _keys(h):
+            heads[key].append(h)
         group[h["id"]] = h["id"]
+        rank[h["id"]] = len(rank)
     before = set(group)
     for e in sorted(events, key=order):
-        keys = [(e["category"], code) for code in _codes(e.get("actor_codes"))]
-        seen: set[str] = set()
+        keys = _keys(e)
         head = None
         for key in keys:
             for h in heads.get(key, ()):
-                if h["id"] not in seen:
-                    seen.add(h["id"])
-                    if same_event(h, e, window_days):
-                        head = h
-                        break
-            if head is not None:
-                break
+                if head is not None and rank[h["id"]] >= rank[head["id"]]:
+                    break  # each list is in order: nothing later in it can be earlier than the head found
+                if h["article_id"] != e["article_id"] and same_time(h, e, window_days):
+                    head = h
+                    break
         if head is None:
             group[e["id"]] = e["id"]
+            rank[e["id"]] = len(rank)
             for key in keys:
                 heads[key].append(e)
         else:
