@@ -43,6 +43,7 @@ _NAME_LABELS = {"PERSON", "PER", "ORG", "MISC", "GPE", "LOC", "NORP"}
 _RELATIONAL = {"counterpart", "counterparts", "homologue", "homologues"}
 _STATE_SECTORS = {"GOV", "LEG", "MIL", "JUD", "COP", "SPY"}
 # word-table kinds that are never part of a person's name
+_TITLES = frozenset({"role", "rank", "honorific"})
 _NOT_NAMES = frozenset({"country", "adjective", "institution", "role", "rank", "honorific", "media", "capital"})
 
 
@@ -126,7 +127,7 @@ class ArticleActors(EntityResolver):
                 continue
             if any(self.tok_entry.get(i) is not None and self.tok_entry[i].kind in ("media", "institution", "country", "capital") for i in range(start, end)):
                 continue
-            name = doc[start:end].text
+            name = self._span_text(start, end)
             person = self._match_known(name, by_name)
             if person is None:
                 person = Person(name=name, start=start, end=end, byline=self._is_byline(start))
@@ -263,39 +264,39 @@ class ArticleActors(EntityResolver):
 
     def _titled_names(self) -> Iterable[tuple[int, int]]:
         """Names right after a title, rank or honorific ("Major-General Abdelkader Aït-Ouarabi")."""
-        doc = self.doc
+        size = len(self.toks)
         toks = self.toks
-        i = 0
-        while i < len(doc):
-            entry = self.tok_entry.get(i)
-            if entry is not None and entry.kind in ("role", "rank", "honorific"):
-                end = self.tok_span[i][1]
-                j = end
-                if j < len(doc) and toks[j].text == "." and entry.kind == "honorific":
-                    j += 1
-                stop = self._name_run(j)
-                if stop - j >= 1 and (stop - j >= 2 or entry.kind != "role" or toks[j].ent_type_ in _NAME_LABELS):
-                    yield (j, stop)
-                i = max(end, i + 1)
-            else:
-                i += 1
+        nxt = 0  # the first position not inside a title already read
+        for i in sorted(i for i, e in self.tok_entry.items() if e.kind in _TITLES):
+            if i < nxt:
+                continue
+            entry = self.tok_entry[i]
+            end = self.tok_span[i][1]
+            j = end
+            if j < size and self.texts[j] == "." and entry.kind == "honorific":
+                j += 1
+            stop = self._name_run(j)
+            if stop - j >= 1 and (stop - j >= 2 or entry.kind != "role" or toks[j].ent_type_ in _NAME_LABELS):
+                yield (j, stop)
+            nxt = max(end, i + 1)
 
     def _apposed_names(self) -> Iterable[tuple[int, int]]:
         """Capitalised two- or three-word names followed by ", <role>" ("Saïd Sayoud, Nuñez's Algerian counterpart")."""
-        doc = self.doc
         toks = self.toks
-        i = 0
-        while i < len(doc):
-            end = self._name_run(i) if self._is_name_token(i) and (i == 0 or not self._is_name_token(i - 1)) else i
+        named = self._name_tokens
+        nxt = 0
+        # each run of name words starts where a name word follows a word that is not one
+        for i in [i for i, n in enumerate(named) if n and (i == 0 or not named[i - 1])]:
+            if i < nxt:
+                continue
+            end = self._name_run(i)
             if end - i >= 2 and toks[i].pos_ == "PROPN":
                 window = self._right_apposition(end)
                 if any(self.tok_entry.get(j) and self.tok_entry[j].kind in ("role", "rank") for j in window) or any(
                     toks[j].lower_ in _RELATIONAL for j in window
                 ) or self._apposed_to_role(i, end):
                     yield (i, end)
-                i = end
-            else:
-                i += 1
+                nxt = end
 
     def _possessive_owner(self, person: Person, left: list[int]) -> None:
         """"France ... recalled its ambassador in Algiers, X": the possessive's subject owns the office."""

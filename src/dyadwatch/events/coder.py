@@ -85,6 +85,8 @@ class Context:
     # the actor of the last sentence's main event: what a non-state reaction ("RSF condemned the verdict") answers
     last_actor: str | None = None
     _contexts: dict[int, list[str]] = field(default_factory=dict)
+    # each date expression's tokens (start, end), found once per article
+    _date_tokens: dict[tuple[int, int], tuple[int, int] | None] = field(default_factory=dict)
     # per token, computed once: one Token object per position (indexing a Doc builds a new one each
     # time), its part of speech and its lowercase form; find_candidates reads these, not the Doc
     toks: list[Any] = field(default_factory=list)
@@ -169,20 +171,23 @@ _TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
 DEMAND = Trigger(("must",), "REQUEST", None, None, frozenset(), -1)
 
 
-def _reported_obligation(t: Any, lexicon: Lexicon) -> bool:
+def _reported_obligation(ctx: Context, i: int) -> bool:
     """A verb under an obligation modal ("must drop", « devait retirer »), in a clause a reporting verb governs."""
-    bound = any(c.dep_ == "aux" and (c.lower_ in lexicon.obligation or c.lemma_.lower() in lexicon.obligation) for c in t.children)
-    bound = bound or t.dep_ == "xcomp" and t.head.lemma_.lower() in lexicon.obligation
+    obligation, heads, lemmas = ctx.lexicon.obligation, ctx.heads, ctx.lemmas
+    bound = any(ctx.deps[c] == "aux" and (ctx.lower[c] in obligation or lemmas[c] in obligation) for c in ctx.kids[i])
+    bound = bound or ctx.deps[i] == "xcomp" and lemmas[heads[i]] in obligation
     if not bound:
         return False
-    cur = t
+    cur = i
     for _ in range(4):
-        if cur.head.i == cur.i:
+        if heads[cur] == cur:
             return False
-        cur = cur.head
-        if cur.lemma_.lower() in lexicon.reporting:
+        cur = heads[cur]
+        if lemmas[cur] in ctx.lexicon.reporting:
             return True
     return False
+
+
 _NOT_TRIGGERS = frozenset({"role", "institution", "country", "media"})
 
 
@@ -226,25 +231,25 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
                 found.append(Candidate(t, trig))
             break
         else:
-            if pos == "VERB" and _reported_obligation(t, ctx.lexicon):
+            if pos == "VERB" and _reported_obligation(ctx, i):
                 found.append(Candidate(t, DEMAND))
     consumed = {i for c in found for i in c.consumed}
     return [c for c in found if c.token.i not in consumed]
 
 
-def fold_governed(cands: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+def fold_governed(cands: list[Candidate], ctx: Context) -> list[Candidate]:
     """Fold triggers governed by another trigger (or by an intent verb) into one event."""
     by_token = {c.token.i: c for c in cands}
     kept: list[Candidate] = []
     for c in cands:
-        gov = _governor(c.token, by_token, c.trigger.category)
+        gov = _governor(ctx, c.token.i, by_token, c.trigger.category)
         if gov is not None and gov is not c:
             key = (gov.trigger.category, c.trigger.category)
             if gov.mode is None and gov.trigger.mode is None:
                 # "a meeting during a visit to Algiers": one CONSULT, with the more specific mode
                 gov.mode = c.mode or c.trigger.mode if key[0] == key[1] else GOVERNED_MODE.get(key)
             continue
-        if _under_intent(c.token, lexicon):
+        if _under_intent(ctx, c.token.i):
             c.intent = True
         kept.append(c)
     return kept
@@ -257,47 +262,56 @@ ADJUNCT_PREPS = {
 }
 
 
-def _governor(t: Any, by_token: dict[int, Candidate], category: str) -> Candidate | None:
-    """The trigger whose content (object, complement) a trigger is, up to five links up.
+def _governor(ctx: Context, i: int, by_token: dict[int, Candidate], category: str) -> Candidate | None:
+    """The trigger whose content (object, complement) the trigger at ``i`` is, up to five links up.
 
     Across a circumstantial preposition only the same event folds ("killed
     him in an air strike", "a meeting during a visit"); "talks after the
     strike" are two events.
     """
-    cur, adjunct, clausal = t, False, False
+    heads, deps, lower, kids = ctx.heads, ctx.deps, ctx.lower, ctx.kids
+    cur, adjunct, clausal = i, False, False
     for _ in range(5):
         # clause complements ("..., which Algiers has suspended") are events of their own, not folded,
         # except the act a demand, refusal or threat names ("demanded that Kyiv withdraw its troops")
-        if cur.dep_ == "ccomp":
+        dep = deps[cur]
+        if dep == "ccomp":
             clausal = True
-        elif cur.dep_ not in ("xcomp", "dobj", "obj", "pobj", "pcomp", "prep", "obl", "nmod", "acl"):
+        elif dep not in _FOLD_LINKS:
             return None
-        if cur.dep_ == "prep" and cur.lower_ in ADJUNCT_PREPS or any(c.dep_ == "case" and c.lower_ in ADJUNCT_PREPS for c in cur.children):
+        if dep == "prep" and lower[cur] in ADJUNCT_PREPS or any(deps[c] == "case" and lower[c] in ADJUNCT_PREPS for c in kids[cur]):
             adjunct = True
-        cur = cur.head
-        if cur.i in by_token:
-            gov = by_token[cur.i]
-            if clausal and (gov.trigger.category not in CLAUSE_TAKERS or "Past" in t.morph.get("Tense")):
+        cur = heads[cur]
+        if cur in by_token:
+            gov = by_token[cur]
+            if clausal and (gov.trigger.category not in CLAUSE_TAKERS or "Past" in ctx.toks[i].morph.get("Tense")):
                 return None  # "warned that Russia had attacked": a past act told, not the content of a threat
             return gov if not adjunct or gov.trigger.category == category else None
     return None
+
+
+_FOLD_LINKS = frozenset({"xcomp", "dobj", "obj", "pobj", "pcomp", "prep", "obl", "nmod", "acl"})
 
 
 # events whose content may be a whole clause: the demand, refusal or threat is the event, the clause its object
 CLAUSE_TAKERS = frozenset({"REQUEST", "REJECT", "THREATEN"})
 
 
-def _under_intent(t: Any, lexicon: Lexicon) -> bool:
-    cur = t
+def _under_intent(ctx: Context, i: int) -> bool:
+    heads, deps, lemmas, lower, intent = ctx.heads, ctx.deps, ctx.lemmas, ctx.lower, ctx.lexicon.intent
+    cur = i
     for _ in range(3):
         # "plans to visit", "with the aim of resuming", « dans le but de relancer »
-        if cur.dep_ not in ("xcomp", "ccomp", "acl", "pcomp", "prep", "mark") or cur.head.i == cur.i:
+        dep = deps[cur]
+        if dep not in _INTENT_LINKS or heads[cur] == cur:
             return False
-        verbal = cur.dep_ in ("xcomp", "ccomp", "acl")
-        cur = cur.head
-        if cur.lemma_.lower() in lexicon.intent or verbal and cur.lower_ in ("due", "set", "expected", "to"):
+        cur = heads[cur]
+        if lemmas[cur] in intent or dep in ("xcomp", "ccomp", "acl") and lower[cur] in ("due", "set", "expected", "to"):
             return True
     return False
+
+
+_INTENT_LINKS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "prep", "mark"})
 
 
 _VERB_LINKS = frozenset({"xcomp", "dobj", "obj", "pobj", "prep", "pcomp", "acl", "conj"})
@@ -408,16 +422,32 @@ def pick_date(t: Any, ctx: Context) -> DateSpan | None:
             allowed.add(c)
     # "the trip, planned months ago, began on February 16": a participle describing the event
     # noun dates the plan; the predicate's own date wins over it
-    modifiers = {x.i for c in t.children if c.dep_ == "acl" for x in c.subtree}
+    modifiers = _subtrees(ctx, [c for c in ctx.kids[t.i] if deps[c] == "acl"])
     best: tuple[int, DateSpan] | None = None
     for span in spans:
-        toks = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
-        if toks is None or not any(_clause_head(ctx, x) in allowed for x in range(toks.start, toks.end)):
+        key = (span.start, span.end)
+        if key not in ctx._date_tokens:
+            found = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
+            ctx._date_tokens[key] = (found.start, found.end) if found is not None else None
+        toks = ctx._date_tokens[key]
+        if toks is None or not any(_clause_head(ctx, x) in allowed for x in range(*toks)):
             continue
-        d = min(_tree_distance(ctx, t.i, x) for x in range(toks.start, toks.end)) + (3 if toks.start in modifiers else 0)
+        d = min(_tree_distance(ctx, t.i, x) for x in range(*toks)) + (3 if toks[0] in modifiers else 0)
         if best is None or d < best[0]:
             best = (d, span)
     return best[1] if best else None
+
+
+def _subtrees(ctx: Context, tops: list[int]) -> set[int]:
+    """The tokens under ``tops`` (each included), from the parse lists."""
+    out: set[int] = set()
+    todo = list(tops)
+    while todo:
+        i = todo.pop()
+        if i not in out:
+            out.add(i)
+            todo.extend(ctx.kids[i])
+    return out
 
 
 def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
@@ -471,7 +501,7 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
         end = t.idx + len(t.text)  # the pattern's words lie far apart: the head word alone is the evidence
     trig_text = ctx.article.text[t.idx:end]
     confidence = 0.55 + 0.05 * min(len(cand.trigger.words) - 1, 2) + (0.15 if via_parse else 0) + (0.05 if recipient_t else 0)
-    confidence -= 0.07 * min(_depth(t, ctx.lexicon.reporting), 5) + (0.3 if unresolved else 0)
+    confidence -= 0.07 * min(_depth(ctx, t.i), 5) + (0.3 if unresolved else 0)
     key = f"{ctx.article.id}:{sent_index}:{t.idx}:{category}"
     return Event(
         id=hashlib.sha256(key.encode()).hexdigest()[:20],
@@ -497,13 +527,15 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
     )
 
 
-def _depth(t: Any, reporting: frozenset[str]) -> int:
+def _depth(ctx: Context, i: int) -> int:
     """How deep a trigger sits below its sentence's main predicate (reports and control verbs are free)."""
-    depth, cur = 0, t
-    while cur.head.i != cur.i:
-        if not (cur.dep_ in ("xcomp", "conj") or cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in reporting):
+    heads, deps, lemmas, reporting = ctx.heads, ctx.deps, ctx.lemmas, ctx.lexicon.reporting
+    depth, cur = 0, i
+    while heads[cur] != cur:
+        dep = deps[cur]
+        if not (dep in ("xcomp", "conj") or dep in ("ccomp", "parataxis") and lemmas[heads[cur]] in reporting):
             depth += 1
-        cur = cur.head
+        cur = heads[cur]
     return depth
 
 
@@ -558,7 +590,7 @@ def code_events(ctx: Context) -> list[Event]:
     events: list[Event] = []
     verbal: set[str] = set()
     for index, sent in enumerate(ctx.doc.sents):
-        cands = fold_governed(find_candidates(sent, ctx), ctx.lexicon)
+        cands = fold_governed(find_candidates(sent, ctx), ctx)
         best: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], Event] = {}
         for cand in cands:
             if ctx.lemmas[cand.token.i] in ctx.lexicon.reporting and len(cand.trigger.words) == 1 and not _acts_on_thing(cand.token):
