@@ -130,6 +130,18 @@ CASES = [
     ("en", "Russian missiles struck Kyiv overnight.", "ASSAULT"),
     # a labour union that demands is a REQUEST ("labour demand" in economics is no event)
     ("en", "Labour unions demanded higher wages from the government of Nigeria.", "REQUEST"),
+    # CONCEDE: a commitment to de-escalate or to ease a restriction is an announced concession (the ontology's
+    # "announced ceasefires or withdrawals", "easing restrictions"); the commitment verb does not make it AGREE
+    ("en", "Thailand and Cambodia agreed to stop firing along the border.", "CONCEDE"),
+    ("en", "The junta pledged to lift the curfew in Yangon.", "CONCEDE"),
+    ("en", "Canada promised to cut its tariffs on Chinese electric cars.", "CONCEDE"),
+    ("en", "The militia vowed to end attacks on aid convoys.", "CONCEDE"),
+    ("fr", "La Thaïlande et le Cambodge sont convenus de cesser les combats à la frontière.", "CONCEDE"),
+    ("fr", "Le Canada s'est engagé à lever l'embargo sur le bœuf argentin.", "CONCEDE"),
+    ("fr", "Les deux gouvernements ont convenu d'abaisser leurs tarifs.", "CONCEDE"),
+    # ... but a vow to fight on is a threat, and a commitment to cooperate stays AGREE
+    ("en", "The rebels vowed to fight until the end.", "THREATEN"),
+    ("en", "Kenya and Uganda agreed to share intelligence on smuggling.", "AGREE"),
 ]
 
 
