@@ -190,6 +190,21 @@ def test_categories_figurative_senses_give_no_event(language: str, text: str) ->
     assert not cats & {"ACCUSE", "CONCEDE", "MOBILIZE", "THREATEN", "ASSAULT", "RETREAT"}, cats
 
 
+# "in what X called Y" names a thing; the naming verb is no request or accusation of its own
+@pytest.mark.parametrize(
+    "text,category",
+    [
+        ("Turkish jets bombed what Ankara called terrorist hideouts in northern Iraq.", "ASSAULT"),
+        ("Beijing sent bombers near Okinawa in what it called a warning for Tokyo.", "MOBILIZE"),
+    ],
+)
+def test_categories_naming_what_x_called_is_no_event(text: str, category: str) -> None:
+    from dyadwatch import code_text
+
+    cats = {e.category for e in code_text(text, published="2025-06-15", language="en")}
+    assert category in cats and not cats & {"REQUEST", "ACCUSE"}, cats
+
+
 # "can" and "may" mark what is possible, not what was done
 def test_categories_can_and_may_flag_a_possibility() -> None:
     from dyadwatch import code_text
