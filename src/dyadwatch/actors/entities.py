@@ -10,16 +10,44 @@ declared below are the table it fills.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
-from dyadwatch.actors.gazetteer import GazEntry, Gazetteer
+from dyadwatch.actors.gazetteer import GazEntry, Gazetteer, read_data
 from dyadwatch.actors.person import Person
 from dyadwatch.records import Entity
 
 # pronouns that point back to a person or to a country/organisation
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "il", "elle", "lui"}
 _THING_PRONOUNS = {"it", "they", "them", "its", "their", "elles", "ils"}
+# relations under a noun that say something else about it than whose it is: a clause ("who fled
+# Syria", « soutenu par l'Iran »), whose words are the parties of another predicate
+_CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "acl:relcl", "csubj", "parataxis"})
+# relations that open a prepositional phrase ("in", « à »)
+_PREPOSITIONAL = frozenset({"prep", "nmod", "obl", "obl:mod"})
+# word-table kinds that name a party by themselves
+_PARTY_KINDS = frozenset({"role", "group", "rank", "institution", "adjective", "country", "capital"})
+
+
+@dataclass(frozen=True)
+class StanceWords:
+    """The word lists of ``stances.{lang}.yaml``."""
+
+    prefixes: frozenset[str]  # "pro-", "anti-" before a nationality
+    participles: frozenset[str]  # "-backed", "-occupied" after it
+    ethnic: frozenset[str]  # "ethnic" before it: an origin, not a state
+    locative: frozenset[str]  # prepositions of a clause that places its noun ("based in Beirut")
+
+
+STANCE_KEYS = ("prefixes", "participles", "ethnic", "locative")
+
+
+@lru_cache(maxsize=4)
+def stance_words(language: str) -> StanceWords:
+    """The words that make a nationality a stance, for ``language`` (empty lists when it has no file)."""
+    data = read_data("dyadwatch.actors", f"stances.{language}.yaml") or {}
+    return StanceWords(*(frozenset(str(w).lower() for w in data.get(k) or ()) for k in STANCE_KEYS))
 
 
 class EntityResolver:
@@ -76,6 +104,8 @@ class EntityResolver:
         text = self._span_text(s, e)
         if entry.kind == "capital" and t.dep_ not in ("nsubj", "nsubjpass", "poss", "agent") and self._is_place(i):
             return None
+        if entry.kind == "adjective" and self._stance(i):
+            return None  # "the Syrian-backed militia" is not Syria
         kind = {"institution": "organisation"}.get(entry.kind, "country")
         sector = entry.sector if entry.kind == "institution" else "GOV"
         if entry.kind == "adjective":
@@ -134,22 +164,27 @@ class EntityResolver:
         return self._group(h, depth)
 
     def _group(self, h: Any, depth: int) -> Entity | None:
-        """A common-noun phrase: sector from the head noun, country from its modifiers."""
+        """A common-noun phrase: sector from the head noun, country from its modifiers.
+
+        A people named by the head ("Palestinians of the Israeli-occupied West
+        Bank") is its country only when no other word places it: "Bosnian
+        Serbs" and "the Albanians of southern Serbia" are coded where they live.
+        """
         entry = self.tok_entry.get(h.i)
         sector = entry.sector if entry is not None and entry.kind in ("role", "group", "rank") else None
         role = entry.canonical if entry is not None and entry.kind == "role" else None
+        people = entry.code if entry is not None and entry.kind == "adjective" and not self._stance(h.i) else None
         country: str | None = None
         name_tokens = [t for t in h.subtree if t.i <= h.i or t.dep_ in ("prep", "pobj", "nmod", "case", "det")]
-        for t in h.subtree:
-            if t.i == h.i or t.dep_ in ("relcl", "acl", "advcl", "ccomp", "acl:relcl"):
-                continue
-            if abs(t.i - h.i) > 8:
-                continue
+        for t in self._identity_words(h):
             e = self.tok_entry.get(t.i)
             if t.i in self.compounds and sector is not None:  # "the Franco-Algerian writer"
                 country = country or self.compounds[t.i]
             elif e is not None and e.kind in ("adjective", "country", "capital", "institution") and e.code:
-                country = country or e.code
+                if not self._stance(t.i):
+                    country = country or e.code
+                if e.kind == "institution" and sector is None and t.head.i == h.i:
+                    sector = e.sector  # "the Hizbollah group": the body's sector
             elif e is not None and e.kind in ("role", "group", "rank") and sector is None:
                 sector, role = e.sector, (e.canonical if e.kind == "role" else role)
             elif t.i in self.tok_person and country is None:
@@ -158,10 +193,56 @@ class EntityResolver:
             person = self._unique_holder(role)
             if person is not None:
                 return self.person_entity(person, h.text)
+        country = country or people
         if country is None:
             return None
+        if sector is None and country != people:
+            sector = "GOV"  # a phrase a country's name or adjective qualifies: its state, unless a word says otherwise
         text = self._span_text(min(t.i for t in name_tokens), h.i + 1) if name_tokens else h.text
-        return Entity(country, sector or "GOV", text, self.gaz.country_names.get(country, country), role, "group", h.idx, h.idx + len(h.text))
+        return Entity(country, sector, text, self.gaz.country_names.get(country, country), role, "group", h.idx, h.idx + len(h.text))
+
+    def _identity_words(self, h: Any) -> list[Any]:
+        """The words near the head of a noun phrase that may say whose it is, in text order.
+
+        Not the words of a clause about the head, which are parties to another
+        predicate ("protesters who fled Syria", "a group supported by Iran"),
+        except where the clause places it ("a newspaper based in Beirut"); nor
+        those of an apposition that names no party ("many waving EU flags").
+        """
+        out: list[Any] = []
+        todo = list(h.children)
+        while todo:
+            t = todo.pop()
+            if t.dep_ == "appos" and not self._names_party(t):
+                continue
+            if t.dep_ in _CLAUSAL:
+                todo.extend(c for c in t.children if c.dep_ in _PREPOSITIONAL and _case(c) in self._locative)
+                continue
+            if abs(t.i - h.i) <= 8:
+                out.append(t)
+            todo.extend(t.children)
+        out.sort(key=lambda x: x.i)
+        return out
+
+    def _names_party(self, t: Any) -> bool:
+        """Whether a noun is itself a person, a country, a people, a body or a kind of party."""
+        entry = self.tok_entry.get(t.i)
+        return t.i in self.tok_person or entry is not None and entry.kind in _PARTY_KINDS
+
+    @property
+    def _locative(self) -> frozenset[str]:
+        return stance_words(self.gaz.language).locative
+
+    def _stance(self, i: int) -> bool:
+        """A nationality that names a stance or an origin, not whose the phrase is: joined to "pro-",
+        "anti-" or "-backed" ("the Syrian-backed militia"), or after "ethnic" ("ethnic Albanians")."""
+        words = stance_words(self.gaz.language)
+        toks = self.toks
+        s, e = self.tok_span.get(i, (i, i + 1))
+        before = toks[s - 2].lower_ if s >= 2 and toks[s - 1].text == "-" else ""
+        after = toks[e + 1].lower_ if e + 1 < len(toks) and toks[e].text == "-" else ""
+        ethnic = s >= 1 and toks[s - 1].lower_ in words.ethnic
+        return before in words.prefixes or after in words.participles or ethnic
 
     def _unique_holder(self, role: str) -> Person | None:
         holders = [p for p in self.people if p.role == role]
@@ -184,6 +265,13 @@ class EntityResolver:
                 if ent is not None:
                     return replace(ent, name=h.text)
         return None
+
+
+def _case(t: Any) -> str:
+    """The preposition of a prepositional dependent: the word itself (English "prep") or its "case" child."""
+    if t.dep_ == "prep":
+        return str(t.lower_)
+    return next((str(c.lower_) for c in t.children if c.dep_ == "case"), "")
 
 
 def _conjuncts(token: Any) -> list[Any]:

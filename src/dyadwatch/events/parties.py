@@ -98,12 +98,15 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
         return None
     # "after gunmen killed 26 people": a subject of its own that names no known party is still
     # the actor; the main clause's subject ("India suspended the treaty after ...") is not
-    named = t.dep_ == "advcl" and any(c.dep_ in SUBJ and c.pos_ in ("NOUN", "PROPN") for c in t.children)
+    own_subject = any(c.dep_ in SUBJ and c.pos_ in ("NOUN", "PROPN") for c in t.children)
+    named = t.dep_ == "advcl" and own_subject
     armed = cand.trigger.category in ARMED_ACTS and (cand.mode or cand.trigger.mode) not in STANDOFF_MODES
     if cand.trigger.category in ARMED_ACTS:
         actor, hidden = _attackers(t, actor, armed, ctx)
         named = named or hidden
-    if not actor and not named:
+    if not actor and not named and not own_subject:
+        # "Turkey agreed to allow ...": a verb with no subject of its own shares its governor's; one
+        # with a subject we cannot place does not ("Jewish settlers set fire ..., residents said")
         actor, undergoer = climb_subject(t, ctx.actors, ctx.lexicon.patient, ctx.lexicon.etre_verbs)
         recipient = recipient or undergoer
     elif addressed and actor and not recipient and t.pos_ in ("NOUN", "PROPN"):
@@ -178,7 +181,7 @@ def resolve_parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], 
             actor_t = (_country(other, None, ctx, guessed=True),)
     if actor_t or recipient_t:
         return actor_t, recipient_t, via_parse, False
-    subject = _main_subject(cand.token)
+    subject = _main_subject(cand.token, ctx.lexicon.reporting)
     if subject is None:
         return None
     # the main predicate of its sentence, with a subject we cannot place: keep the event, with an unknown actor
@@ -388,7 +391,13 @@ def _unnamed_agent(t: Any) -> bool:
 
 
 def _hosted(cand: Candidate, lexicon: Lexicon) -> bool:
-    """A visit told from the host's side ("received", "accueilli par"): the visitor is the actor."""
+    """A visit told from the host's side ("received", "accueilli par"): the visitor is the actor.
+
+    Not when what is hosted is an event ("to host a meeting between Israel and
+    the PLO", « accueillir un sommet »): whoever organises it visits no one.
+    """
+    if any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and lexicon.candidates(c.lemma_.lower()) for c in cand.token.children):
+        return False
     if cand.trigger.invert:
         return True
     visit = cand.trigger.category == "CONSULT" and (cand.mode or cand.trigger.mode) == "visit"
@@ -403,12 +412,15 @@ def _agentless(t: Any) -> bool:
     return passive or t.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in t.children)
 
 
-def _main_subject(t: Any) -> Any | None:
-    """The subject of a trigger that is its sentence's main predicate (or governed by it through xcomp)."""
+def _main_subject(t: Any, reporting: frozenset[str]) -> Any | None:
+    """The subject of a trigger that is its sentence's main predicate (or governed by it through
+    xcomp), or what a report says ("rebels refused ..., the mission said")."""
     cur = t
     while cur.dep_ == "xcomp" and cur.head.i != cur.i:
         cur = cur.head
-    if cur.dep_ != "ROOT" or cur.pos_ not in ("VERB", "AUX"):
+    if cur.pos_ not in ("VERB", "AUX"):
+        return None
+    if cur.dep_ != "ROOT" and not (cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in reporting):
         return None
     subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
     return subj[0] if subj and subj[0].pos_ in ("NOUN", "PROPN") else None

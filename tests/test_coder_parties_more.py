@@ -1,0 +1,86 @@
+"""Whose phrase is it: the words of a subject or object that say which country it stands for, and
+those that do not (a clause about it, a stance, a place's same-name town, the one who reports)."""
+
+import pytest
+
+from dyadwatch.actors.entities import STANCE_KEYS, stance_words
+from dyadwatch.actors.gazetteer import read_data
+
+pytestmark = pytest.mark.slow
+
+
+def codes(side):
+    return sorted(e.code for e in side)
+
+
+def only(events, category):
+    found = [e for e in events if e.category == category]
+    assert found, f"no {category} in {[e.category for e in events]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_parties_stance_lists_load_with_known_keys(language):
+    words = stance_words(language)
+    assert words.prefixes and words.locative
+    assert set(read_data("dyadwatch.actors", f"stances.{language}.yaml")) == {"version", "language", *STANCE_KEYS}
+
+
+@pytest.mark.parametrize(
+    "text, category, actor",
+    [
+        # a nationality joined to "pro-" or "-backed" says whom a group supports, not whose it is
+        ("Pro-Russian separatists in Moldova declared a ceasefire on Friday.", "CONCEDE", "MDA"),
+        ("Anti-American protesters marched through central Caracas on Sunday.", "PROTEST", "VEN"),
+    ],
+)
+def test_parties_a_stance_adjective_names_no_country(code, text, category, actor):
+    event = only(code(text, language="en"), category)
+    assert actor in codes(event.actor)
+    assert "RUS" not in codes(event.actor) and "USA" not in codes(event.actor)
+
+
+def test_parties_a_backed_militia_is_not_its_backer(code):
+    event = only(code("Government troops attacked the Iranian-backed militia near Basra on Monday.", language="en"), "ASSAULT")
+    assert "IRN" not in codes(event.recipient)
+
+
+def test_parties_ethnic_kin_are_coded_where_they_live(code):
+    event = only(code("Hundreds of ethnic Hungarians demonstrated in Romania on Saturday, local radio said.", language="en"), "PROTEST")
+    assert codes(event.actor) == ["ROU"]
+
+
+def test_parties_a_people_named_by_the_head_is_its_country(code):
+    event = only(code("Kurds of the Turkish-occupied enclave staged a strike on Monday.", language="en"), "PROTEST")
+    assert "TUR" not in codes(event.actor)
+
+
+@pytest.mark.parametrize(
+    "text, language, actor",
+    [
+        # an apposition whose head names no party does not say whose the crowd is
+        ("Hundreds of students, some carrying NATO flags, blocked the main square in Chisinau.", "en", "MDA"),
+        # nor does a clause about it
+        ("Protesters who had crossed from Ukraine blocked a road in Warsaw on Monday.", "en", "POL"),
+    ],
+)
+def test_parties_words_of_a_clause_or_flag_do_not_name_the_crowd(code, text, language, actor):
+    event = only(code(text, language=language), "PROTEST")
+    assert codes(event.actor) == [actor]
+
+
+def test_parties_a_clause_that_places_its_noun_gives_the_country(code):
+    event = only(code("A militia based in northern Syria abducted two aid workers on Monday.", language="en"), "ASSAULT")
+    assert "SYR" in codes(event.actor)
+
+
+def test_parties_the_one_who_reports_is_not_the_actor_of_a_subject_we_cannot_place(code):
+    text = "Masked settlers burned a mosque near the village overnight, Palestinian officials said on Sunday."
+    event = only(code(text, language="en"), "ASSAULT")
+    assert "PSE" not in codes(event.actor)
+
+
+def test_parties_a_host_of_a_meeting_hosts_no_visitor(code):
+    text = "The Norwegian government offered to host talks between Colombian rebels and the government."
+    event = only(code(text, language="en"), "AGREE")
+    assert codes(event.actor) == ["NOR"]
