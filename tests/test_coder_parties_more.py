@@ -84,3 +84,16 @@ def test_parties_a_host_of_a_meeting_hosts_no_visitor(code):
     text = "The Norwegian government offered to host talks between Colombian rebels and the government."
     event = only(code(text, language="en"), "AGREE")
     assert codes(event.actor) == ["NOR"]
+
+
+@pytest.mark.parametrize("name, country", [("Lebanon", "LBN"), ("Mali", "MLI"), ("Armenia", "ARM"), ("Djibouti", "DJI")])
+def test_places_a_country_name_is_the_country_not_a_town_abroad(config, name, country):
+    from dyadwatch.actors.gazetteer import build_gazetteer
+    from dyadwatch.events.places import geocode
+
+    assert geocode(name, build_gazetteer("en", config.models["en"])).country == country
+
+
+def test_parties_an_arrest_in_a_country_whose_name_a_foreign_town_shares_is_that_state_s(code):
+    event = only(code("A Canadian nurse was arrested in Jordan on Friday for spying.", language="en"), "COERCE")
+    assert codes(event.actor) == ["JOR"]

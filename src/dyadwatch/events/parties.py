@@ -130,7 +130,7 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
     if unnamed_target:
         # "police fired tear gas at protesters outside parliament in Tbilisi": unnamed victims are
         # people of the place it happened, not the next party the sentence names
-        recipient = [replace(_country(_country_code(spot, ctx), spot.name, ctx), sector="CVL", kind="group", canonical=spot.name)]
+        recipient = [replace(_country(spot.country, spot.name, ctx), sector="CVL", kind="group", canonical=spot.name)]
     if not actor or not recipient:
         before, after = nearest_mentions(t, ctx.actors, actor + recipient, ctx.lexicon.reporting)
         actor = actor or ([] if named else before)
@@ -301,7 +301,7 @@ def _unnamed_armed(t: Any, ctx: Context, agentless: bool) -> tuple[list[Entity],
     )
     if spot is None or not spot.country:
         return [], bool(heads)
-    state = _country(_country_code(spot, ctx), spot.name, ctx)
+    state = _country(spot.country, spot.name, ctx)
     name = ctx.doc[heads[0].left_edge.i : heads[0].i + 1].text if heads else state.name
     return [replace(state, sector="UAF", kind="group", name=name, canonical=f"armed group ({state.canonical})")], bool(heads)
 
@@ -314,7 +314,7 @@ def _unnamed_police(t: Any, ctx: Context) -> list[Entity]:
             continue
         spot = place_near(t, ctx.actors.gaz, LOCATIVE_PREPS) or ctx.default_place
         if spot is not None and spot.country:
-            state = _country(_country_code(spot, ctx), spot.name, ctx)
+            state = _country(spot.country, spot.name, ctx)
             return [replace(state, sector="COP", kind="group", name=h.text, canonical=f"police ({state.canonical})")]
     return []
 
@@ -361,12 +361,6 @@ def _unnamed_subject(t: Any) -> bool:
     """The subject of the trigger's clause is a common noun ("the minister", « le gouvernement »)."""
     subj = subject_of(t)
     return subj is not None and subj.pos_ == "NOUN" and subj.dep_ in SUBJ
-
-
-def _country_code(spot: Any, ctx: Context) -> str:
-    """The country of a place; a country's own name wins over a town that shares it ("Mali", a town in China)."""
-    entry = ctx.actors.gaz.lookup(spot.name)
-    return entry.code if entry is not None and entry.kind == "country" and entry.code else spot.country
 
 
 def _unnamed_target(t: Any) -> bool:

@@ -50,6 +50,8 @@ def geocode(name: str, gaz: Gazetteer) -> Place | None:
     city = _cities().get(clean.lower())
     if entry is not None and entry.kind == "capital" and city is None:
         city = _cities().get(entry.canonical.lower())
+    if entry is not None and entry.kind == "country" and entry.code and city is not None and city[0] != entry.code:
+        city = None  # "Lebanon" is the country, not a town of that name abroad (Lebanon, Pennsylvania)
     if city is not None and city[3] >= 20_000:
         return Place(clean, city[0], round(city[1], 4), round(city[2], 4))
     if entry is not None and entry.kind == "country" and entry.code:
