@@ -139,6 +139,11 @@ CASES = [
     ("fr", "La Thaïlande et le Cambodge sont convenus de cesser les combats à la frontière.", "CONCEDE"),
     ("fr", "Le Canada s'est engagé à lever l'embargo sur le bœuf argentin.", "CONCEDE"),
     ("fr", "Les deux gouvernements ont convenu d'abaisser leurs tarifs.", "CONCEDE"),
+    # SUPPORT: recognising a government, an election result, a plan or a border, even inside a "since" clause
+    ("en", "Talks stalled after Spain recognised the interim government in Caracas.", "SUPPORT"),
+    ("en", "The African Union recognized the election results in Malawi.", "SUPPORT"),
+    ("fr", "Les liens se sont tendus depuis que l'Espagne a reconnu, en mars, le plan de paix marocain.", "SUPPORT"),
+    ("fr", "L'Union africaine a reconnu la victoire de l'opposition au Malawi.", "SUPPORT"),
     # ... but a vow to fight on is a threat, and a commitment to cooperate stays AGREE
     ("en", "The rebels vowed to fight until the end.", "THREATEN"),
     ("en", "Kenya and Uganda agreed to share intelligence on smuggling.", "AGREE"),
@@ -188,6 +193,20 @@ def test_categories_figurative_senses_give_no_event(language: str, text: str) ->
 
     cats = {e.category for e in code_text(text, published="2025-06-15", language=language)}
     assert not cats & {"ACCUSE", "CONCEDE", "MOBILIZE", "THREATEN", "ASSAULT", "RETREAT"}, cats
+
+
+# acknowledging a fact or a need is no recognition of anyone
+@pytest.mark.parametrize(
+    "language,text",
+    [
+        ("fr", "Le ministre a reconnu que la situation restait difficile."),
+        ("en", "The minister recognised the need for patience."),
+    ],
+)
+def test_categories_acknowledging_a_fact_is_no_support(language: str, text: str) -> None:
+    from dyadwatch import code_text
+
+    assert "SUPPORT" not in {e.category for e in code_text(text, published="2025-06-15", language=language)}
 
 
 # "in what X called Y" names a thing; the naming verb is no request or accusation of its own
