@@ -4,10 +4,11 @@ The server owns its store: one ``Service`` per process wraps one store and
 one lock, because FastAPI runs plain handlers in a thread pool and a DuckDB
 connection must not be used from two threads at once. Every function returns
 plain JSON-ready data; the routes in ``api.app`` and the pages in ``web``
-only shape requests and responses around them. Analyses run in Python over
-the store's PLOVER-shaped events (``analysis``), which are cached until the
-next write, so a page that shows a number and the table behind it cannot
-disagree.
+only shape requests and responses around them. Analyses are answered by
+the store in SQL (``analysis.queries``: aggregates, filters and pages, by the
+rules of ``analysis``), so memory and time follow the size of an answer, not of
+the store. Aggregates are cached until the next write, here or by another
+process, so a page that shows a number and the table behind it cannot disagree.
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ import threading
 import time
 from typing import Any, Callable, Sequence
 
-from dyadwatch.analysis.dyads import counted, dyad_series, pairs, period_of, top_dyads
-from dyadwatch.analysis.rankings import matches_actor, top_actors, top_dyads_by_change
-from dyadwatch.analysis.shifts import all_shifts, detect_shifts, period_event_ids
+from dyadwatch.analysis.queries import StoreReads
+from dyadwatch.analysis.shifts import detect_shifts
 from dyadwatch.config import Config
 from dyadwatch.errors import make
 from dyadwatch.store.base import EventQuery, Store, WriteReport
@@ -34,7 +34,7 @@ def page(items: Sequence[Any], total: int, limit: int, offset: int) -> dict[str,
 
 
 class LockedStore:
-    """The store seen through the service's lock; a write also drops the cached events."""
+    """The store seen through the service's lock; a write also drops the cached aggregates."""
 
     def __init__(self, service: "Service") -> None:
         self._service = service
@@ -70,9 +70,9 @@ class Service:
         self.config = config
         self.lock = threading.RLock()
         self._store: Store | None = opener()  # opened now, so a locked file fails at start-up (E501)
-        self._events: list[dict[str, Any]] | None = None
+        self._reads: StoreReads | None = None
         self.generation = 0
-        self._seen_generation: int | None = None  # the store's write counter when the events were read
+        self._seen_generation: int | None = None  # the store's write counter when the aggregates were read
         self._checked_at = float("-inf")
 
     @property
@@ -86,11 +86,12 @@ class Service:
     # -- plumbing ---------------------------------------------------------
     def invalidate(self) -> None:
         with self.lock:
-            self._events = None
+            if self._reads is not None:
+                self._reads.cache.clear()
             self.generation += 1
 
     def _notice_other_writers(self) -> None:
-        """Drop the cached events when another process wrote to a shared store (PostgreSQL) since they were read."""
+        """Drop the cached aggregates when another process wrote to a shared store (PostgreSQL) since they were read."""
         reading = getattr(self.store, "generation", None)
         now = time.monotonic()
         if reading is None or now - self._checked_at < self.config.serve_refresh_seconds:
@@ -101,22 +102,20 @@ class Service:
             self._seen_generation = current
             self.invalidate()
 
-    def all_events(self) -> list[dict[str, Any]]:
-        """Every stored event, ordered by date (cached until the next write, here or by another process; do not mutate)."""
-        with self.lock:
-            self._notice_other_writers()
-            if self._events is None:
-                self._events = self.store.events(EventQuery())
-            return self._events
+    def reads(self) -> StoreReads:
+        """The SQL reads over the open store (call with the lock held)."""
+        self._notice_other_writers()
+        if self._reads is None or self._reads.store is not self.store:
+            self._reads = StoreReads(self.store)
+        return self._reads
 
-    def dyad_events(self, dyad: tuple[str, str]) -> list[dict[str, Any]]:
-        """The events that name both countries, filtered by the store (a few, not every event in memory)."""
-        a, b = dyad
+    def cached(self, key: Any, compute: Callable[[StoreReads], Any]) -> Any:
+        """An aggregate, computed once until the next write."""
         with self.lock:
-            self._notice_other_writers()
-            if self._events is not None:  # already in memory; callers keep the dyad's pairs from it
-                return self._events
-            return self.store.events(EventQuery(dyad=(a, b)))
+            reads = self.reads()
+            if key not in reads.cache:
+                reads.cache[key] = compute(reads)
+            return reads.cache[key]
 
     def rows(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         with self.lock:
@@ -130,7 +129,7 @@ class Service:
             if self._store is not None:
                 self._store.close()
                 self._store = None
-            self._events = None
+            self._reads = None
 
     # -- articles ---------------------------------------------------------
     def list_articles(self, q: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
@@ -154,54 +153,40 @@ class Service:
         if not found:
             raise make("E601", where="article", what="article", key=key, hint="List articles with GET /api/articles.")
         art = dict(zip(ARTICLE_COLUMNS + ("text",), found[0]))
-        events = [e for e in self.all_events() if e["article_id"] == art["id"]]
-        art["events"] = sorted(events, key=lambda e: (e["evidence"]["trigger_start"] or 0))
+        with self.lock:
+            art["events"] = self.reads().article_events(art["id"])
         return art
 
     # -- events -----------------------------------------------------------
-    def filter_events(
+    def list_events(
         self,
+        limit: int = 50,
+        offset: int = 0,
         dyad: tuple[str, str] | None = None,
         directed: bool = False,
         category: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        period: str | None = None,
-        actor: str | None = None,
-        q: str | None = None,
         include_flagged: bool = False,
-    ) -> list[dict[str, Any]]:
-        """Events that pass every filter given; a dyad filter uses the same pairs as the dyad series."""
+        **filters: Any,
+    ) -> dict[str, Any]:
+        """Events that pass every filter given, one page and the total; a dyad filter uses the dyad series' pairs.
+
+        ``filters``: ``since``, ``until``, ``period``, ``actor`` and ``q``, as in ``GET /api/events``.
+        """
         if category:
             from dyadwatch.ontology import load_ontology
 
             category = load_ontology().category(category.upper()).name
-        out = list(counted(self.dyad_events(dyad) if dyad else self.all_events(), include_flagged))
-        if dyad:
-            want = dyad if directed else tuple(sorted(dyad))
-            out = [e for e in out if want in pairs(e, directed)]
-        if category:
-            out = [e for e in out if e["category"] == category]
-        if since:
-            out = [e for e in out if e["date"] and e["date"] >= since]
-        if until:
-            out = [e for e in out if e["date"] and e["date"][: len(until)] <= until]
-        if period:
-            by = {4: "year", 7: "month", 10: "day"}.get(len(period), "month")
-            out = [e for e in out if period_of(e["date"], by) == period]
-        if actor:
-            out = [e for e in out if matches_actor(e, actor)]
-        if q:
-            out = [e for e in out if _mentions(e, q)]
-        return out
-
-    def list_events(self, limit: int = 50, offset: int = 0, **filters: Any) -> dict[str, Any]:
-        found = self.filter_events(**filters)
-        return page(found[offset: offset + limit], len(found), limit, offset)
+        with self.lock:
+            reads = self.reads()
+            conds, params = reads.conditions(
+                dyad=dyad, directed=directed, category=category, include_flagged=include_flagged, **filters
+            )
+            items, total = reads.event_page(conds, params, limit, offset, include_flagged)
+        return page(items, total, limit, offset)
 
     # -- actors and dyads -------------------------------------------------
     def list_actors(self, q: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-        ranked = [a.as_dict() for a in top_actors(self.all_events())]
+        ranked = [a.as_dict() for a in self.cached("actors", lambda r: r.actors())]
         if q:
             needle = q.casefold()
             ranked = [a for a in ranked if needle in a["canonical"].casefold() or needle == a["code"].casefold()]
@@ -209,37 +194,44 @@ class Service:
 
     def actor(self, key: str, limit: int = 50, offset: int = 0) -> dict[str, Any]:
         """One actor (a country code or a canonical name): its identities, events and partners."""
-        events = self.filter_events(actor=key)
-        if not events:
-            raise make("E601", where="actor", what="actor", key=key, hint="List actors with GET /api/actors.")
-        idents = [a.as_dict() for a in top_actors(events) if key.casefold() in (a.code.casefold(), a.canonical.casefold())]
-        partners = [{"dyad": d, "events": n} for d, n in top_dyads(events, 10)]
-        return {"key": key, "identities": idents, "dyads": partners, "events": page(events[offset: offset + limit], len(events), limit, offset)}
+        with self.lock:
+            reads = self.reads()
+            conds, params = reads.conditions(actor=key)
+            events, total = reads.event_page(conds, params, limit, offset)
+            if not total:
+                raise make("E601", where="actor", what="actor", key=key, hint="List actors with GET /api/actors.")
+            found = reads.actors(conds, params)
+            rows = reads.dyad_periods("month", conds, params)
+            partners = [{"dyad": d, "events": n} for d, n in reads.top_dyads(rows, 10, conds, params)]
+        idents = [a.as_dict() for a in found if key.casefold() in (a.code.casefold(), a.canonical.casefold())]
+        return {"key": key, "identities": idents, "dyads": partners, "events": page(events, total, limit, offset)}
+
+    def _dyad_periods(self, by: str) -> list[tuple[Any, ...]]:
+        return self.cached(("dyad_periods", by), lambda r: r.dyad_periods(by))  # type: ignore[no-any-return]
 
     def list_dyads(self, sort: str = "volume", by: str = "month", limit: int = 50, offset: int = 0) -> dict[str, Any]:
         if sort == "change":
-            ranked = top_dyads_by_change(self.all_events(), by)
+            ranked = self.cached(("change", by), lambda r: r.dyads_by_change(self._dyad_periods(by)))
         else:
-            ranked = [
-                {"dyad": d, "a": d.split("-")[0], "b": d.split("-")[1], "events": n}
-                for d, n in top_dyads(self.all_events(), n=None)  # type: ignore[arg-type]
-            ]
+            top = self.cached("volume", lambda r: r.top_dyads(self._dyad_periods("month"), None))
+            ranked = [{"dyad": d, "a": d.split("-")[0], "b": d.split("-")[1], "events": n} for d, n in top]
         return page(ranked[offset: offset + limit], len(ranked), limit, offset)
 
     def dyad(
         self, a: str, b: str, by: str = "month", directed: bool = False, window: int = 3, threshold: float = 2.0
     ) -> dict[str, Any]:
-        """A dyad's series, one point per period, with its shifts."""
+        """A dyad's series, one point per period, with its shifts (the ids read for the flagged periods only)."""
         a, b = a.upper(), b.upper()
-        events = self.dyad_events((a, b))
         with self.lock:
+            reads = self.reads()
             # the store's rollup where it keeps one (PostgreSQL): a few hundred rows, whatever the store's size
             rollup = by in ("month", "year") and hasattr(self.store, "dyad_months")
-            series = store_dyad_series(self.store, a, b, by, directed) if rollup else dyad_series(events, a, b, by, directed)
-        points = [p.as_dict() for p in series]
-        label = f"{a}-{b}" if directed else "-".join(sorted((a, b)))
-        ids = period_event_ids(events, a, b, by, directed)
+            series = store_dyad_series(self.store, a, b, by, directed) if rollup else reads.dyad_series(a, b, by, directed)
+            label = f"{a}-{b}" if directed else "-".join(sorted((a, b)))
+            flagged = detect_shifts(series, None, label, window=window, threshold=threshold)
+            ids = reads.dyad_period_ids(a, b, by, directed, sorted({s.period for s in flagged}))
         shifts = [s.as_dict() for s in detect_shifts(series, ids, label, window=window, threshold=threshold)]
+        points = [p.as_dict() for p in series]
         return {
             "dyad": f"{a}-{b}", "a": a, "b": b, "by": by, "directed": directed, "total": len(points),
             "events": sum(p["events"] for p in points), "points": points, "shifts": shifts,
@@ -248,18 +240,17 @@ class Service:
     def list_shifts(
         self, by: str = "month", window: int = 3, threshold: float = 2.0, limit: int = 50, offset: int = 0
     ) -> dict[str, Any]:
-        found = [s.as_dict() for s in all_shifts(self.all_events(), by, window=window, threshold=threshold)]
+        found = self.cached(
+            ("shifts", by, window, threshold), lambda r: [s.as_dict() for s in r.shifts(self._dyad_periods(by), by, window, threshold)]
+        )
         return page(found[offset: offset + limit], len(found), limit, offset)
 
     def overview(self) -> dict[str, Any]:
         """The numbers of the home page."""
-        events = self.all_events()
-        counted_events = list(counted(events))
+        totals = self.cached("totals", lambda r: r.totals())
         articles = self.rows("SELECT count(*) FROM articles")[0][0]
-        dates = sorted(e["date"] for e in counted_events if e["date"])
         return {
-            "articles": int(articles), "events": len(events), "events_counted": len(counted_events),
-            "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
+            "articles": int(articles), **totals,
             "top_dyads": self.list_dyads(limit=8)["items"],
             "top_actors": self.list_actors(limit=8)["items"],
             "recent_shifts": self.list_shifts(limit=6)["items"],
@@ -278,10 +269,3 @@ class Service:
                 })
             changed = self.store.refresh_registry(user_rows=user)
         return {"imported": len(rows), "total": len(user), "table": "actor_registry", "updated": changed}
-
-def _mentions(event: dict[str, Any], q: str) -> bool:
-    needle = q.casefold()
-    hay = [event["evidence"].get("sentence") or "", event["category"]]
-    hay += [x.get("canonical") or x.get("name") or "" for x in list(event["actor"]) + list(event["recipient"])]
-    return any(needle in h.casefold() for h in hay)
-

@@ -242,6 +242,8 @@ class StoreBase:
     # backend dialect: how to sort event pages, and how to test membership in a list parameter
     EVENT_ORDER = "e.date, e.doc_id, e.trigger_start"
     IN_LIST = "IN (SELECT unnest(?))"
+    # how to compare text in byte order, as Python compares str (analysis.queries): DuckDB always does
+    COLLATE_C = ""
 
     def events(self, query: EventQuery) -> list[dict[str, Any]]:
         """Stored events as PLOVER-shaped dicts, filtered and ordered by date."""

@@ -1,0 +1,428 @@
+"""The analyses of ``analysis`` answered by the store in SQL, for a server that must not hold every event.
+
+``dyads``, ``rankings`` and ``shifts`` define the rules over PLOVER-shaped events in Python; this module
+asks the store for the same answers with aggregates, filters and pages, so the API's memory and time
+follow the size of an answer, not of the store. The rules are restated here in SQL:
+
+- ``counted``: an event is counted when it is not negated or hypothetical (unless flagged ones are asked
+  for) and no earlier eligible event, in the order of the event pages (date, doc id, trigger start, id),
+  belongs to its group (``event_group``, or the event itself);
+- ``pairs``: actor x recipient codes, or the pairs among the actors when no recipient has a code;
+  ``None``, ``''`` and ``UNK`` are no code;
+- ``on_scale``: a quad class is set; ``period_of``: the year, month (when characters 6-7 are digits) or day.
+
+Two rules keep a bounded Python step, because SQL cannot restate them exactly: the text search
+(``str.casefold``) is decided by SQL for every row whose text has no character that ``casefold``
+and the database's ``lower`` treat differently, and by the Python rule on the few rows that have one;
+ties between dyads with the same count and the same first event are broken by the set order of that
+event's pairs, as ``collections.Counter`` does. Rankings are sorted in Python over their aggregate rows
+(one per actor or dyad). Aggregates are cached by the caller until the next write.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from typing import Any, Sequence
+
+from dyadwatch.analysis.dyads import DyadPoint, pairs
+from dyadwatch.analysis.rankings import ActorSummary
+from dyadwatch.analysis.shifts import Shift, detect_shifts
+from dyadwatch.store.base import event_row_to_public
+
+NOT_FLAGGED = "NOT coalesce(e.negated, false) AND NOT coalesce(e.hypothetical, false)"
+NO_CODE = "('', 'UNK')"
+
+
+def _mentions(event: dict[str, Any], q: str) -> bool:
+    """The text-search rule: the needle in the sentence, the category or an actor's name, any case."""
+    needle = q.casefold()
+    hay = [event["evidence"].get("sentence") or "", event["category"]]
+    hay += [x.get("canonical") or x.get("name") or "" for x in list(event["actor"]) + list(event["recipient"])]
+    return any(needle in h.casefold() for h in hay)
+
+
+@functools.cache
+def _cased_characters() -> tuple[str, ...]:
+    """Every character that some case mapping changes (about 2,800): the ones SQL's lower() may treat apart."""
+    out = []
+    for n in range(0x110000):
+        if 0xD800 <= n <= 0xDFFF:
+            continue
+        c = chr(n)
+        if c.lower() != c or c.upper() != c or c.casefold() != c:
+            out.append(c)
+    return tuple(out)
+
+
+def period_sql(by: str, c: str = "") -> str:
+    """``analysis.dyads.period_of`` of ``e.date`` as SQL (NULL where it gives None)."""
+    if by == "year":
+        return "CASE WHEN coalesce(e.date, '') <> '' THEN substr(e.date, 1, 4) END"
+    if by == "day":
+        return "CASE WHEN length(e.date) >= 10 THEN substr(e.date, 1, 10) END"
+    digit = "substr(e.date, {i}, 1){c} BETWEEN '0' AND '9'"
+    return (
+        f"CASE WHEN length(e.date) >= 7 AND {digit.format(i=6, c=c)} AND {digit.format(i=7, c=c)} "
+        "THEN substr(e.date, 1, 7) END"
+    )
+
+
+class StoreReads:
+    """SQL reads over one store; the caller holds the store's lock and drops ``cache`` after a write."""
+
+    def __init__(self, store: Any) -> None:
+        self.store = store
+        self.cache: dict[Any, Any] = {}
+        self.c: str = getattr(store, "COLLATE_C", "")
+        self.key = self.order("e")
+        self.in_list: str = store.IN_LIST
+        self._special: str | None = None  # per store, not per write: it depends on the database's lower()
+
+    def order(self, alias: str) -> str:
+        """The order of event pages (``StoreBase.EVENT_ORDER``) with the id last, so that it is total."""
+        c = self.c
+        return f"{alias}.date{c}, {alias}.doc_id{c}, {alias}.trigger_start, {alias}.id{c}"
+
+    # -- the counted events ------------------------------------------------
+    def counted(self, include_flagged: bool = False) -> str:
+        """A subquery of the events that ``analysis.dyads.counted`` yields, in any order."""
+        elig = "true" if include_flagged else NOT_FLAGGED
+        later = (
+            f"SELECT id FROM (SELECT e.id, row_number() OVER (PARTITION BY coalesce(e.event_group, e.id) ORDER BY {self.key}) AS rn "
+            f"FROM events e WHERE {elig} AND coalesce(e.event_group, e.id) IN "
+            "(SELECT g.event_group FROM events g WHERE g.event_group <> g.id)) r WHERE rn > 1"
+        )
+        return f"(SELECT e.* FROM events e WHERE {elig} AND e.id NOT IN ({later}))"
+
+    # -- filters -----------------------------------------------------------
+    def dyad_condition(self, dyad: tuple[str, str], directed: bool) -> tuple[str, list[Any]]:
+        """``want in pairs(e, directed)`` for the event ``e``."""
+        a, b = dyad
+        if a == b or a in ("", "UNK") or b in ("", "UNK"):
+            return "false", []
+        match, params = "x.code = ? AND y.code = ?", [a, b]
+        if not directed:
+            match, params = f"({match} OR x.code = ? AND y.code = ?)", [a, b, b, a]
+        sql = (
+            "e.id IN (SELECT x.event_id FROM event_entities x JOIN event_entities y ON y.event_id = x.event_id "
+            f"WHERE x.side = 'actor' AND {match} AND (y.side = 'recipient' OR y.side = 'actor' AND NOT EXISTS "
+            "(SELECT 1 FROM event_entities r WHERE r.event_id = x.event_id AND r.side = 'recipient' "
+            f"AND r.code IS NOT NULL AND r.code NOT IN {NO_CODE})))"
+        )
+        return sql, params
+
+    def actor_condition(self, actor: str) -> tuple[str, list[Any]]:
+        """``matches_actor``: the code or the canonical name equal to ``actor`` under ``str.casefold``."""
+        if "values" not in self.cache:
+            codes = [r[0] for r in self.store.query("SELECT DISTINCT code FROM event_entities WHERE code IS NOT NULL")]
+            names = [r[0] for r in self.store.query("SELECT DISTINCT canonical FROM event_entities WHERE canonical IS NOT NULL")]
+            self.cache["values"] = (codes, names)
+        codes, names = self.cache["values"]
+        want = actor.casefold()
+        codes = [c for c in codes if c.casefold() == want]
+        names = [n for n in names if n.casefold() == want]
+        if not codes and not names:
+            return "false", []
+        tests, params = [], []
+        for column, values in (("code", codes), ("canonical", names)):
+            if values:
+                tests.append(f"l.{column} {self.in_list}")
+                params.append(values)
+        return f"e.id IN (SELECT l.event_id FROM event_entities l WHERE {' OR '.join(tests)})", params
+
+    def special_characters(self) -> str:
+        """Characters whose ``casefold`` differs from their ``lower``, or whose ``lower`` differs in this database."""
+        if self._special is None:
+            cased = _cased_characters()
+            lowered = self.store.query("SELECT lower(?)", ["\x01".join(cased)])[0][0].split("\x01")
+            special = {c for c, low in zip(cased, lowered) if low != c.lower() or c.casefold() != c.lower()}
+            special |= {"Σ", "σ", "ς"}  # Python lowers a final sigma by its context
+            self._special = "".join(sorted(special))
+        return self._special
+
+    def text_condition(self, q: str, other: list[str], params: list[Any], include_flagged: bool) -> tuple[str, list[Any]]:
+        """``_mentions``: SQL decides rows without special characters, Python the (few) rows with them."""
+        needle = q.casefold()
+        name = "coalesce(nullif(l.canonical, ''), l.name, '')"
+        match = (
+            "(strpos(lower(coalesce(e.sentence, '')), ?) > 0 OR strpos(lower(e.category), ?) > 0 OR e.id IN "
+            f"(SELECT l.event_id FROM event_entities l WHERE strpos(lower({name}), ?) > 0))"
+        )
+        chars = self.special_characters()
+
+        def has(col: str) -> str:
+            return f"length(translate({col}, ?, '')) < length({col})"
+
+        sentence = "coalesce(e.sentence, '')"
+        special = (
+            f"({has(sentence)} OR {has('e.category')} OR e.id IN "
+            f"(SELECT l.event_id FROM event_entities l WHERE {has(name)}))"
+        )
+        special_params = [chars, chars, chars]
+        where = " AND ".join(other + [special]) if other else special
+        rows = self.store.dicts(f"SELECT e.* FROM {self.counted(include_flagged)} e WHERE {where}", params + special_params)
+        ok = [ev["id"] for ev in self.public(rows) if _mentions(ev, q)]
+        if not ok:
+            return f"(NOT {special} AND {match})", special_params + [needle, needle, needle]
+        sql = f"(NOT {special} AND {match} OR e.id {self.in_list})"
+        return sql, special_params + [needle, needle, needle, ok]
+
+    def conditions(
+        self,
+        dyad: tuple[str, str] | None = None,
+        directed: bool = False,
+        category: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        period: str | None = None,
+        actor: str | None = None,
+        q: str | None = None,
+        include_flagged: bool = False,
+    ) -> tuple[list[str], list[Any]]:
+        """The WHERE conditions (over ``e``, a counted event) and parameters of ``Service.filter_events``."""
+        conds: list[str] = []
+        params: list[Any] = []
+        if dyad:
+            sql, p = self.dyad_condition(dyad, directed)
+            conds.append(sql)
+            params += p
+        if category:
+            conds.append("e.category = ?")
+            params.append(category)
+        if since:
+            conds.append(f"coalesce(e.date, '') <> '' AND e.date{self.c} >= ?")
+            params.append(since)
+        if until:
+            conds.append(f"coalesce(e.date, '') <> '' AND substr(e.date, 1, {len(until)}){self.c} <= ?")
+            params.append(until)
+        if period:
+            by = {4: "year", 7: "month", 10: "day"}.get(len(period), "month")
+            conds.append(f"{period_sql(by, self.c)} = ?")
+            params.append(period)
+        if actor:
+            sql, p = self.actor_condition(actor)
+            conds.append(sql)
+            params += p
+        if q:
+            sql, p = self.text_condition(q, list(conds), list(params), include_flagged)
+            conds.append(sql)
+            params += p
+        return conds, params
+
+    # -- events ------------------------------------------------------------
+    def public(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Event rows as PLOVER-shaped dicts, with their actors and recipients."""
+        if not rows:
+            return []
+        links = self.store.dicts(f"SELECT * FROM event_entities WHERE event_id {self.in_list}", [[r["id"] for r in rows]])
+        by_event: dict[str, list[dict[str, Any]]] = {}
+        for link in links:
+            by_event.setdefault(link["event_id"], []).append(link)
+        return [event_row_to_public(r, by_event.get(r["id"], [])) for r in rows]
+
+    def event_page(
+        self, conds: list[str], params: list[Any], limit: int, offset: int, include_flagged: bool = False
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One page of the counted events that pass ``conds``, in page order, and their total."""
+        where = " AND ".join(conds) or "true"
+        source = self.counted(include_flagged)
+        total = self.store.query(f"SELECT count(*) FROM {source} e WHERE {where}", params)[0][0]
+        rows = self.store.dicts(
+            f"SELECT e.* FROM {source} e WHERE {where} ORDER BY {self.key} LIMIT {int(limit)} OFFSET {int(offset)}", params
+        )
+        return self.public(rows), int(total)
+
+    def article_events(self, article_id: str) -> list[dict[str, Any]]:
+        """An article's events (every report, flagged ones too), in text order."""
+        rows = self.store.dicts(f"SELECT e.* FROM events e WHERE e.article_id = ? ORDER BY {self.key}", [article_id])
+        events = self.public(rows)
+        return sorted(events, key=lambda e: (e["evidence"]["trigger_start"] or 0))
+
+    def totals(self) -> dict[str, Any]:
+        """Stored events, counted events and the first and last date among them."""
+        events = self.store.query("SELECT count(*) FROM events")[0][0]
+        n, first, last = self.store.query(
+            f"SELECT count(*), min(CASE WHEN coalesce(e.date, '') <> '' THEN e.date{self.c} END), "
+            f"max(CASE WHEN coalesce(e.date, '') <> '' THEN e.date{self.c} END) FROM {self.counted()} e"
+        )[0]
+        return {"events": int(events), "events_counted": int(n), "first_date": first, "last_date": last}
+
+    # -- actors ------------------------------------------------------------
+    def actors(self, conds: Sequence[str] = (), params: Sequence[Any] = ()) -> list[ActorSummary]:
+        """``rankings.top_actors`` over the counted events that pass ``conds``."""
+        where = " AND ".join(conds) or "true"
+        links = (
+            f"SELECT l.event_id, ev.rnk, CASE WHEN l.side = 'actor' THEN 0 ELSE 1 END AS s, l.position, l.sector, l.role, "
+            "coalesce(nullif(l.code, ''), 'UNK') AS kc, coalesce(nullif(l.canonical, ''), nullif(l.name, ''), '?') AS kn "
+            f"FROM event_entities l JOIN (SELECT e.id, row_number() OVER (ORDER BY {self.key}) AS rnk "
+            f"FROM {self.counted()} e WHERE {where}) ev ON ev.id = l.event_id"
+        )
+        counts = self.store.query(
+            f"WITH lk AS ({links}) SELECT kc, kn, count(DISTINCT event_id), sum(1 - s), sum(s) FROM lk GROUP BY kc, kn",
+            list(params),
+        )
+        sectors = dict(
+            ((r[0], r[1]), r[2])
+            for r in self.store.query(
+                f"WITH lk AS ({links}) SELECT kc, kn, sector FROM (SELECT kc, kn, sector, "
+                "row_number() OVER (PARTITION BY kc, kn ORDER BY rnk, s, position) AS r FROM lk) f WHERE r = 1",
+                list(params),
+            )
+        )
+        roles: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for kc, kn, role in self.store.query(
+            f"WITH lk AS ({links}) SELECT DISTINCT kc, kn, role FROM lk WHERE coalesce(role, '') <> ''", list(params)
+        ):
+            roles[(kc, kn)].add(role)
+        ranked = sorted(counts, key=lambda r: (-r[2], (r[0], r[1])))
+        return [
+            ActorSummary(kc, kn, sectors.get((kc, kn)), tuple(sorted(roles.get((kc, kn), ()))), int(n), int(a), int(r))
+            for kc, kn, n, a, r in ranked
+        ]
+
+    # -- dyads -------------------------------------------------------------
+    def _pairs_sql(self, directed: bool) -> str:
+        """CTEs ``codes`` and ``dp`` (event_id, a, b): the pairs of the events in the CTE ``ev``."""
+        c = self.c
+        ab = "x.code AS a, y.code AS b" if directed else f"least(x.code{c}, y.code{c}) AS a, greatest(x.code{c}, y.code{c}) AS b"
+        return (
+            "codes AS (SELECT DISTINCT l.event_id, l.side, l.code FROM event_entities l JOIN ev ON ev.id = l.event_id "
+            f"WHERE l.code IS NOT NULL AND l.code NOT IN {NO_CODE}), "
+            "rc AS (SELECT DISTINCT event_id FROM codes WHERE side = 'recipient'), "
+            f"dp AS (SELECT DISTINCT x.event_id, {ab} FROM codes x JOIN codes y ON x.event_id = y.event_id "
+            "WHERE x.side = 'actor' AND x.code <> y.code AND (y.side = 'recipient' OR y.side = 'actor' "
+            "AND x.event_id NOT IN (SELECT event_id FROM rc)))"
+        )
+
+    def dyad_periods(self, by: str, conds: Sequence[str] = (), params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """(a, b, period, events, score sum, first rank) of every undirected dyad: counted events on the scale."""
+        where = " AND ".join(["coalesce(e.quad, '') <> ''", *conds])
+        sql = (
+            f"WITH ev AS (SELECT e.id, {period_sql(by, self.c)} AS period, e.score, row_number() OVER (ORDER BY {self.key}) AS rnk "
+            f"FROM {self.counted()} e WHERE {where}), {self._pairs_sql(False)} "
+            "SELECT dp.a, dp.b, ev.period, count(*), sum(ev.score), min(ev.rnk) FROM dp JOIN ev ON ev.id = dp.event_id GROUP BY 1, 2, 3"
+        )
+        return self.store.query(sql, list(params))
+
+    def _events_at(self, ranks: list[int], conds: Sequence[str], params: Sequence[Any]) -> dict[int, dict[str, Any]]:
+        where = " AND ".join(["coalesce(e.quad, '') <> ''", *conds])
+        rows = self.store.dicts(
+            f"SELECT * FROM (SELECT e.*, row_number() OVER (ORDER BY {self.key}) AS rnk FROM {self.counted()} e WHERE {where}) r "
+            f"WHERE rnk {self.in_list}",
+            [*params, ranks],
+        )
+        return {int(r["rnk"]): ev for r, ev in zip(rows, self.public(rows))}
+
+    def top_dyads(self, rows: list[tuple[Any, ...]], n: int | None, conds: Sequence[str] = (), params: Sequence[Any] = ()) -> list[tuple[str, int]]:
+        """``dyads.top_dyads`` from ``dyad_periods`` rows: by count, ties in the order they were first seen."""
+        total: dict[str, list[int]] = {}
+        for a, b, _, count, _, first in rows:
+            cell = total.setdefault(f"{a}-{b}", [0, int(first)])
+            cell[0] += int(count)
+            cell[1] = min(cell[1], int(first))
+        firsts: dict[int, int] = defaultdict(int)
+        for count, first in total.values():
+            firsts[first] += 1
+        shared = sorted(f for f, k in firsts.items() if k > 1)  # several dyads first seen in one event
+        order: dict[str, int] = {}
+        if shared:
+            for rank, event in self._events_at(shared, conds, params).items():
+                for pos, pair in enumerate(pairs(event, directed=False)):
+                    order["-".join(pair)] = pos
+        ranked = sorted(total.items(), key=lambda kv: (-kv[1][0], kv[1][1], order.get(kv[0], 0)))
+        out = [(d, v[0]) for d, v in ranked]
+        return out if n is None else out[:n]
+
+    def series_by_dyad(self, rows: list[tuple[Any, ...]]) -> dict[tuple[str, str], list[DyadPoint]]:
+        """The series (index and counts, no quads or categories) of every dyad, from ``dyad_periods`` rows."""
+        by_dyad: dict[tuple[str, str], list[DyadPoint]] = defaultdict(list)
+        for a, b, period, count, total, _ in sorted((r for r in rows if r[2] is not None), key=lambda r: (r[0], r[1], r[2])):
+            s = float(total)
+            by_dyad[(a, b)].append(DyadPoint(period, int(count), 0, 0, 0, 0, s, s / int(count), {}))
+        return by_dyad
+
+    def dyads_by_change(self, rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+        """``rankings.top_dyads_by_change`` from ``dyad_periods`` rows."""
+        out = []
+        for (a, b), series in sorted(self.series_by_dyad(rows).items()):
+            if len(series) < 2:
+                continue
+            prev, last = series[-2], series[-1]
+            out.append(
+                {
+                    "dyad": f"{a}-{b}", "a": a, "b": b, "from_period": prev.period, "to_period": last.period,
+                    "from_index": round(prev.index, 2), "to_index": round(last.index, 2),
+                    "change": round(last.index - prev.index, 2), "events": sum(p.events for p in series),
+                }
+            )
+        return sorted(out, key=lambda d: (-abs(d["change"]), d["dyad"]))
+
+    def shifts(self, rows: list[tuple[Any, ...]], by: str, window: int, threshold: float) -> list[Shift]:
+        """``shifts.all_shifts`` from ``dyad_periods`` rows; the ids are read for the flagged periods only."""
+        found: list[Shift] = []
+        for (a, b), series in sorted(self.series_by_dyad(rows).items()):
+            found += detect_shifts(series, None, f"{a}-{b}", window=window, threshold=threshold)
+        if found:
+            ids = self.period_ids(by, [(s.dyad, s.period) for s in found])
+            found = [Shift(**{**s.__dict__, "event_ids": tuple(ids.get((s.dyad, s.period), ()))}) for s in found]
+        return sorted(found, key=lambda s: (s.period, abs(s.z)), reverse=True)
+
+    def period_ids(
+        self, by: str, wanted: list[tuple[str, str]], directed: bool = False
+    ) -> dict[tuple[str, str], list[str]]:
+        """Ids of the counted on-scale events of some (dyad, period) cells, in page order."""
+        keys = sorted({f"{d}|{p}" for d, p in wanted})
+        sql = (
+            f"WITH ev AS (SELECT e.id, {period_sql(by, self.c)} AS period, e.date, e.doc_id, e.trigger_start FROM {self.counted()} e "
+            f"WHERE coalesce(e.quad, '') <> ''), {self._pairs_sql(directed)} "
+            "SELECT dp.a || '-' || dp.b, ev.period, ev.id FROM dp JOIN ev ON ev.id = dp.event_id "
+            f"WHERE dp.a || '-' || dp.b || '|' || ev.period {self.in_list} ORDER BY {self.order('ev')}"
+        )
+        out: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for dyad, period, eid in self.store.query(sql, [keys]):
+            out[(dyad, period)].append(str(eid))
+        return out
+
+    def dyad_series(self, a: str, b: str, by: str, directed: bool) -> list[DyadPoint]:
+        """``dyads.dyad_series`` of one dyad: periods, quads and categories (in the order first seen)."""
+        cond, params = self.dyad_condition((a, b), directed)
+        rows = self.store.query(
+            f"SELECT period, category, quad, count(*), sum(score), min(rnk) FROM (SELECT {period_sql(by, self.c)} AS period, "
+            f"e.category, e.quad, e.score, row_number() OVER (ORDER BY {self.key}) AS rnk FROM {self.counted()} e "
+            f"WHERE coalesce(e.quad, '') <> '' AND {cond}) s WHERE period IS NOT NULL GROUP BY 1, 2, 3",
+            params,
+        )
+        cells: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+        for row in rows:
+            cells[row[0]].append(row)
+        out = []
+        for period in sorted(cells):
+            quads: dict[str, int] = defaultdict(int)
+            cats: dict[str, list[int]] = {}
+            n, total = 0, 0.0
+            for _, category, quad, count, s, first in cells[period]:
+                quads[quad] += int(count)
+                cell = cats.setdefault(category, [0, int(first)])
+                cell[0] += int(count)
+                cell[1] = min(cell[1], int(first))
+                n += int(count)
+                total += float(s)
+            categories = {k: v[0] for k, v in sorted(cats.items(), key=lambda kv: kv[1][1])}
+            out.append(DyadPoint(period, n, quads["VC"], quads["MC"], quads["VF"], quads["MF"], total, total / n, categories))
+        return out
+
+    def dyad_period_ids(self, a: str, b: str, by: str, directed: bool, periods: list[str]) -> dict[str, list[str]]:
+        """``shifts.period_event_ids`` of one dyad, for some periods only."""
+        if not periods:
+            return {}
+        cond, params = self.dyad_condition((a, b), directed)
+        rows = self.store.query(
+            f"SELECT p, id FROM (SELECT {period_sql(by, self.c)} AS p, e.id, e.date, e.doc_id, e.trigger_start FROM {self.counted()} e "
+            f"WHERE coalesce(e.quad, '') <> '' AND {cond}) e WHERE p {self.in_list} ORDER BY {self.key}",
+            [*params, periods],
+        )
+        out: dict[str, list[str]] = defaultdict(list)
+        for period, eid in rows:
+            out[period].append(str(eid))
+        return dict(out)
