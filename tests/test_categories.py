@@ -144,6 +144,8 @@ CASES = [
     ("en", "The African Union recognized the election results in Malawi.", "SUPPORT"),
     ("fr", "Les liens se sont tendus depuis que l'Espagne a reconnu, en mars, le plan de paix marocain.", "SUPPORT"),
     ("fr", "L'Union africaine a reconnu la victoire de l'opposition au Malawi.", "SUPPORT"),
+    # AID: weapons shipped to another state
+    ("en", "Germany shipped air defence missiles to Ukraine.", "AID"),
     # ... but a vow to fight on is a threat, and a commitment to cooperate stays AGREE
     ("en", "The rebels vowed to fight until the end.", "THREATEN"),
     ("en", "Kenya and Uganda agreed to share intelligence on smuggling.", "AGREE"),
@@ -193,6 +195,20 @@ def test_categories_figurative_senses_give_no_event(language: str, text: str) ->
 
     cats = {e.category for e in code_text(text, published="2025-06-15", language=language)}
     assert not cats & {"ACCUSE", "CONCEDE", "MOBILIZE", "THREATEN", "ASSAULT", "RETREAT"}, cats
+
+
+# an "anti-ship" missile is not shipped, and support for terrorism is no diplomatic support
+@pytest.mark.parametrize(
+    "text,absent",
+    [
+        ("Taiwan moved anti-ship missile launchers to the Penghu islands.", "AID"),
+        ("Washington kept the sanctions until Havana ended its support for terrorism.", "SUPPORT"),
+    ],
+)
+def test_categories_compound_and_accused_senses_give_no_event(text: str, absent: str) -> None:
+    from dyadwatch import code_text
+
+    assert absent not in {e.category for e in code_text(text, published="2025-06-15", language="en")}
 
 
 # acknowledging a fact or a need is no recognition of anyone
