@@ -97,3 +97,40 @@ def test_places_a_country_name_is_the_country_not_a_town_abroad(config, name, co
 def test_parties_an_arrest_in_a_country_whose_name_a_foreign_town_shares_is_that_state_s(code):
     event = only(code("A Canadian nurse was arrested in Jordan on Friday for spying.", language="en"), "COERCE")
     assert codes(event.actor) == ["JOR"]
+
+
+@pytest.mark.parametrize(
+    "text, language, country",
+    [
+        # a settlement named by its country's adjective places the attack in that country
+        ("Gunmen killed nine villagers in a Nigerien village on Sunday.", "en", "NER"),
+        ("Des hommes armés ont tué neuf villageois dans un village nigérien dimanche.", "fr", "NER"),
+        # and so does the name after "the town of", whatever entity type the parser gives it
+        ("A car bomb near the town of Kunduz killed four police officers on Monday.", "en", "AFG"),
+    ],
+)
+def test_parties_a_settlement_noun_places_unnamed_attackers(code, text, language, country):
+    event = only(code(text, language=language), "ASSAULT")
+    assert [(e.code, e.sector) for e in event.actor] == [(country, "UAF")]
+
+
+def test_parties_a_coordinated_verb_shares_the_unnamed_attacker(code):
+    events = code("A car bomb outside the Afghan town of Khost killed two soldiers and wounded five others.", language="en")
+    assault = [e for e in events if e.category == "ASSAULT"]
+    assert assault and all(codes(e.actor) == ["AFG"] for e in assault)
+
+
+@pytest.mark.parametrize("name, country", [("Arbil", "IRQ"), ("Kiev", "UKR"), ("Sanaa", "YEM")])
+def test_places_a_city_is_found_by_its_other_spellings(config, name, country):
+    from dyadwatch.actors.gazetteer import build_gazetteer
+    from dyadwatch.events.places import geocode
+
+    assert geocode(name, build_gazetteer("en", config.models["en"])).country == country
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_places_settlement_lists_load(language):
+    from dyadwatch.events.places import settlement_nouns
+
+    assert settlement_nouns(language)
+    assert set(read_data("dyadwatch.actors", f"settlements.{language}.yaml")) == {"version", "language", "nouns"}

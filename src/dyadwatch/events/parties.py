@@ -262,7 +262,8 @@ def perpetrator_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _agent_heads(t: Any) -> list[Any]:
-    """The nouns that say who acted: the subject, or the object of "by" / « par »."""
+    """The nouns that say who acted: the subject, or the object of "by" / « par »; those of the first
+    verb for a verb coordinated with it ("a bombing killed one soldier and wounded two others")."""
     out = []
     for c in t.children:
         if c.dep_ in SUBJ:
@@ -271,6 +272,8 @@ def _agent_heads(t: Any) -> list[Any]:
             out += [g for g in c.children if g.dep_ == "pobj"] or [c]
         elif c.dep_ in ("obl", "nmod") and any(g.dep_ == "case" and g.lower_ == "par" for g in c.children):
             out.append(c)
+    if not out and t.dep_ == "conj" and t.head.i != t.i and t.head.pos_ == "VERB":
+        return _agent_heads(t.head)
     return out
 
 

