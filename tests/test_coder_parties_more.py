@@ -134,3 +134,13 @@ def test_places_settlement_lists_load(language):
 
     assert settlement_nouns(language)
     assert set(read_data("dyadwatch.actors", f"settlements.{language}.yaml")) == {"version", "language", "nouns"}
+
+
+def test_parties_a_country_named_once_is_a_side_when_its_leader_is_named_too(code):
+    text = (
+        "Venezuela on Monday expelled all diplomats of the embassy in Caracas. President Javier Milei of "
+        "Argentina condemned the expulsion. Milei said Venezuela had broken international law. "
+        "Venezuela also suspended all flights on Tuesday."
+    )
+    sanctions = [e for e in code(text, language="en") if e.category == "SANCTION"]
+    assert sanctions and all(codes(e.recipient) == ["ARG"] for e in sanctions)

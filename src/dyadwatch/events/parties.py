@@ -163,7 +163,7 @@ def resolve_parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], 
     if not recipient_t and len({a.code for a in actor_t}) == 1 and cand.trigger.category in DIRECTED:
         # "Algiers denounced the decision": the target is the other side of the article's dyad;
         # in a story about one country only, the event is domestic (government and protesters)
-        other = ctx.actors.partner(actor_t[0].code) or ctx.actors.domestic(actor_t[0].code)
+        other = _partner(actor_t[0].code, ctx) or ctx.actors.domestic(actor_t[0].code)
         if other is None and actor_t[0].kind == "organisation" and ctx.last_actor != actor_t[0].code:
             other = ctx.last_actor
         if other is None:
@@ -176,7 +176,7 @@ def resolve_parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], 
     if not actor_t and len({e.code for e in recipient_t}) == 1 and _unnamed_subject(cand.token):
         # "the minister held talks with his Algerian counterpart", « le gouvernement a salué l'accord
         # avec Washington »: an office named without its country, across the article's dyad
-        other = ctx.actors.partner(recipient_t[0].code)
+        other = _partner(recipient_t[0].code, ctx)
         if other is not None:
             actor_t = (_country(other, None, ctx, guessed=True),)
     if actor_t or recipient_t:
@@ -187,6 +187,23 @@ def resolve_parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], 
     # the main predicate of its sentence, with a subject we cannot place: keep the event, with an unknown actor
     span = ctx.doc[subject.left_edge.i : subject.i + 1]
     return (Entity("UNK", None, span.text, span.text, None, "group", span.start_char, span.end_char),), (), via_parse, True
+
+
+def _partner(code: str, ctx: Context) -> str | None:
+    """The other side of the article's main dyad, for a party from one side of it.
+
+    A country is counted by its names, adjectives and capitals, and by the
+    mentions of its people: "US President Donald Trump ... Trump said" makes
+    the United States a side of a story that names it once.
+    """
+    counts = dict(ctx.actors.country_counts())
+    for person in ctx.actors.people:
+        if person.country and not person.guessed and person.country not in NON_STATE:
+            counts[person.country] = counts.get(person.country, 0) + len(person.mentions)
+    top = [c for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2] if n >= 2]
+    if len(top) == 2 and code in top:
+        return top[1] if top[0] == code else top[0]
+    return None
 
 
 def _refers_back(t: Any, lexicon: Lexicon) -> bool:
@@ -250,7 +267,7 @@ def _acting_state(t: Any, recipient: list[Entity], ctx: Context) -> tuple[list[E
     spot = place_within(subject, ctx.actors.gaz) or place_near(t, ctx.actors.gaz, LOCATIVE_PREPS) or ctx.default_place
     if spot is not None and spot.country:
         return [_country(spot.country, spot.name, ctx)], recipient
-    other = ctx.actors.partner(recipient[0].code) if recipient else None
+    other = _partner(recipient[0].code, ctx) if recipient else None
     return ([_country(other, None, ctx, guessed=True)] if other else []), recipient
 
 
@@ -455,7 +472,7 @@ def _unguess(e: Entity, recipients: set[str], ctx: Context) -> Entity:
     """A person whose country was only guessed from the article does not act against that same country."""
     if not e.guessed or e.code not in recipients:
         return e
-    other = ctx.actors.partner(e.code)
+    other = _partner(e.code, ctx)
     return replace(e, code=other) if other else e
 
 
