@@ -146,6 +146,13 @@ CASES = [
     ("fr", "L'Union africaine a reconnu la victoire de l'opposition au Malawi.", "SUPPORT"),
     # AID: weapons shipped to another state
     ("en", "Germany shipped air defence missiles to Ukraine.", "AID"),
+    # COOPERATE: people returned under an agreement between the two states, or readmitted by their own state;
+    # a return with no agreement stays COERCE deport
+    ("en", "Italy returned 40 migrants to Albania under the bilateral migration deal.", "COOPERATE"),
+    ("en", "Morocco readmitted 60 nationals deported from Spain.", "COOPERATE"),
+    ("en", "Italy deported 40 migrants to Libya on Sunday.", "COERCE"),
+    ("fr", "L'Italie a renvoyé 40 migrants en Albanie en vertu de l'accord bilatéral.", "COOPERATE"),
+    ("fr", "Le Maroc a réadmis 60 de ses ressortissants expulsés d'Espagne.", "COOPERATE"),
     # ... but a vow to fight on is a threat, and a commitment to cooperate stays AGREE
     ("en", "The rebels vowed to fight until the end.", "THREATEN"),
     ("en", "Kenya and Uganda agreed to share intelligence on smuggling.", "AGREE"),
