@@ -144,3 +144,21 @@ def test_parties_a_country_named_once_is_a_side_when_its_leader_is_named_too(cod
     )
     sanctions = [e for e in code(text, language="en") if e.category == "SANCTION"]
     assert sanctions and all(codes(e.recipient) == ["ARG"] for e in sanctions)
+
+
+def test_parties_an_untargeted_show_of_force_faces_the_other_side_of_the_dyad(code):
+    text = (
+        "China launched large military drills near Japan on Monday. Japan condemned the Chinese drills. "
+        "Japan put its air force on high alert on Tuesday."
+    )
+    mobilize = [e for e in code(text, language="en") if e.category == "MOBILIZE" and codes(e.actor) == ["JPN"]]
+    assert mobilize and codes(mobilize[0].recipient) == ["CHN"]
+
+
+def test_parties_a_release_with_no_agent_is_done_by_the_state_that_held_the_prisoner(code):
+    text = (
+        "Iran detained the French teacher Lucie Marchand in Tehran in 2022. Iran accused Marchand of spying "
+        "for France. Marchand was released on Friday and flown to Paris."
+    )
+    event = only(code(text, language="en"), "RETREAT")
+    assert codes(event.actor) == ["IRN"] and codes(event.recipient) == ["FRA"]

@@ -44,6 +44,10 @@ if TYPE_CHECKING:
 STATE_ACTS = {"COERCE", "SANCTION"}
 
 
+# (category, mode) of acts that undo one of those: "was released" is done by the state that held him
+STATE_UNDOING = {("RETREAT", "release")}
+
+
 # acts of crowds, whose unnamed members belong to the country where they act
 CROWD_ACTS = {"PROTEST"}
 
@@ -69,7 +73,8 @@ ADDRESSED = {"REQUEST", "AGREE", "THREATEN"}
 
 
 # categories done to someone: with no named target, the other side of the article's dyad is it
-DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "CONCEDE", "SUPPORT", "RETREAT", "AID", "COOPERATE", "PROTEST", "ASSAULT"}
+# a show of force (MOBILIZE) included: troops put on alert in a two-country story face the other one
+DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "CONCEDE", "SUPPORT", "RETREAT", "AID", "COOPERATE", "PROTEST", "ASSAULT", "MOBILIZE"}
 
 
 def dedupe(entities: list[Entity]) -> tuple[Entity, ...]:
@@ -116,7 +121,8 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
         recipient = [e for e in answer if e.code not in {a.code for a in actor}]
     actor = actor or dyad_subject(t, ctx.actors, ctx.lexicon.language)
     via_parse = bool(actor)
-    if not actor and cand.trigger.category in STATE_ACTS and (_agentless(t) or _unnamed_agent(t)):
+    state_act = cand.trigger.category in STATE_ACTS or (cand.trigger.category, cand.mode or cand.trigger.mode) in STATE_UNDOING
+    if not actor and state_act and (_agentless(t) or _unnamed_agent(t)):
         # "was detained", "his detention", "the court sentenced him": police and courts act for their state
         actor, recipient = _acting_state(t, recipient, ctx)
     elif not actor and cand.trigger.category in CROWD_ACTS:
