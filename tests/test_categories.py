@@ -218,6 +218,20 @@ def test_categories_compound_and_accused_senses_give_no_event(text: str, absent:
     assert absent not in {e.category for e in code_text(text, published="2025-06-15", language="en")}
 
 
+# an attempt ("tried to", « a tenté de ») is an act carried out, not an intention; a plan still is one
+@pytest.mark.parametrize(
+    "language,text,category,future",
+    [
+        ("en", "Russian hackers tried to hack into the email servers of the German parliament.", "COERCE", False),
+        ("fr", "La police sénégalaise a tenté de disperser les manifestants à Dakar.", "COERCE", False),
+        ("en", "Iran plans to hack the servers of the Israeli water authority.", "THREATEN", True),
+    ],
+)
+def test_categories_attempt_is_done_and_plan_is_future(language: str, text: str, category: str, future: bool) -> None:
+    top = _top(text, language)
+    assert top is not None and top.category == category and top.future == future, top
+
+
 # acknowledging a fact or a need is no recognition of anyone
 @pytest.mark.parametrize(
     "language,text",
