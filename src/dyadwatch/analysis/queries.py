@@ -149,10 +149,11 @@ class StoreReads:
             "(strpos(lower(coalesce(e.sentence, '')), ?) > 0 OR strpos(lower(e.category), ?) > 0 OR e.id IN "
             f"(SELECT l.event_id FROM event_entities l WHERE strpos(lower({name}), ?) > 0))"
         )
-        chars = self.special_characters()
+        # one regular expression, read alike by DuckDB (a full match) and PostgreSQL (a search); translate() is slower
+        chars = f"(?s).*[{self.special_characters()}].*"
 
         def has(col: str) -> str:
-            return f"length(translate({col}, ?, '')) < length({col})"
+            return f"{col} ~ ?"
 
         sentence = "coalesce(e.sentence, '')"
         special = (
@@ -372,16 +373,21 @@ class StoreReads:
         self, by: str, wanted: list[tuple[str, str]], directed: bool = False
     ) -> dict[tuple[str, str], list[str]]:
         """Ids of the counted on-scale events of some (dyad, period) cells, in page order."""
-        keys = sorted({f"{d}|{p}" for d, p in wanted})
+        keys = set(wanted)
+        periods = sorted({p for _, p in keys})
+        codes = sorted({c for d, _ in keys for c in d.split("-")})
+        # only the events of those periods that name one of those countries, then their pairs
         sql = (
-            f"WITH ev AS (SELECT e.id, {period_sql(by, self.c)} AS period, e.date, e.doc_id, e.trigger_start FROM {self.counted()} e "
-            f"WHERE coalesce(e.quad, '') <> ''), {self._pairs_sql(directed)} "
-            "SELECT dp.a || '-' || dp.b, ev.period, ev.id FROM dp JOIN ev ON ev.id = dp.event_id "
-            f"WHERE dp.a || '-' || dp.b || '|' || ev.period {self.in_list} ORDER BY {self.order('ev')}"
+            f"WITH ev AS (SELECT * FROM (SELECT e.id, {period_sql(by, self.c)} AS period, e.date, e.doc_id, e.trigger_start "
+            f"FROM {self.counted()} e WHERE coalesce(e.quad, '') <> '' AND e.id IN "
+            f"(SELECT event_id FROM event_entities WHERE code {self.in_list})) p WHERE period {self.in_list}), "
+            f"{self._pairs_sql(directed)} "
+            f"SELECT dp.a, dp.b, ev.period, ev.id FROM dp JOIN ev ON ev.id = dp.event_id ORDER BY {self.order('ev')}"
         )
         out: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for dyad, period, eid in self.store.query(sql, [keys]):
-            out[(dyad, period)].append(str(eid))
+        for a, b, period, eid in self.store.query(sql, [codes, periods]):
+            if (f"{a}-{b}", period) in keys:
+                out[(f"{a}-{b}", period)].append(str(eid))
         return out
 
     def dyad_series(self, a: str, b: str, by: str, directed: bool) -> list[DyadPoint]:
