@@ -162,3 +162,33 @@ def test_parties_a_release_with_no_agent_is_done_by_the_state_that_held_the_pris
     )
     event = only(code(text, language="en"), "RETREAT")
     assert codes(event.actor) == ["IRN"] and codes(event.recipient) == ["FRA"]
+
+
+@pytest.mark.parametrize(
+    "text, proxy",
+    [
+        ("The case of French aid worker Paul Marin worried diplomats.", True),
+        ("The trial of the Algerian writer angered Paris.", True),
+        ("Thousands of Algerian protesters marched in Paris.", False),
+        ("A group of Moroccan diplomats met the minister.", False),
+        ("French mediation angered Israel.", False),
+        ("Members of the Kenyan parliament walked out.", False),
+    ],
+)
+def test_arguments_a_noun_that_names_no_party_is_not_the_party_of_its_of_phrase(config, text, proxy):
+    from dyadwatch.actors.gazetteer import build_gazetteer
+    from dyadwatch.actors.resolve import ArticleActors
+    from dyadwatch.events.arguments import _proxy
+    from dyadwatch.nlp.models import load_pipeline
+
+    doc = load_pipeline("en", config.models)(text)
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    assert _proxy(subject, ArticleActors(doc, build_gazetteer("en", config.models["en"]))) is proxy
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_arguments_partitive_lists_load(language):
+    from dyadwatch.events.arguments import partitive_nouns
+
+    assert partitive_nouns(language)
+    assert set(read_data("dyadwatch.actors", f"partitives.{language}.yaml")) == {"version", "language", "nouns"}

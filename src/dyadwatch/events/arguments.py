@@ -131,7 +131,7 @@ def direct_arguments(
     not_passive = t.lemma_.lower() in etre_verbs  # "sont convenues": être as auxiliary, not a passive
     for c in t.children:
         if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ and not_passive:
-            actor += actors.entities_for(c)
+            actor += [] if _proxy(c, actors) else actors.entities_for(c)
         elif c.dep_ in PASS_SUBJ:
             recipient += actors.entities_for(c)
         elif c.dep_ in AGENT:
@@ -157,6 +157,39 @@ def direct_arguments(
     if not actor and _passive(t):
         actor = _stray_agent(t, actors)
     return actor, recipient
+
+
+@lru_cache(maxsize=4)
+def partitive_nouns(language: str) -> frozenset[str]:
+    """Nouns for a part or a number of the group after "of" (``partitives.{lang}.yaml``)."""
+    data = read_data("dyadwatch.actors", f"partitives.{language}.yaml") or {}
+    return frozenset(str(w).lower() for w in data.get("nouns") or ())
+
+
+# modifiers that may name the party of a noun phrase themselves ("French mediation", "Moscow's ultimatum")
+_OWN_MODIFIERS = frozenset({"amod", "compound", "poss", "nmod:poss", "flat", "flat:name", "appos"})
+
+
+def _proxy(subj: Any, actors: ArticleActors) -> bool:
+    """A subject that only stands near its party: a common noun that names none, whose party sits
+    in an "of" phrase ("the case of French journalist X was confirmed", « l'affaire de X »).
+
+    Not a part or a number of a group ("thousands of protesters", "a group of
+    diplomats"), and not a noun whose own modifier names a party.
+    """
+    if subj.pos_ != "NOUN" or subj.i in actors.tok_entry or subj.i in actors.tok_person or subj.like_num:
+        return False
+    if subj.ent_type_ in ("CARDINAL", "QUANTITY", "PERCENT") or subj.lemma_.lower() in partitive_nouns(actors.gaz.language):
+        return False
+    own = [c for c in subj.children if c.dep_ in _OWN_MODIFIERS]
+    if any(x.i in actors.tok_entry or x.i in actors.tok_person for c in own for x in c.subtree):
+        return False
+    return any(c.dep_ in ("prep", "nmod") and c.lower_ in ("of", "de", "du", "des") or _case_of(c) for c in subj.children)
+
+
+def _case_of(c: Any) -> bool:
+    """A French "de" phrase under a noun: « l'affaire de X »."""
+    return c.dep_ == "nmod" and any(g.dep_ == "case" and g.lower_ in ("de", "du", "des", "d'", "d’") for g in c.children)
 
 
 def _participle_agent(participle: Any, actors: ArticleActors) -> list[Entity]:
