@@ -192,3 +192,8 @@ def test_arguments_partitive_lists_load(language):
 
     assert partitive_nouns(language)
     assert set(read_data("dyadwatch.actors", f"partitives.{language}.yaml")) == {"version", "language", "nouns"}
+
+
+def test_parties_a_country_before_today_is_not_an_outlet(code):
+    event = only(code("Kenya's foreign minister visited Russia today for talks on grain.", language="en"), "CONSULT")
+    assert codes(event.recipient) == ["RUS"]
