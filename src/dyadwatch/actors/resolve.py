@@ -56,6 +56,7 @@ class ArticleActors(EntityResolver):
         self._found = {}
         self._at = {}
         self.published = published
+        self._counts: list[tuple[str, int]] | None = None
         self.offices = offices if offices is not None else office_holders()
         # one Token object per position: indexing a Doc builds a new Token each time (hot in the loops below)
         self.toks = list(doc)
@@ -183,12 +184,18 @@ class ArticleActors(EntityResolver):
                 person.sector = person.sector or holding.sector
 
     def country_counts(self) -> list[tuple[str, int]]:
-        """Countries by how often the article names them (names, adjectives, capitals), most first."""
-        counts: dict[str, int] = {}
-        for i, entry in self.tok_entry.items():
-            if entry.kind in ("country", "adjective", "capital") and entry.code and self.tok_span[i][0] == i:
-                counts[entry.code] = counts.get(entry.code, 0) + 1
-        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        """Countries by how often the article names them (names, adjectives, capitals), most first.
+
+        Counted once, on first use: the word table is complete before the people are read, and the
+        coder asks again for every event.
+        """
+        if self._counts is None:
+            counts: dict[str, int] = {}
+            for i, entry in self.tok_entry.items():
+                if entry.kind in ("country", "adjective", "capital") and entry.code and self.tok_span[i][0] == i:
+                    counts[entry.code] = counts.get(entry.code, 0) + 1
+            self._counts = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        return list(self._counts)
 
     def _focus_country(self) -> str | None:
         """The country named most often in the article, if one clearly leads."""
@@ -339,7 +346,10 @@ class ArticleActors(EntityResolver):
         surnames = {p.surname: p for p in self.people if len(p.name.split()) > 1}
         if not surnames:
             return
-        for i, word in enumerate(self.texts):
+        # a surname, or a surname with a possessive ending: the only words worth a closer look
+        forms = {f for name in surnames for f in (name, name + "’s", name + "'s")}
+        for i in [i for i, word in enumerate(self.texts) if word in forms]:
+            word = self.texts[i]
             if i in self.tok_person or not word[:1].isupper():
                 continue
             person = surnames.get(word[:-2] if word.endswith(("’s", "'s")) else word)

@@ -193,24 +193,27 @@ _NOT_TRIGGERS = frozenset({"role", "institution", "country", "media"})
 
 def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
     found: list[Candidate] = []
-    tok_person, tok_entry, candidates = ctx.actors.tok_person, ctx.actors.tok_entry, ctx.lexicon.candidates
-    spots = ctx.spots
+    tok_person, tok_entry, triggers = ctx.actors.tok_person, ctx.actors.tok_entry, ctx.lexicon.triggers
+    all_pos, lemmas, lower, spots = ctx.pos, ctx.lemmas, ctx.lower, ctx.spots
     for i in spots[bisect_left(spots, sent.start) : bisect_left(spots, sent.end)]:
         # read from the per-token lists: a Token object is made only for a word the lexicon knows
-        pos = ctx.pos[i]
         if i in tok_person:
             continue
         entry = tok_entry.get(i)
         if entry is not None and entry.kind in _NOT_TRIGGERS:
             continue
-        options = candidates(ctx.lemmas[i]) or candidates(ctx.lower[i])
-        if not options and pos != "VERB":
+        pos = all_pos[i]
+        options = triggers.get(lemmas[i]) or triggers.get(lower[i])
+        if not options:
+            if pos == "VERB" and _reported_obligation(ctx, i):
+                found.append(Candidate(ctx.toks[i], DEMAND))
             continue
         t = ctx.toks[i]
+        word_class = "NOUN" if pos in ("NOUN", "PROPN") else "VERB" if pos in ("VERB", "AUX") else pos
         near: dict[str, int] | None = None
         deps: dict[str, int] | None = None
         for trig in options:
-            if trig.pos and trig.pos != ("NOUN" if pos in ("NOUN", "PROPN") else "VERB" if pos in ("VERB", "AUX") else pos):
+            if trig.pos and trig.pos != word_class:
                 continue
             if trig.not_words:
                 if deps is None:
@@ -234,7 +237,7 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
             if pos == "VERB" and _reported_obligation(ctx, i):
                 found.append(Candidate(t, DEMAND))
     consumed = {i for c in found for i in c.consumed}
-    return [c for c in found if c.token.i not in consumed]
+    return [c for c in found if c.token.i not in consumed] if consumed else found
 
 
 def fold_governed(cands: list[Candidate], ctx: Context) -> list[Candidate]:
