@@ -104,10 +104,28 @@ def build_demo(url: str) -> None:
         pytest.skip(f"the demo corpus could not be coded here: {run.stderr.strip().splitlines()[-1:]}")
 
 
-BUILDERS = {"api": coded_store, "synthetic": build_synthetic, "demo": build_demo}
+def build_ties(url: str) -> None:
+    """Dyads with equal counts first seen in one event: ranked in the order of that event's set of pairs."""
+    arts = []
+    countries = [Entity(c, "GOV", c, c) for c in ("FRA", "DZA", "MAR", "USA", "TUN")]
+    for i in range(4):
+        actors = tuple(countries[: 5 - i % 2])
+        ev = Event(
+            id=f"t{i}", article_id=f"a{i}", doc_id=f"d{i}", category="CONSULT", mode=None, contexts=(), actor=actors,
+            recipient=(), date=f"2024-0{i + 1}-01", date_precision="day", location=None, negated=False, future=False,
+            hypothetical=False, historical=False, score=1.0, quad="VC", evidence=Evidence("They met.", 0, 0, 9, "met", 5, 8),
+            confidence=0.9, coder="test/1",
+        )
+        art = Article(f"a{i}", f"d{i}", "They met.", None, f"2024-0{i + 1}-01", None, "en", "test", f"d{i}")
+        arts.append(CodedArticle(art, "en", "coded", events=(ev,), coder="test/1"))
+    with open_store(url) as store:
+        store.write(arts, [])
 
 
-@pytest.fixture(scope="module", params=[(c, b) for b in ("duckdb", "postgres") for c in ("api", "synthetic", "demo")],
+BUILDERS = {"api": coded_store, "synthetic": build_synthetic, "demo": build_demo, "ties": build_ties}
+
+
+@pytest.fixture(scope="module", params=[(c, b) for b in ("duckdb", "postgres") for c in ("api", "synthetic", "ties", "demo")],
                 ids=lambda p: f"{p[0]}-{p[1]}")
 def pair(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Service, list[dict[str, Any]]]]:
     corpus, backend = request.param

@@ -32,6 +32,9 @@ from dyadwatch.store.base import event_row_to_public
 
 NOT_FLAGGED = "NOT coalesce(e.negated, false) AND NOT coalesce(e.hypothetical, false)"
 NO_CODE = "('', 'UNK')"
+# an event's group: the stored one, or the event itself (``event_row_to_public``); only groups of several
+# events (one member names another) can hide a report, so only they go through the window
+GROUP = "coalesce(nullif(e.event_group, ''), e.id)"
 
 
 def _mentions(event: dict[str, Any], q: str) -> bool:
@@ -89,9 +92,9 @@ class StoreReads:
         """A subquery of the events that ``analysis.dyads.counted`` yields, in any order."""
         elig = "true" if include_flagged else NOT_FLAGGED
         later = (
-            f"SELECT id FROM (SELECT e.id, row_number() OVER (PARTITION BY coalesce(e.event_group, e.id) ORDER BY {self.key}) AS rn "
-            f"FROM events e WHERE {elig} AND coalesce(e.event_group, e.id) IN "
-            "(SELECT g.event_group FROM events g WHERE g.event_group <> g.id)) r WHERE rn > 1"
+            f"SELECT id FROM (SELECT e.id, row_number() OVER (PARTITION BY {GROUP} ORDER BY {self.key}) AS rn "
+            f"FROM events e WHERE {elig} AND {GROUP} IN "
+            "(SELECT g.event_group FROM events g WHERE g.event_group <> g.id AND g.event_group <> '')) r WHERE rn > 1"
         )
         return f"(SELECT e.* FROM events e WHERE {elig} AND e.id NOT IN ({later}))"
 
@@ -141,7 +144,20 @@ class StoreReads:
             self._special = "".join(sorted(special))
         return self._special
 
-    def text_condition(self, q: str, other: list[str], params: list[Any], include_flagged: bool) -> tuple[str, list[Any]]:
+    def special_events(self) -> list[dict[str, Any]]:
+        """The events whose sentence, category or actor names hold a special character (cached until a write)."""
+        if "special" not in self.cache:
+            pattern = f"(?s).*[{self.special_characters()}].*"  # DuckDB: a full match; PostgreSQL: a search
+            name = "coalesce(nullif(l.canonical, ''), l.name, '')"
+            rows = self.store.dicts(
+                "SELECT e.* FROM events e WHERE coalesce(e.sentence, '') ~ ? OR e.category ~ ? OR e.id IN "
+                f"(SELECT l.event_id FROM event_entities l WHERE {name} ~ ?)",
+                [pattern, pattern, pattern],
+            )
+            self.cache["special"] = self.public(rows)
+        return self.cache["special"]  # type: ignore[no-any-return]
+
+    def text_condition(self, q: str) -> tuple[str, list[Any]]:
         """``_mentions``: SQL decides rows without special characters, Python the (few) rows with them."""
         needle = q.casefold()
         name = "coalesce(nullif(l.canonical, ''), l.name, '')"
@@ -149,25 +165,16 @@ class StoreReads:
             "(strpos(lower(coalesce(e.sentence, '')), ?) > 0 OR strpos(lower(e.category), ?) > 0 OR e.id IN "
             f"(SELECT l.event_id FROM event_entities l WHERE strpos(lower({name}), ?) > 0))"
         )
-        # one regular expression, read alike by DuckDB (a full match) and PostgreSQL (a search); translate() is slower
-        chars = f"(?s).*[{self.special_characters()}].*"
-
-        def has(col: str) -> str:
-            return f"{col} ~ ?"
-
-        sentence = "coalesce(e.sentence, '')"
-        special = (
-            f"({has(sentence)} OR {has('e.category')} OR e.id IN "
-            f"(SELECT l.event_id FROM event_entities l WHERE {has(name)}))"
-        )
-        special_params = [chars, chars, chars]
-        where = " AND ".join(other + [special]) if other else special
-        rows = self.store.dicts(f"SELECT e.* FROM {self.counted(include_flagged)} e WHERE {where}", params + special_params)
-        ok = [ev["id"] for ev in self.public(rows) if _mentions(ev, q)]
-        if not ok:
-            return f"(NOT {special} AND {match})", special_params + [needle, needle, needle]
-        sql = f"(NOT {special} AND {match} OR e.id {self.in_list})"
-        return sql, special_params + [needle, needle, needle, ok]
+        special = self.special_events()
+        sql, params = match, [needle, needle, needle]
+        if special:
+            sql = f"(NOT e.id {self.in_list} AND {match})"
+            params = [[ev["id"] for ev in special], *params]
+            ok = [ev["id"] for ev in special if _mentions(ev, q)]
+            if ok:
+                sql = f"({sql} OR e.id {self.in_list})"
+                params.append(ok)
+        return sql, params
 
     def conditions(
         self,
@@ -206,7 +213,7 @@ class StoreReads:
             conds.append(sql)
             params += p
         if q:
-            sql, p = self.text_condition(q, list(conds), list(params), include_flagged)
+            sql, p = self.text_condition(q)
             conds.append(sql)
             params += p
         return conds, params
@@ -229,10 +236,14 @@ class StoreReads:
         where = " AND ".join(conds) or "true"
         source = self.counted(include_flagged)
         total = self.store.query(f"SELECT count(*) FROM {source} e WHERE {where}", params)[0][0]
-        rows = self.store.dicts(
-            f"SELECT e.* FROM {source} e WHERE {where} ORDER BY {self.key} LIMIT {int(limit)} OFFSET {int(offset)}", params
-        )
-        return self.public(rows), int(total)
+        if not total or offset >= total:
+            return [], int(total)
+        # the page's ids first (a sort of narrow rows), then only those rows
+        ids = [r[0] for r in self.store.query(
+            f"SELECT e.id FROM {source} e WHERE {where} ORDER BY {self.key} LIMIT {int(limit)} OFFSET {int(offset)}", params
+        )]
+        rows = {r["id"]: r for r in self.store.dicts(f"SELECT * FROM events WHERE id {self.in_list}", [ids])} if ids else {}
+        return self.public([rows[i] for i in ids]), int(total)
 
     def article_events(self, article_id: str) -> list[dict[str, Any]]:
         """An article's events (every report, flagged ones too), in text order."""
@@ -253,33 +264,44 @@ class StoreReads:
     def actors(self, conds: Sequence[str] = (), params: Sequence[Any] = ()) -> list[ActorSummary]:
         """``rankings.top_actors`` over the counted events that pass ``conds``."""
         where = " AND ".join(conds) or "true"
-        links = (
-            f"SELECT l.event_id, ev.rnk, CASE WHEN l.side = 'actor' THEN 0 ELSE 1 END AS s, l.position, l.sector, l.role, "
-            "coalesce(nullif(l.code, ''), 'UNK') AS kc, coalesce(nullif(l.canonical, ''), nullif(l.name, ''), '?') AS kn "
-            f"FROM event_entities l JOIN (SELECT e.id, row_number() OVER (ORDER BY {self.key}) AS rnk "
-            f"FROM {self.counted()} e WHERE {where}) ev ON ev.id = l.event_id"
-        )
+
+        def links(rank: str) -> str:
+            return (
+                f"SELECT l.event_id, {rank} CASE WHEN l.side = 'actor' THEN 0 ELSE 1 END AS s, l.position, l.sector, l.role, "
+                "coalesce(nullif(l.code, ''), 'UNK') AS kc, coalesce(nullif(l.canonical, ''), nullif(l.name, ''), '?') AS kn "
+                f"FROM event_entities l JOIN (SELECT e.id{', row_number() OVER (ORDER BY ' + self.key + ') AS rnk' if rank else ''} "
+                f"FROM {self.counted()} e WHERE {where}) ev ON ev.id = l.event_id"
+            )
+
         counts = self.store.query(
-            f"WITH lk AS ({links}) SELECT kc, kn, count(DISTINCT event_id), sum(1 - s), sum(s) FROM lk GROUP BY kc, kn",
+            f"WITH lk AS ({links('')}) SELECT kc, kn, count(DISTINCT event_id), sum(1 - s), sum(s), count(*), count(sector), "
+            "min(sector), max(sector) FROM lk GROUP BY kc, kn",
             list(params),
         )
-        sectors = dict(
-            ((r[0], r[1]), r[2])
-            for r in self.store.query(
-                f"WITH lk AS ({links}) SELECT kc, kn, sector FROM (SELECT kc, kn, sector, "
-                "row_number() OVER (PARTITION BY kc, kn ORDER BY rnk, s, position) AS r FROM lk) f WHERE r = 1",
-                list(params),
+        sectors: dict[tuple[str, str], str | None] = {}
+        unsure = []  # actors seen with several sectors (or with and without one): the first one seen wins
+        for kc, kn, _, _, _, n, known, low, high in counts:
+            if known == 0 or known == n and low == high:
+                sectors[(kc, kn)] = low
+            else:
+                unsure.append(f"{kc}\x01{kn}")
+        if unsure:
+            rows = self.store.query(
+                f"WITH lk AS ({links('ev.rnk,')}) SELECT kc, kn, sector FROM (SELECT kc, kn, sector, "
+                "row_number() OVER (PARTITION BY kc, kn ORDER BY rnk, s, position) AS r FROM lk "
+                f"WHERE kc || chr(1) || kn {self.in_list}) f WHERE r = 1",
+                [*params, unsure],
             )
-        )
+            sectors.update(((r[0], r[1]), r[2]) for r in rows)
         roles: dict[tuple[str, str], set[str]] = defaultdict(set)
         for kc, kn, role in self.store.query(
-            f"WITH lk AS ({links}) SELECT DISTINCT kc, kn, role FROM lk WHERE coalesce(role, '') <> ''", list(params)
+            f"WITH lk AS ({links('')}) SELECT DISTINCT kc, kn, role FROM lk WHERE coalesce(role, '') <> ''", list(params)
         ):
             roles[(kc, kn)].add(role)
         ranked = sorted(counts, key=lambda r: (-r[2], (r[0], r[1])))
         return [
             ActorSummary(kc, kn, sectors.get((kc, kn)), tuple(sorted(roles.get((kc, kn), ()))), int(n), int(a), int(r))
-            for kc, kn, n, a, r in ranked
+            for kc, kn, n, a, r, *_ in ranked
         ]
 
     # -- dyads -------------------------------------------------------------
@@ -326,12 +348,12 @@ class StoreReads:
         for count, first in total.values():
             firsts[first] += 1
         shared = sorted(f for f, k in firsts.items() if k > 1)  # several dyads first seen in one event
-        order: dict[str, int] = {}
+        order: dict[tuple[int, str], int] = {}  # (event rank, dyad) -> place in that event's set of pairs
         if shared:
             for rank, event in self._events_at(shared, conds, params).items():
                 for pos, pair in enumerate(pairs(event, directed=False)):
-                    order["-".join(pair)] = pos
-        ranked = sorted(total.items(), key=lambda kv: (-kv[1][0], kv[1][1], order.get(kv[0], 0)))
+                    order[(rank, "-".join(pair))] = pos
+        ranked = sorted(total.items(), key=lambda kv: (-kv[1][0], kv[1][1], order.get((kv[1][1], kv[0]), 0)))
         out = [(d, v[0]) for d, v in ranked]
         return out if n is None else out[:n]
 

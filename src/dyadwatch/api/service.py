@@ -117,6 +117,13 @@ class Service:
                 reads.cache[key] = compute(reads)
             return reads.cache[key]
 
+    def all_events(self) -> list[dict[str, Any]]:
+        """Every stored event, in page order, cached until the next write (do not mutate).
+
+        No route calls this: the API answers from SQL. It stays for scripts and tests on small stores.
+        """
+        return self.cached("all_events", lambda r: r.store.events(EventQuery()))  # type: ignore[no-any-return]
+
     def rows(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         with self.lock:
             return self.store.query(sql, params)
