@@ -153,6 +153,10 @@ CASES = [
     ("en", "Italy deported 40 migrants to Libya on Sunday.", "COERCE"),
     ("fr", "L'Italie a renvoyé 40 migrants en Albanie en vertu de l'accord bilatéral.", "COOPERATE"),
     ("fr", "Le Maroc a réadmis 60 de ses ressortissants expulsés d'Espagne.", "COOPERATE"),
+    # RETREAT disarm: weapons returned or given back; REJECT: « hors de question »
+    ("en", "Armenian separatists in Karabakh returned the rifles they had seized from Azerbaijani troops.", "RETREAT"),
+    ("fr", "Les séparatistes arméniens du Karabakh ont restitué les fusils saisis aux troupes azerbaïdjanaises.", "RETREAT"),
+    ("fr", "Le Kremlin a affirmé qu'un retrait de ses troupes était hors de question.", "REJECT"),
     # ... but a vow to fight on is a threat, and a commitment to cooperate stays AGREE
     ("en", "The rebels vowed to fight until the end.", "THREATEN"),
     ("en", "Kenya and Uganda agreed to share intelligence on smuggling.", "AGREE"),
