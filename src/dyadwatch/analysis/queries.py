@@ -381,15 +381,19 @@ class StoreReads:
             )
         return sorted(out, key=lambda d: (-abs(d["change"]), d["dyad"]))
 
-    def shifts(self, rows: list[tuple[Any, ...]], by: str, window: int, threshold: float) -> list[Shift]:
-        """``shifts.all_shifts`` from ``dyad_periods`` rows; the ids are read for the flagged periods only."""
+    def shifts(self, rows: list[tuple[Any, ...]], window: int, threshold: float) -> list[Shift]:
+        """``shifts.all_shifts`` from ``dyad_periods`` rows, without their event ids (``with_ids`` adds them to a page)."""
         found: list[Shift] = []
         for (a, b), series in sorted(self.series_by_dyad(rows).items()):
             found += detect_shifts(series, None, f"{a}-{b}", window=window, threshold=threshold)
-        if found:
-            ids = self.period_ids(by, [(s.dyad, s.period) for s in found])
-            found = [Shift(**{**s.__dict__, "event_ids": tuple(ids.get((s.dyad, s.period), ()))}) for s in found]
         return sorted(found, key=lambda s: (s.period, abs(s.z)), reverse=True)
+
+    def with_ids(self, shifts: Sequence[Shift], by: str) -> list[Shift]:
+        """The shifts with the ids of the events of their period (read for these shifts only)."""
+        if not shifts:
+            return []
+        ids = self.period_ids(by, [(s.dyad, s.period) for s in shifts])
+        return [Shift(**{**s.__dict__, "event_ids": tuple(ids.get((s.dyad, s.period), ()))}) for s in shifts]
 
     def period_ids(
         self, by: str, wanted: list[tuple[str, str]], directed: bool = False

@@ -17,6 +17,8 @@ Defaults: ``window=3``, ``threshold=2.0``, ``min_std=1.0``, ``min_history=2``.
 
 from __future__ import annotations
 
+import functools
+import math
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass
@@ -61,6 +63,21 @@ def period_event_ids(
     return dict(out)
 
 
+def _rough_z(index: float, history: tuple[float, ...], min_std: float) -> float:
+    """z from float statistics (two passes, ``math.fsum``): within about 1e-12 of the exact z of ``_baseline``."""
+    n = len(history)
+    mean = math.fsum(history) / n
+    spread = math.sqrt(math.fsum((x - mean) ** 2 for x in history) / n)
+    return (index - mean) / max(spread, min_std)
+
+
+@functools.lru_cache(maxsize=65536)
+def _baseline(history: tuple[float, ...]) -> tuple[float, float]:
+    """Mean and population standard deviation of a window; remembered, because ``pstdev`` is exact and slow
+    (fractions) and quiet dyads repeat the same few windows many times."""
+    return statistics.fmean(history), statistics.pstdev(history)
+
+
 def detect_shifts(
     points: Sequence[DyadPoint],
     ids_by_period: dict[str, list[str]] | None = None,
@@ -77,11 +94,12 @@ def detect_shifts(
     ids_by_period = ids_by_period or {}
     flags: list[Shift] = []
     for i, point in enumerate(points):
-        history = [p.index for p in points[max(0, i - window): i]]
+        history = tuple(p.index for p in points[max(0, i - window): i])
         if len(history) < min_history:
             continue
-        mean = statistics.fmean(history)
-        spread = statistics.pstdev(history)
+        if abs(_rough_z(point.index, history, min_std)) < threshold * (1 - 1e-9) - 1e-9:
+            continue  # clearly under the threshold: the exact (slow) statistics would not flag it either
+        mean, spread = _baseline(history)
         z = (point.index - mean) / max(spread, min_std)
         if abs(z) >= threshold:
             flags.append(
