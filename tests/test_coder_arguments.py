@@ -65,7 +65,7 @@ def test_coder_two_sides_name_the_article_dyad(code):
 
 def test_coder_two_verbal_agreements_in_two_sentences_stay_two_events(code):
     text = (
-        "The United States and China agreed on Monday to cut tariffs after talks with Chinese officials. "
+        "The United States and China agreed on Monday to expand scientific cooperation after talks with Chinese officials. "
         "The United States and China also agreed to set up a mechanism for further discussions."
     )
     agree = [e for e in code(text, language="en") if e.category == "AGREE"]
