@@ -197,3 +197,15 @@ def test_arguments_partitive_lists_load(language):
 def test_parties_a_country_before_today_is_not_an_outlet(code):
     event = only(code("Kenya's foreign minister visited Russia today for talks on grain.", language="en"), "CONSULT")
     assert codes(event.recipient) == ["RUS"]
+
+
+def test_parties_a_gerund_clause_does_not_name_the_people_it_follows(code):
+    text = "Kenyan police deported dozens of Ethiopians for working without permits at a Chinese factory, officials said."
+    event = only(code(text, language="en"), "COERCE")
+    assert codes(event.recipient) == ["ETH"]
+    assert event.recipient[0].sector != "GOV"  # people named by their nationality, not their state
+
+
+def test_parties_liberians_are_liberia_s(code):
+    event = only(code("Guinean police arrested 30 Liberians near the border on Monday.", language="en"), "COERCE")
+    assert codes(event.recipient) == ["LBR"]

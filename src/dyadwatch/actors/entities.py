@@ -23,7 +23,7 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her", "il", "elle", "lui"}
 _THING_PRONOUNS = {"it", "they", "them", "its", "their", "elles", "ils"}
 # relations under a noun that say something else about it than whose it is: a clause ("who fled
 # Syria", « soutenu par l'Iran »), whose words are the parties of another predicate
-_CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "acl:relcl", "csubj", "parataxis"})
+_CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "acl:relcl", "csubj", "parataxis", "pcomp"})
 # relations that open a prepositional phrase ("in", « à »)
 _PREPOSITIONAL = frozenset({"prep", "nmod", "obl", "obl:mod"})
 # word-table kinds that name a party by themselves
@@ -175,14 +175,15 @@ class EntityResolver:
         role = entry.canonical if entry is not None and entry.kind == "role" else None
         people = entry.code if entry is not None and entry.kind == "adjective" and not self._stance(h.i) else None
         country: str | None = None
+        source: Any = None  # the word that gave the country
         name_tokens = [t for t in h.subtree if t.i <= h.i or t.dep_ in ("prep", "pobj", "nmod", "case", "det")]
         for t in self._identity_words(h):
             e = self.tok_entry.get(t.i)
             if t.i in self.compounds and sector is not None:  # "the Franco-Algerian writer"
                 country = country or self.compounds[t.i]
             elif e is not None and e.kind in ("adjective", "country", "capital", "institution") and e.code:
-                if not self._stance(t.i):
-                    country = country or e.code
+                if not self._stance(t.i) and country is None:
+                    country, source = e.code, t
                 if e.kind == "institution" and sector is None and t.head.i == h.i:
                     sector = e.sector  # "the Hizbollah group": the body's sector
             elif e is not None and e.kind in ("role", "group", "rank") and sector is None:
@@ -196,7 +197,7 @@ class EntityResolver:
         country = country or people
         if country is None:
             return None
-        if sector is None and country != people:
+        if sector is None and country != people and not _people_noun(source, self.tok_entry):
             sector = "GOV"  # a phrase a country's name or adjective qualifies: its state, unless a word says otherwise
         text = self._span_text(min(t.i for t in name_tokens), h.i + 1) if name_tokens else h.text
         return Entity(country, sector, text, self.gaz.country_names.get(country, country), role, "group", h.idx, h.idx + len(h.text))
@@ -265,6 +266,12 @@ class EntityResolver:
                 if ent is not None:
                     return replace(ent, name=h.text)
         return None
+
+
+def _people_noun(t: Any, entries: dict[int, GazEntry]) -> bool:
+    """A nationality written as a plural noun ("dozens of Ethiopians"): people, not their state."""
+    entry = entries.get(t.i) if t is not None else None
+    return entry is not None and entry.kind == "adjective" and "Plur" in t.morph.get("Number")
 
 
 def _case(t: Any) -> str:
