@@ -39,12 +39,13 @@ def _cities() -> dict[str, tuple[str, float, float, int]]:
         if code is None:
             continue
         record = (code, float(city["latitude"]), float(city["longitude"]), int(city["population"]))
-        for name in (city["name"], city.get("asciiname") or "", _plain(city["name"])):
+        name0 = city["name"]
+        for name in (name0, city.get("asciiname") or "", name0 if name0.isascii() else _plain(name0)):
             key = name.lower()
             if key and (key not in out or out[key][3] < record[3]):
                 out[key] = record
         for name in city.get("alternatenames") or ():
-            if _LATIN_NAME.fullmatch(name):
+            if name.isascii() and _LATIN_NAME.fullmatch(name):
                 key = name.lower()
                 if key not in alternates or alternates[key][3] < record[3]:
                     alternates[key] = record
@@ -59,8 +60,7 @@ _LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z' -]{3,40}")
 
 def _plain(name: str) -> str:
     """A name with its accents and marks dropped ("Sāmarrā’" -> "Samarra")."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(ch for ch in decomposed if ch.isascii() and (ch.isalnum() or ch in " -'")).strip()
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().strip()
 
 
 @lru_cache(maxsize=4096)
