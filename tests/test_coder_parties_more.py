@@ -209,3 +209,12 @@ def test_parties_a_gerund_clause_does_not_name_the_people_it_follows(code):
 def test_parties_liberians_are_liberia_s(code):
     event = only(code("Guinean police arrested 30 Liberians near the border on Monday.", language="en"), "COERCE")
     assert codes(event.recipient) == ["LBR"]
+
+
+def test_parties_an_ethnic_kin_state_is_not_a_side_of_the_story(code):
+    text = (
+        "Serbia's government sent more police to the south on Monday after ethnic Albanians clashed with "
+        "officers. Ethnic Albanian leaders met on Tuesday. Serbia also suspended local elections."
+    )
+    for event in code(text, language="en"):
+        assert "ALB" not in codes(event.recipient), event

@@ -104,7 +104,7 @@ class EntityResolver:
         text = self._span_text(s, e)
         if entry.kind == "capital" and t.dep_ not in ("nsubj", "nsubjpass", "poss", "agent") and self._is_place(i):
             return None
-        if entry.kind == "adjective" and self._stance(i):
+        if entry.kind == "adjective" and self.stance(i):
             return None  # "the Syrian-backed militia" is not Syria
         kind = {"institution": "organisation"}.get(entry.kind, "country")
         sector = entry.sector if entry.kind == "institution" else "GOV"
@@ -173,7 +173,7 @@ class EntityResolver:
         entry = self.tok_entry.get(h.i)
         sector = entry.sector if entry is not None and entry.kind in ("role", "group", "rank") else None
         role = entry.canonical if entry is not None and entry.kind == "role" else None
-        people = entry.code if entry is not None and entry.kind == "adjective" and not self._stance(h.i) else None
+        people = entry.code if entry is not None and entry.kind == "adjective" and not self.stance(h.i) else None
         country: str | None = None
         source: Any = None  # the word that gave the country
         name_tokens = [t for t in h.subtree if t.i <= h.i or t.dep_ in ("prep", "pobj", "nmod", "case", "det")]
@@ -182,7 +182,7 @@ class EntityResolver:
             if t.i in self.compounds and sector is not None:  # "the Franco-Algerian writer"
                 country = country or self.compounds[t.i]
             elif e is not None and e.kind in ("adjective", "country", "capital", "institution") and e.code:
-                if not self._stance(t.i) and country is None:
+                if not self.stance(t.i) and country is None:
                     country, source = e.code, t
                 if e.kind == "institution" and sector is None and t.head.i == h.i:
                     sector = e.sector  # "the Hizbollah group": the body's sector
@@ -234,7 +234,7 @@ class EntityResolver:
     def _locative(self) -> frozenset[str]:
         return stance_words(self.gaz.language).locative
 
-    def _stance(self, i: int) -> bool:
+    def stance(self, i: int) -> bool:
         """A nationality that names a stance or an origin, not whose the phrase is: joined to "pro-",
         "anti-" or "-backed" ("the Syrian-backed militia"), or after "ethnic" ("ethnic Albanians")."""
         words = stance_words(self.gaz.language)

@@ -198,11 +198,18 @@ def resolve_parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], 
 def _partner(code: str, ctx: Context) -> str | None:
     """The other side of the article's main dyad, for a party from one side of it.
 
-    A country is counted by its names, adjectives and capitals, and by the
-    mentions of its people: "US President Donald Trump ... Trump said" makes
-    the United States a side of a story that names it once.
+    A country is counted by its names, adjectives and capitals (not those of
+    a stance or an origin: "ethnic Albanians", "pro-Russian rebels"), and by
+    the mentions of its people: "US President Donald Trump ... Trump said"
+    makes the United States a side of a story that names it once.
     """
-    counts = dict(ctx.actors.country_counts())
+    counts: dict[str, int] = {}
+    actors = ctx.actors
+    for i, entry in actors.tok_entry.items():
+        # "ethnic Albanians", "pro-Russian rebels": a stance or an origin does not make a country a side
+        if entry.kind in ("country", "adjective", "capital") and entry.code and actors.tok_span[i][0] == i:
+            if entry.kind != "adjective" or not actors.stance(i):
+                counts[entry.code] = counts.get(entry.code, 0) + 1
     for person in ctx.actors.people:
         if person.country and not person.guessed and person.country not in NON_STATE:
             counts[person.country] = counts.get(person.country, 0) + len(person.mentions)
