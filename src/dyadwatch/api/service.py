@@ -248,8 +248,11 @@ class Service:
         self, by: str = "month", window: int = 3, threshold: float = 2.0, limit: int = 50, offset: int = 0
     ) -> dict[str, Any]:
         found = self.cached(("shifts", by, window, threshold), lambda r: r.shifts(self._dyad_periods(by), window, threshold))
-        with self.lock:  # the event ids of this page's shifts only: a busy store has thousands of shifts
-            items = [s.as_dict() for s in self.reads().with_ids(found[offset: offset + limit], by)]
+        # the event ids of this page's shifts only: a busy store has thousands of shifts
+        items = self.cached(
+            ("shift_page", by, window, threshold, limit, offset),
+            lambda r: [s.as_dict() for s in r.with_ids(found[offset: offset + limit], by)],
+        )
         return page(items, len(found), limit, offset)
 
     def overview(self) -> dict[str, Any]:
