@@ -157,6 +157,11 @@ CASES = [
     ("en", "Armenian separatists in Karabakh returned the rifles they had seized from Azerbaijani troops.", "RETREAT"),
     ("fr", "Les séparatistes arméniens du Karabakh ont restitué les fusils saisis aux troupes azerbaïdjanaises.", "RETREAT"),
     ("fr", "Le Kremlin a affirmé qu'un retrait de ses troupes était hors de question.", "REJECT"),
+    # RETREAT ceasefire: one's own attacks or strikes stopped
+    ("en", "Russia ceased its attacks on Ukrainian energy sites for 30 days.", "RETREAT"),
+    ("en", "Israel stopped its airstrikes on southern Lebanon on Sunday.", "RETREAT"),
+    ("fr", "Le Hamas a cessé ses tirs de roquettes sur Israël dimanche.", "RETREAT"),
+    ("fr", "La Turquie a stoppé ses frappes contre les Kurdes syriens.", "RETREAT"),
     # ... but a vow to fight on is a threat, and a commitment to cooperate stays AGREE
     ("en", "The rebels vowed to fight until the end.", "THREATEN"),
     ("en", "Kenya and Uganda agreed to share intelligence on smuggling.", "AGREE"),
