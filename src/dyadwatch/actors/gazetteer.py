@@ -114,10 +114,11 @@ class Gazetteer:
     def _case_ok(self, words: Sequence[str], key: tuple[str, ...], entry: GazEntry) -> bool:
         if entry.case_sensitive:
             return " ".join(words) in self._exact.get(key, ())
-        if entry.kind in ("country", "capital", "institution") or (
+        if entry.kind in ("country", "capital", "institution", "media") or (
             entry.kind == "adjective" and self.language == "en"
         ):
-            # "turkey", "chad", "nice" and "us" are words before they are places
+            # "turkey", "chad", "nice" and "us" are words before they are places; « le monde » and
+            # « la presse » are words before they are newspapers
             return any(w[:1].isupper() for w in words if w.lower() not in _ARTICLES)
         return True
 
