@@ -47,6 +47,11 @@ _TITLES = frozenset({"role", "rank", "honorific"})
 _NOT_NAMES = frozenset({"country", "adjective", "institution", "role", "rank", "honorific", "media", "capital"})
 
 
+def _finite_verb(t: Any) -> bool:
+    """A verb that makes a clause of its own: finite or modal, not a participle or gerund."""
+    return t.tag_ in ("VBD", "VBZ", "VBP", "MD") or "Fin" in t.morph.get("VerbForm")
+
+
 class ArticleActors(EntityResolver):
     """People, countries and institutions of one parsed article."""
 
@@ -392,8 +397,8 @@ class ArticleActors(EntityResolver):
         i = end + 1
         while i < len(doc) and len(out) < 10:
             t = toks[i]
-            if t.text in (",", ".", ";", ")", "\n") or t.pos_ in ("VERB", "AUX"):
-                break
+            if t.text in (",", ".", ";", ")", "\n") or t.pos_ in ("VERB", "AUX") and _finite_verb(t):
+                break  # a participle used as an adjective ("Algeria's leading activist") stays in the description
             out.append(i)
             i += 1
         return out
