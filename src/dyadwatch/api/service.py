@@ -207,9 +207,12 @@ class Service:
             events, total = reads.event_page(conds, params, limit, offset)
             if not total:
                 raise make("E601", where="actor", what="actor", key=key, hint="List actors with GET /api/actors.")
-            found = reads.actors(conds, params)
-            rows = reads.dyad_periods("month", conds, params)
-            partners = [{"dyad": d, "events": n} for d, n in reads.top_dyads(rows, 10, conds, params)]
+
+            def summary(r: StoreReads) -> tuple[Any, list[dict[str, Any]]]:
+                rows = r.dyad_periods("month", conds, params)
+                return r.actors(conds, params), [{"dyad": d, "events": n} for d, n in r.top_dyads(rows, 10, conds, params)]
+
+            found, partners = self.cached(("actor", key), summary)  # the same for every page of its events
         idents = [a.as_dict() for a in found if key.casefold() in (a.code.casefold(), a.canonical.casefold())]
         return {"key": key, "identities": idents, "dyads": partners, "events": page(events, total, limit, offset)}
 
