@@ -26,7 +26,7 @@ from collections import defaultdict
 from typing import Any, Sequence
 
 from dyadwatch.analysis.dyads import DyadPoint, pairs
-from dyadwatch.analysis.rankings import ActorSummary
+from dyadwatch.analysis.rankings import ActorSummary, change_row
 from dyadwatch.analysis.shifts import Shift, detect_shifts
 from dyadwatch.store.base import event_row_to_public
 
@@ -371,14 +371,7 @@ class StoreReads:
         for (a, b), series in sorted(self.series_by_dyad(rows).items()):
             if len(series) < 2:
                 continue
-            prev, last = series[-2], series[-1]
-            out.append(
-                {
-                    "dyad": f"{a}-{b}", "a": a, "b": b, "from_period": prev.period, "to_period": last.period,
-                    "from_index": round(prev.index, 2), "to_index": round(last.index, 2),
-                    "change": round(last.index - prev.index, 2), "events": sum(p.events for p in series),
-                }
-            )
+            out.append(change_row(a, b, series))
         return sorted(out, key=lambda d: (-abs(d["change"]), d["dyad"]))
 
     def shifts(self, rows: list[tuple[Any, ...]], window: int, threshold: float) -> list[Shift]:

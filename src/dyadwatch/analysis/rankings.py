@@ -85,12 +85,15 @@ def top_dyads_by_change(events: Sequence[dict[str, Any]], by: str = "month") -> 
         series = dyad_series(events, a, b, by)
         if len(series) < 2:
             continue
-        prev, last = series[-2], series[-1]
-        out.append(
-            {
-                "dyad": f"{a}-{b}", "a": a, "b": b, "from_period": prev.period, "to_period": last.period,
-                "from_index": round(prev.index, 2), "to_index": round(last.index, 2),
-                "change": round(last.index - prev.index, 2), "events": sum(p.events for p in series),
-            }
-        )
+        out.append(change_row(a, b, series))
     return sorted(out, key=lambda d: (-abs(d["change"]), d["dyad"]))
+
+
+def change_row(a: str, b: str, series: Sequence[Any]) -> dict[str, Any]:
+    """One dyad's change of index between its last two periods (``series`` has two points or more)."""
+    prev, last = series[-2], series[-1]
+    return {
+        "dyad": f"{a}-{b}", "a": a, "b": b, "from_period": prev.period, "to_period": last.period,
+        "from_index": round(prev.index, 2), "to_index": round(last.index, 2),
+        "change": round(last.index - prev.index, 2), "events": sum(p.events for p in series),
+    }
