@@ -188,7 +188,7 @@ class StoreReads:
         q: str | None = None,
         include_flagged: bool = False,
     ) -> tuple[list[str], list[Any]]:
-        """The WHERE conditions (over ``e``, a counted event) and parameters of ``Service.filter_events``."""
+        """The WHERE conditions (over ``e``, a counted event) and parameters of the events filters (``Service.list_events``)."""
         conds: list[str] = []
         params: list[Any] = []
         if dyad:
