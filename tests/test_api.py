@@ -75,6 +75,39 @@ def test_api_lists_are_paged_with_total(client):
     assert articles["total"] == 7 and len(articles["items"]) == 3
 
 
+def test_api_events_cursor_pages_follow_the_offset_pages(client):
+    by_offset = client.get("/api/events", params={"limit": 50, "include_flagged": True}).json()["items"]
+    seen, params = [], {"limit": 2, "include_flagged": True}
+    while True:
+        body = client.get("/api/events", params=params).json()
+        assert body["total"] == 7
+        seen += [e["id"] for e in body["items"]]
+        if body["next_cursor"] is None:
+            break
+        params["cursor"] = body["next_cursor"]
+    assert seen == [e["id"] for e in by_offset]
+
+
+def test_api_events_last_page_has_no_next_cursor(client):
+    body = client.get("/api/events", params={"limit": 7, "include_flagged": True}).json()
+    assert len(body["items"]) == 7 and body["next_cursor"] is None
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"cursor": "not-a-cursor"},
+        {"cursor": "WyIyMDI0Il0"},  # valid base64 of JSON, but not a page key
+        {"cursor": "WyIyMDI0LTAxLTAxIiwiZCIsMSwiZXYxIl0", "offset": 2},  # a good cursor beside an offset
+    ],
+)
+def test_api_events_bad_cursor_is_a_coded_422(client, params):
+    response = client.get("/api/events", params=params)
+    assert response.status_code == 422
+    body = response.json()
+    assert body["code"] == "E602" and body["where"] == "cursor" and "next_cursor" in body["hint"]
+
+
 @pytest.mark.parametrize(
     ("params", "ids"),
     [

@@ -174,7 +174,25 @@ def test_api_sql_event_pages_equal_the_in_memory_filters(pair):
     for filters in combos:
         for limit, offset in ((50, 0), (3, 2), (5, 40)):
             want = ref.list_events(events, limit, offset, **filters)
-            assert service.list_events(limit, offset, **filters) == want, (filters, limit, offset)
+            got = service.list_events(limit, offset, **filters)
+            assert (got["next_cursor"] is not None) == (offset + limit < want["total"]), (filters, limit, offset)
+            assert {k: v for k, v in got.items() if k != "next_cursor"} == want, (filters, limit, offset)
+
+
+def test_api_sql_cursor_pages_walk_the_filter_in_order_without_gaps_or_repeats(pair):
+    service, events = pair
+    for filters in [*FILTERS[:12], {"actor": "fra"}, {"q": "france"}, {"dyad": ("FRA", "DZA")}]:
+        want = [e["id"] for e in ref.filter_events(events, **filters)]
+        for limit in (1, 3, 7):
+            seen: list[str] = []
+            got = service.list_events(limit, 0, **filters)
+            while True:
+                assert got["total"] == len(want) and len(got["items"]) <= limit, (filters, limit)
+                seen += [e["id"] for e in got["items"]]
+                if got["next_cursor"] is None:
+                    break
+                got = service.list_events(limit, 0, cursor=got["next_cursor"], **filters)
+            assert seen == want, (filters, limit)
 
 
 def test_api_sql_article_events_equal_the_in_memory_ones(pair):

@@ -21,13 +21,17 @@ event's pairs, as ``collections.Counter`` does. Rankings are sorted in Python ov
 
 from __future__ import annotations
 
+import base64
+import binascii
 import functools
+import json
 from collections import defaultdict
 from typing import Any, Sequence
 
 from dyadwatch.analysis.dyads import DyadPoint, pairs
 from dyadwatch.analysis.rankings import ActorSummary, change_row
 from dyadwatch.analysis.shifts import Shift, detect_shifts
+from dyadwatch.errors import make
 from dyadwatch.store.base import event_row_to_public
 
 NOT_FLAGGED = "NOT coalesce(e.negated, false) AND NOT coalesce(e.hypothetical, false)"
@@ -58,6 +62,30 @@ def _cased_characters() -> tuple[str, ...]:
     return tuple(out)
 
 
+# a page cursor is the sort key of the last event of the page: (date, doc id, trigger start, id)
+PageKey = tuple[str | None, str, int | None, str]
+
+
+def cursor_of(event: dict[str, Any]) -> str:
+    """The opaque cursor of the page that follows ``event``: its sort key, as URL-safe base64 of JSON."""
+    key = [event["date"], event["doc_id"], event["evidence"]["trigger_start"], event["id"]]
+    return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def parse_cursor(cursor: str) -> PageKey:
+    """The sort key in a cursor from ``cursor_of``; E602 (HTTP 422) for anything else."""
+    try:
+        key = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode())
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        key = None
+    shapes = (str | None, str, int | None, str)
+    if not (isinstance(key, list) and len(key) == 4 and all(isinstance(v, t) for v, t in zip(key, shapes))
+            and not isinstance(key[2], bool)):
+        raise make("E602", where="cursor", reason=f"the cursor {cursor[:40]!r} is not one this server gave",
+                   hint="Pass the next_cursor of the previous page unchanged, or leave cursor out to start at the first page.")
+    return (key[0], key[1], key[2], key[3])
+
+
 def period_sql(by: str, c: str = "") -> str:
     """``analysis.dyads.period_of`` of ``e.date`` as SQL (NULL where it gives None)."""
     if by == "year":
@@ -86,6 +114,22 @@ class StoreReads:
         """The order of event pages (``StoreBase.EVENT_ORDER``) with the id last, so that it is total."""
         c = self.c
         return f"{alias}.date{c}, {alias}.doc_id{c}, {alias}.trigger_start, {alias}.id{c}"
+
+    def after(self, key: PageKey) -> tuple[str, list[Any]]:
+        """The condition of the events after ``key`` in page order (NULL dates and trigger starts sort last)."""
+        c = self.c
+        columns = ((f"e.date{c}", True), (f"e.doc_id{c}", False), ("e.trigger_start", True), (f"e.id{c}", False))
+        sql, params = "", []
+        for (column, nullable), value in reversed(list(zip(columns, key))):
+            bare = column.split(" ")[0]
+            if not sql:  # the id: unique and never NULL
+                sql, params = f"{column} > ?", [value]
+            elif value is None:  # only NULLs come after a NULL
+                sql = f"({bare} IS NULL AND {sql})"
+            else:
+                later = f"{column} > ? OR {bare} IS NULL" if nullable else f"{column} > ?"
+                sql, params = f"({later} OR {bare} = ? AND {sql})", [value, value, *params]
+        return sql, params
 
     # -- the counted events ------------------------------------------------
     def counted(self, include_flagged: bool = False) -> str:
@@ -230,20 +274,31 @@ class StoreReads:
         return [event_row_to_public(r, by_event.get(r["id"], [])) for r in rows]
 
     def event_page(
-        self, conds: list[str], params: list[Any], limit: int, offset: int, include_flagged: bool = False
-    ) -> tuple[list[dict[str, Any]], int]:
-        """One page of the counted events that pass ``conds``, in page order, and their total."""
+        self, conds: list[str], params: list[Any], limit: int, offset: int, include_flagged: bool = False,
+        after: PageKey | None = None,
+    ) -> tuple[list[dict[str, Any]], int, bool]:
+        """One page of the counted events that pass ``conds``, in page order, their total, and whether more follow.
+
+        ``after``: start after the event with this sort key (keyset paging: a deep page costs what a first one does).
+        """
         where = " AND ".join(conds) or "true"
         source = self.counted(include_flagged)
-        total = self.store.query(f"SELECT count(*) FROM {source} e WHERE {where}", params)[0][0]
+        key = ("total", where, repr(params), include_flagged)  # the total of a filter lasts until the next write
+        if key not in self.cache:
+            self.cache[key] = int(self.store.query(f"SELECT count(*) FROM {source} e WHERE {where}", params)[0][0])
+        total: int = self.cache[key]
         if not total or offset >= total:
-            return [], int(total)
-        # the page's ids first (a sort of narrow rows), then only those rows
+            return [], total, False
+        if after is not None:
+            sql, p = self.after(after)
+            where, params = f"{where} AND {sql}", [*params, *p]
+        # the page's ids first (a sort of narrow rows), then only those rows; one more id tells whether more follow
         ids = [r[0] for r in self.store.query(
-            f"SELECT e.id FROM {source} e WHERE {where} ORDER BY {self.key} LIMIT {int(limit)} OFFSET {int(offset)}", params
+            f"SELECT e.id FROM {source} e WHERE {where} ORDER BY {self.key} LIMIT {int(limit) + 1} OFFSET {int(offset)}", params
         )]
+        more, ids = len(ids) > limit, ids[:limit]
         rows = {r["id"]: r for r in self.store.dicts(f"SELECT * FROM events WHERE id {self.in_list}", [ids])} if ids else {}
-        return self.public([rows[i] for i in ids]), int(total)
+        return self.public([rows[i] for i in ids]), total, more
 
     def article_events(self, article_id: str) -> list[dict[str, Any]]:
         """An article's events (every report, flagged ones too), in text order."""

@@ -55,6 +55,12 @@ class Page(BaseModel):
     offset: int
 
 
+class EventPage(Page):
+    """A page of events, with the cursor of the next page (None on the last page)."""
+
+    next_cursor: Optional[str] = None
+
+
 class Job(BaseModel):
     id: str
     status: Literal["queued", "running", "done", "failed"]

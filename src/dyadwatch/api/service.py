@@ -17,7 +17,7 @@ import threading
 import time
 from typing import Any, Callable, Sequence
 
-from dyadwatch.analysis.queries import StoreReads
+from dyadwatch.analysis.queries import StoreReads, cursor_of, parse_cursor
 from dyadwatch.analysis.shifts import detect_shifts
 from dyadwatch.config import Config
 from dyadwatch.errors import make
@@ -173,12 +173,19 @@ class Service:
         directed: bool = False,
         category: str | None = None,
         include_flagged: bool = False,
+        cursor: str | None = None,
         **filters: Any,
     ) -> dict[str, Any]:
         """Events that pass every filter given, one page and the total; a dyad filter uses the dyad series' pairs.
 
         ``filters``: ``since``, ``until``, ``period``, ``actor`` and ``q``, as in ``GET /api/events``.
+        ``cursor``: the ``next_cursor`` of the previous page (keyset paging, instead of ``offset``); every
+        page carries the cursor of the page after it, or None on the last page.
         """
+        if cursor is not None and offset:
+            raise make("E602", where="cursor", reason="give either offset or cursor, not both",
+                       hint="Page deep lists with cursor alone: each page's next_cursor names the next page.")
+        after = parse_cursor(cursor) if cursor is not None else None
         if category:
             from dyadwatch.ontology import load_ontology
 
@@ -188,8 +195,8 @@ class Service:
             conds, params = reads.conditions(
                 dyad=dyad, directed=directed, category=category, include_flagged=include_flagged, **filters
             )
-            items, total = reads.event_page(conds, params, limit, offset, include_flagged)
-        return page(items, total, limit, offset)
+            items, total, more = reads.event_page(conds, params, limit, offset, include_flagged, after)
+        return {**page(items, total, limit, offset), "next_cursor": cursor_of(items[-1]) if more else None}
 
     # -- actors and dyads -------------------------------------------------
     def list_actors(self, q: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
@@ -204,7 +211,7 @@ class Service:
         with self.lock:
             reads = self.reads()
             conds, params = reads.conditions(actor=key)
-            events, total = reads.event_page(conds, params, limit, offset)
+            events, total, _ = reads.event_page(conds, params, limit, offset)
             if not total:
                 raise make("E601", where="actor", what="actor", key=key, hint="List actors with GET /api/actors.")
 
