@@ -25,11 +25,28 @@ PUB = dt.date(2026, 2, 18)  # a Wednesday
         ("fr", "la semaine dernière", "2026-02-09", "week"),
         ("fr", "le 6 avril 2025", "2025-04-06", "day"),
         ("fr", "mardi", "2026-02-17", "day"),
+        # a month after a hyphenated lead word ("mid-", « mi- ») and « fin » / « début » with no article
+        ("en", "detained in mid-November", "2025-11", "month"),
+        ("en", "he was arrested mid-January 2026", "2026-01", "month"),
+        ("fr", "il avait été arrêté à la mi-novembre", "2025-11", "month"),
+        ("fr", "l'ambassadeur avait été rappelé fin juillet", "2025-07", "month"),
+        ("fr", "les ministres se verront début mars 2025", "2025-03", "month"),
+        # the current week, in part, or named with « cette »
+        ("en", "the ministers spoke earlier this week", "2026-02-16", "week"),
+        ("en", "troops moved at the start of the week", "2026-02-16", "week"),
+        ("fr", "Alger a rejeté en début de semaine la liste", "2026-02-16", "week"),
+        ("fr", "les deux ministres se sont parlé cette semaine", "2026-02-16", "week"),
     ],
 )
 def test_dates_resolve_against_publication_date(language, text, date, precision):
     found = find_dates(text, PUB, language)
     assert [(d.date, d.precision) for d in found] == [(date, precision)]
+
+
+@pytest.mark.parametrize("text", ["la fin de semaine dernière", "à la mi-temps du match", "un accord à mi-parcours"])
+def test_dates_french_week_parts_and_mi_words_claim_no_wrong_date(text):
+    # a part of last week is not this week; « mi- » before a word that is no month is no date
+    assert [d.date for d in find_dates(text, PUB, "fr")] in ([], ["2026-02-09"])
 
 
 def test_dates_month_after_publication_is_last_year():

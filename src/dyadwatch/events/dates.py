@@ -59,7 +59,7 @@ _WORD = re.compile(r"\w+")
 # the kind of anchor word each pattern needs; a period phrase names a unit ("in recent months", « ces dernières semaines »)
 _NEEDS = {
     "month_day": "month", "day_month": "month", "lead_month": "month", "month_year": "month", "season": "season",
-    "unit": "unit", "relative": "relative", "weekday": "weekday", "period": "unit", "year": "year",
+    "unit": "unit", "week_part": "unit", "relative": "relative", "weekday": "weekday", "period": "unit", "year": "year",
 }
 
 
@@ -77,12 +77,16 @@ def _grammar(language: str) -> _Grammar:
     dirs = _alt(d["directions"])
     rel = _alt(d["relative_days"])
     period_alts = "|".join(f"(?:{p})" for p, _ in d["periods"])
+    # « en début de semaine », "at the start of the week": the current week, said before its end
+    week_parts = "|".join(f"(?:{p})" for p in d.get("week_parts") or ["(?!)"])
     raw = [
         ("month_day", rf"(?:(?P<wd0>{wd})\s+)?(?P<month>{mon})\.?\s+{day}(?!\d)(?:,?\s+{yr})?"),
         ("day_month", rf"(?:(?:le|the)\s+)?(?:(?P<wd0>{wd})\s+)?{day}\s+(?:of\s+)?(?P<month>{mon})\.?(?:\s+{yr})?"),
         ("season", rf"(?:(?:the|l'|l’)\s*)?(?P<season>{sea})\s+(?:of\s+|de\s+|d'|d’)?{yr}"),
-        ("lead_month", rf"(?:{lead})\s+(?P<month>{mon})(?:\s+{yr})?"),
+        # "in December", "mid-November", « à la mi-novembre », « fin juillet »
+        ("lead_month", rf"(?:{lead})(?:\s+|(?<=-))(?P<month>{mon})(?:\s+{yr})?"),
         ("month_year", rf"(?P<month>{mon})\s+{yr}"),
+        ("week_part", rf"(?P<part>{week_parts})"),
         ("unit", rf"(?:(?P<dir1>{dirs})\s+(?P<unit1>{units})|(?:la|le|l'|l’)\s*(?P<unit2>{units})\s+(?P<dir2>{dirs}))"),
         ("relative", rf"(?P<rel>{rel})"),
         ("weekday", rf"(?:(?:on|last|this|ce|le)\s+)?(?P<wd>{wd})(?:\s+(?P<wddir>{dirs}))?"),
@@ -167,6 +171,8 @@ def _resolve(name: str, m: re.Match[str], pub: dt.date, d: dict[str, Any]) -> Da
         unit = d["units"][(g.get("unit1") or g.get("unit2") or "").lower()]
         step = int(d["directions"][(g.get("dir1") or g.get("dir2") or "").lower()])
         return _unit_span(span, pub, unit, step)
+    if name == "week_part":
+        return _unit_span(span, pub, "week", 0)
     if name == "relative":
         delta = int(d["relative_days"][g["rel"].lower()])
         return span((pub + dt.timedelta(days=delta)).isoformat(), "day", future=delta > 0)
