@@ -240,11 +240,15 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
     return [c for c in found if c.token.i not in consumed] if consumed else found
 
 
-def fold_governed(cands: list[Candidate], ctx: Context) -> list[Candidate]:
-    """Fold triggers governed by another trigger (or by an intent verb) into one event."""
+def fold_governed(cands: list[Candidate], ctx: Context, sent: Any = None) -> list[Candidate]:
+    """Fold triggers governed by another trigger (or by an intent verb) into one event; drop those
+    that name a condition, a hope or a protest's demand (``sent``: the sentence, for its conditions)."""
     by_token = {c.token.i: c for c in cands}
+    conditions = _conditions(ctx, sent) if sent is not None and len(cands) > 1 else []
     kept: list[Candidate] = []
     for c in cands:
+        if _unrealised(ctx, c.token.i, conditions) or _protest_demand(ctx, c, by_token):
+            continue
         gov = _governor(ctx, c.token.i, by_token, c.trigger.category)
         if gov is not None and gov is not c:
             key = (gov.trigger.category, c.trigger.category)
@@ -256,6 +260,55 @@ def fold_governed(cands: list[Candidate], ctx: Context) -> list[Candidate]:
             c.intent = True
         kept.append(c)
     return kept
+
+
+def _conditions(ctx: Context, sent: Any) -> list[tuple[int, int]]:
+    """Each condition word of a sentence ("unless", « si ») with the head of the clause it opens.
+
+    The French model often attaches « si » to a noun of its clause (as ``case``), so the clause is
+    found from the word's head, not from a ``mark`` child of the verb.
+    """
+    lower, deps, cond = ctx.lower, ctx.deps, ctx.lexicon.condition
+    found = [
+        (c, _clause_head(ctx, ctx.heads[c]))
+        for c in range(sent.start, sent.end)
+        if lower[c] in cond and deps[c] in ("mark", "case") and not (c > sent.start and lower[c - 1] in _EVEN)
+    ]
+    # "asked if Iran would resume talks": an indirect question is the content of its verb, not a condition
+    return [(c, top) for c, top in found if deps[top] != "ccomp"]
+
+
+def _unrealised(ctx: Context, i: int, conditions: list[tuple[int, int]]) -> bool:
+    """A trigger that names no act: the condition of another ("unless Beijing withdrew its duties",
+    « si Alger maintenait son refus ») or what someone hopes for ("hopes of an early release")."""
+    heads, deps = ctx.heads, ctx.deps
+    if conditions and any(c < i and _clause_head(ctx, i) == top for c, top in conditions):
+        return True
+    if ctx.pos[i] != "NOUN":
+        return False
+    cur = i
+    for _ in range(2):
+        # "hopes of a release", « l'espoir d'une libération »: the event noun under a hope noun
+        if deps[cur] not in ("pobj", "prep", "nmod") or heads[cur] == cur:
+            return False
+        cur = heads[cur]
+        if ctx.lemmas[cur] in ctx.lexicon.wishes:
+            return True
+    return False
+
+
+# "even if" concedes and "as if" compares: neither opens a condition
+_EVEN = frozenset({"even", "même", "as", "comme"})
+
+
+def _protest_demand(ctx: Context, c: Candidate, by_token: dict[int, Candidate]) -> bool:
+    """A demand that says what a protest is for ("marched through Belgrade, demanding accountability",
+    « ont manifesté pour réclamer »): the protest is the event, the demand its purpose."""
+    i = c.token.i
+    if c.trigger.category != "REQUEST" or ctx.deps[i] not in ("advcl", "xcomp", "acl") or ctx.heads[i] == i:
+        return False
+    gov = by_token.get(ctx.heads[i])
+    return gov is not None and gov.trigger.category == "PROTEST" and not any(ctx.deps[k] in _SUBJECTS for k in ctx.kids[i])
 
 
 # prepositions that attach circumstances (time, place, manner), not the content of a governing event
@@ -593,7 +646,7 @@ def code_events(ctx: Context) -> list[Event]:
     events: list[Event] = []
     verbal: set[str] = set()
     for index, sent in enumerate(ctx.doc.sents):
-        cands = fold_governed(find_candidates(sent, ctx), ctx)
+        cands = fold_governed(find_candidates(sent, ctx), ctx, sent)
         best: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], Event] = {}
         for cand in cands:
             if ctx.lemmas[cand.token.i] in ctx.lexicon.reporting and len(cand.trigger.words) == 1 and not _acts_on_thing(cand.token):

@@ -47,6 +47,10 @@ class Lexicon:
     contexts: dict[str, tuple[tuple[str, ...], ...]]
     # the context cue phrases by their first word, built once: (context name, the phrase's other words)
     context_index: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
+    # subordinators of a condition ("unless", « si »): the clause they open states no act
+    condition: frozenset[str] = frozenset()
+    # nouns of a hope or prospect ("hopes of an early release"): the event they name has not happened
+    wishes: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
@@ -104,6 +108,8 @@ def load_lexicon(language: str) -> Lexicon:
         etre_verbs=cues("etre_verbs"),
         obligation=cues("obligation"),
         contexts=contexts,
+        condition=cues("condition"),
+        wishes=cues("wishes"),
     )
 
 
