@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Protocol
 
 from dyadwatch.records import CodedArticle, Entity
@@ -74,76 +75,85 @@ class Store(Protocol):
 
 
 def entity_id(e: Entity) -> str:
-    return hashlib.sha256(f"{e.kind}|{e.code}|{e.canonical}".encode()).hexdigest()[:16]
+    return _entity_id(e.kind, e.code, e.canonical)
+
+
+@lru_cache(maxsize=65536)
+def _entity_id(kind: str, code: str, canonical: str) -> str:
+    # the same few thousand identities recur across a run: hash each once
+    return hashlib.sha256(f"{kind}|{code}|{canonical}".encode()).hexdigest()[:16]
+
+
+# the columns of each table as to_tables fills them (rows are tuples in this order)
+_COLUMNS = {
+    "articles": (
+        "id", "doc_id", "title", "text", "published", "url", "language", "source", "origin", "status", "note",
+        "coder", "coded_at", "author", "duplicate_of", "minhash",
+    ),
+    "events": (
+        "id", "article_id", "doc_id", "category", "mode", "contexts", "actor_codes", "recipient_codes", "date",
+        "date_precision", "location_name", "location_country", "lat", "lon", "negated", "future", "hypothetical",
+        "historical", "score", "quad", "sentence", "sentence_index", "sentence_start", "sentence_end", "trigger",
+        "trigger_start", "trigger_end", "confidence", "coder",
+    ),
+    "entities": ("id", "code", "sector", "canonical", "kind"),
+    "event_entities": ("event_id", "side", "position", "entity_id", "code", "sector", "name", "canonical", "role", "kind", "guessed"),
+    "quotes": ("article_id", "sentence_index", "speaker", "speaker_code", "text", "start_char", "end_char", "direct"),
+    "mentions": (
+        "article_id", "sentence_index", "start_char", "end_char", "text", "code", "sector", "canonical", "role", "guessed", "published",
+    ),
+}
 
 
 def to_tables(coded: list[CodedArticle], now: dt.datetime) -> Tables:
-    """Turn coded articles into rows for every table (collected as rows, turned into columns once)."""
-    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in ("articles", "events", "entities", "event_entities", "quotes", "mentions")}
+    """Turn coded articles into columns for every table (rows collected as tuples, turned into columns once)."""
+    rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in _COLUMNS}
+    articles, events, entities, links, quotes, mentions = (rows[n] for n in _COLUMNS)
     entity_ids: set[str] = set()
     for c in coded:
         a = c.article
         coder = c.coder
-        rows["articles"].append(
-            {
-                "id": a.id, "doc_id": a.doc_id, "title": a.title, "text": a.text, "published": a.published,
-                "url": a.url, "language": c.language, "source": a.source, "origin": a.origin,
-                "status": c.status, "note": "; ".join(n for n in (a.note, c.note) if n) or None,
-                "coder": coder, "coded_at": now, "author": a.author,
-                "duplicate_of": c.extras.get("duplicate_of"), "minhash": c.extras.get("minhash"),
-            },
+        articles.append(
+            (
+                a.id, a.doc_id, a.title, a.text, a.published, a.url, c.language, a.source, a.origin, c.status,
+                "; ".join(n for n in (a.note, c.note) if n) or None, coder, now, a.author,
+                c.extras.get("duplicate_of"), c.extras.get("minhash"),
+            )
         )
         for m in c.mentions:
             e = m.entity
-            rows["mentions"].append(
-                {
-                    "article_id": a.id, "sentence_index": m.sentence, "start_char": m.start, "end_char": m.end,
-                    "text": m.text, "code": e.code, "sector": e.sector, "canonical": e.canonical, "role": e.role,
-                    "guessed": e.guessed, "published": a.published,
-                },
-            )
+            mentions.append((a.id, m.sentence, m.start, m.end, m.text, e.code, e.sector, e.canonical, e.role, e.guessed, a.published))
         for q in c.quotes:
-            rows["quotes"].append(
-                {
-                    "article_id": q.article_id, "sentence_index": q.sentence_index,
-                    "speaker": q.speaker.canonical if q.speaker else None,
-                    "speaker_code": q.speaker.code if q.speaker else None,
-                    "text": q.text, "start_char": q.start, "end_char": q.end, "direct": q.direct,
-                },
+            speaker = q.speaker
+            quotes.append(
+                (
+                    q.article_id, q.sentence_index, speaker.canonical if speaker else None, speaker.code if speaker else None,
+                    q.text, q.start, q.end, q.direct,
+                )
             )
         for ev in c.events:
             loc = ev.location
-            rows["events"].append(
-                {
-                    "id": ev.id, "article_id": ev.article_id, "doc_id": ev.doc_id, "category": ev.category,
-                    "mode": ev.mode, "contexts": json.dumps(list(ev.contexts)),
-                    "actor_codes": ",".join(e.code for e in ev.actor),
-                    "recipient_codes": ",".join(e.code for e in ev.recipient),
-                    "date": ev.date, "date_precision": ev.date_precision,
-                    "location_name": loc.name if loc else None, "location_country": loc.country if loc else None,
-                    "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
-                    "negated": ev.negated, "future": ev.future, "hypothetical": ev.hypothetical,
-                    "historical": ev.historical, "score": ev.score, "quad": ev.quad,
-                    "sentence": ev.evidence.sentence, "sentence_index": ev.evidence.sentence_index,
-                    "sentence_start": ev.evidence.start, "sentence_end": ev.evidence.end,
-                    "trigger": ev.evidence.trigger, "trigger_start": ev.evidence.trigger_start,
-                    "trigger_end": ev.evidence.trigger_end, "confidence": ev.confidence, "coder": ev.coder,
-                },
+            evidence = ev.evidence
+            events.append(
+                (
+                    ev.id, ev.article_id, ev.doc_id, ev.category, ev.mode, json.dumps(list(ev.contexts)),
+                    ",".join(e.code for e in ev.actor), ",".join(e.code for e in ev.recipient), ev.date, ev.date_precision,
+                    loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
+                    ev.negated, ev.future, ev.hypothetical, ev.historical, ev.score, ev.quad,
+                    evidence.sentence, evidence.sentence_index, evidence.start, evidence.end, evidence.trigger,
+                    evidence.trigger_start, evidence.trigger_end, ev.confidence, ev.coder,
+                )
             )
             for side, ents in (("actor", ev.actor), ("recipient", ev.recipient)):
                 for pos, e in enumerate(ents):
-                    eid = entity_id(e)
-                    rows["event_entities"].append(
-                        {
-                            "event_id": ev.id, "side": side, "position": pos, "entity_id": eid, "code": e.code,
-                            "sector": e.sector, "name": e.name, "canonical": e.canonical, "role": e.role, "kind": e.kind,
-                            "guessed": e.guessed,
-                        },
-                    )
+                    eid = _entity_id(e.kind, e.code, e.canonical)
+                    links.append((ev.id, side, pos, eid, e.code, e.sector, e.name, e.canonical, e.role, e.kind, e.guessed))
                     if eid not in entity_ids:
                         entity_ids.add(eid)
-                        rows["entities"].append({"id": eid, "code": e.code, "sector": e.sector, "canonical": e.canonical, "kind": e.kind})
-    return Tables(**{name: {key: [r[key] for r in table] for key in table[0]} if table else {} for name, table in rows.items()})
+                        entities.append((eid, e.code, e.sector, e.canonical, e.kind))
+    return Tables(
+        **{name: dict(zip(_COLUMNS[name], map(list, zip(*table)))) if table else {} for name, table in rows.items()}
+    )
 
 
 def event_row_to_public(row: dict[str, Any], links: list[dict[str, Any]]) -> dict[str, Any]:

@@ -43,14 +43,21 @@ class DuckDBStore(StoreBase):
         done = {r[0] for r in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
         if done and max(done) > LATEST:
             raise make("E503", where=self.path, path=self.path, found=max(done), supported=LATEST)
-        for version, name, statements in MIGRATIONS:
-            if version in done:
-                continue
-            self.con.execute("BEGIN TRANSACTION")
-            for sql in statements:
-                self.con.execute(sql)
-            self.con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, dt.datetime.now()])
+        pending = [m for m in MIGRATIONS if m[0] not in done]
+        if not pending:
+            return
+        # every pending migration in one transaction: a new store pays one commit, not one per version,
+        # and a failure leaves the store at the version it had
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for version, name, statements in pending:
+                for sql in statements:
+                    self.con.execute(sql)
+                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, dt.datetime.now()])
             self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
 
     def schema_version(self) -> int:
         return int(self.con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0])
