@@ -204,9 +204,14 @@ def _participle_agent(participle: Any, actors: ArticleActors) -> list[Entity]:
 
 
 def _stray_agent(t: Any, actors: ArticleActors) -> list[Entity]:
-    """The agent of a passive that the parser hung on an adjunct: « bloqué pendant des semaines par la Slovaquie »."""
+    """The agent of a passive that the parser hung on an adjunct: « bloqué pendant des semaines par la Slovaquie ».
+
+    Not a "by" inside the passive's own subject: in "any attempt by India to divert the
+    water would be treated as an act of war", India undergoes the threat.
+    """
+    undergoer = {x.i for c in t.children if c.dep_ in PASS_SUBJ for x in c.subtree}
     for tok in t.subtree:
-        if tok.i == t.i or tok.dep_ not in ("nmod", "obl", "pobj"):
+        if tok.i == t.i or tok.dep_ not in ("nmod", "obl", "pobj") or tok.i in undergoer:
             continue
         prep = tok.head if tok.dep_ == "pobj" else next((c for c in tok.children if c.dep_ == "case"), None)
         if prep is None or prep.lower_ not in ("by", "par"):
@@ -244,6 +249,52 @@ def climb_subject(
             # "journalist X, serving a sentence": the noun the clause describes undergoes the event
             return ([], actors.entities_for(cur.head)) if undergoes else ([], [])
     return [], []
+
+
+def _present_participle(t: Any) -> bool:
+    """"..., calling it blackmail", « ..., dénonçant la méthode »: a present participle that opens an adjunct."""
+    if t.pos_ != "VERB" or t.i == 0 or t.doc[t.left_edge.i - 1].text != ",":
+        return False
+    return t.tag_ == "VBG" or "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")
+
+
+def participle_subject(t: Any, actors: ArticleActors) -> list[Entity] | None:
+    """The actor of a participle adjunct with no subject of its own: the subject of its sentence's
+    main clause, wherever the parser hung the adjunct.
+
+    In "Algeria rejected a list of nationals that France wants to deport,
+    denouncing the method", whoever denounces is Algeria, not the subject of
+    the relative clause nearest the participle. None when ``t`` is not such
+    an adjunct, or when the main clause names no subject.
+    """
+    if not _present_participle(t) or any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in t.children):
+        return None
+    # the main clause, or the clause a report quotes ("X declared ..., suspending ..., a spokeswoman said")
+    main = t.head
+    while main.dep_ not in _MAIN_CLAUSES and main.head.i != main.i:
+        main = main.head
+    if main.i == t.i or main.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = [c for c in main.children if c.dep_ in SUBJ]
+    return actors.entities_for(subj[0]) if subj else None
+
+
+_MAIN_CLAUSES = frozenset({"ROOT", "ccomp", "parataxis"})
+
+
+def small_clause(t: Any, actors: ArticleActors) -> tuple[list[Entity], list[Entity]] | None:
+    """(actor, recipient) of an event noun that a verb predicates of its object: in "Ankara
+    declared two attachés persona non grata" the parser makes "attachés" the noun's subject,
+    but they undergo it, and whoever declares it acts. None for any other reading."""
+    if t.pos_ != "NOUN" or t.dep_ not in ("ccomp", "xcomp", "oprd") or t.head.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("cop", "aux", "auxpass", "aux:pass") for c in t.children):
+        return None  # "the move is a violation": a clause of its own
+    undergoer = [c for c in t.children if c.dep_ in SUBJ]
+    declarer = [c for c in t.head.children if c.dep_ in SUBJ]
+    if not undergoer or not declarer:
+        return None
+    return actors.entities_for(declarer[0]), actors.entities_for(undergoer[0])
 
 
 # the relations a name sits under within the phrase of a speaker: "sources in neighbouring

@@ -24,6 +24,8 @@ from dyadwatch.events.arguments import (
     dyad_subject,
     host_verbs,
     nearest_mentions,
+    participle_subject,
+    small_clause,
     subject_of,
 )
 from dyadwatch.actors.gazetteer import read_data
@@ -34,8 +36,9 @@ from dyadwatch.events.places import (
     geocode,
     place_near,
     place_within,
+    sovereign,
 )
-from dyadwatch.records import Entity
+from dyadwatch.records import Entity, Place
 
 if TYPE_CHECKING:
     from dyadwatch.events.coder import Candidate, Context
@@ -92,11 +95,21 @@ def _country(code: str, name: str | None, ctx: Context, guessed: bool = False) -
     return Entity(code, None, name or canonical, canonical, None, "country", guessed=guessed)
 
 
+def _governing(spot: Place, ctx: Context) -> Entity:
+    """The state that acts in a place: its country, or the state that governs it when it is a
+    territory ("police in Nouméa" are the French state's)."""
+    code = sovereign(spot.country or "")
+    return _country(code, spot.name if code == spot.country else None, ctx)
+
+
 def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[Entity], bool] | None:
     """Actor and recipient read from the parse, then from the nearest mentions; None for no event."""
     t = cand.token
     addressed = cand.trigger.category in ADDRESSED
     actor, recipient = direct_arguments(t, ctx.actors, ctx.lexicon.etre_verbs, addressed)
+    declared = small_clause(t, ctx.actors)
+    if declared is not None:
+        actor, recipient = declared
     if not actor and not recipient and _anaphoric(t, ctx.lexicon):
         return None
     if _reduced_relative(t) or _circumstantial(t, ctx.lexicon):
@@ -112,8 +125,12 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
     if not actor and not named and not own_subject:
         # "Turkey agreed to allow ...": a verb with no subject of its own shares its governor's; one
         # with a subject we cannot place does not ("Jewish settlers set fire ..., residents said")
-        actor, undergoer = climb_subject(t, ctx.actors, ctx.lexicon.patient, ctx.lexicon.etre_verbs)
-        recipient = recipient or undergoer
+        main = participle_subject(t, ctx.actors)
+        if main:
+            actor = main  # "Algeria rejected the list France sent, denouncing ...": the main subject
+        else:
+            actor, undergoer = climb_subject(t, ctx.actors, ctx.lexicon.patient, ctx.lexicon.etre_verbs)
+            recipient = recipient or undergoer
     elif addressed and actor and not recipient and t.pos_ in ("NOUN", "PROPN"):
         # "Hungary rejected a request from Kyiv", "Algeria granted a request made by Berlin":
         # whoever answers a request, an offer or an ultimatum is the one it was addressed to
@@ -263,7 +280,7 @@ def _crowd(t: Any, recipient: list[Entity], ctx: Context) -> tuple[list[Entity],
     if spot is None or not spot.country:
         return [], recipient
     state = _country(spot.country, spot.name, ctx)
-    return [replace(state, sector="CVL", kind="group", canonical=f"civilians ({state.canonical})")], recipient or [state]
+    return [replace(state, sector="CVL", kind="group", canonical=f"civilians ({state.canonical})")], recipient or [_governing(spot, ctx)]
 
 
 def _acting_state(t: Any, recipient: list[Entity], ctx: Context) -> tuple[list[Entity], list[Entity]]:
@@ -279,7 +296,7 @@ def _acting_state(t: Any, recipient: list[Entity], ctx: Context) -> tuple[list[E
     subject = [x for c in t.children if c.dep_ in SUBJ for x in c.subtree]
     spot = place_within(subject, ctx.actors.gaz) or place_near(t, ctx.actors.gaz, LOCATIVE_PREPS) or ctx.default_place
     if spot is not None and spot.country:
-        return [_country(spot.country, spot.name, ctx)], recipient
+        return [_governing(spot, ctx)], recipient
     other = _partner(recipient[0].code, ctx) if recipient else None
     return ([_country(other, None, ctx, guessed=True)] if other else []), recipient
 
@@ -347,7 +364,7 @@ def _unnamed_police(t: Any, ctx: Context) -> list[Entity]:
             continue
         spot = place_near(t, ctx.actors.gaz, LOCATIVE_PREPS) or ctx.default_place
         if spot is not None and spot.country:
-            state = _country(spot.country, spot.name, ctx)
+            state = _governing(spot, ctx)
             return [replace(state, sector="COP", kind="group", name=h.text, canonical=f"police ({state.canonical})")]
     return []
 
@@ -385,7 +402,7 @@ def _unnamed_state(t: Any, ctx: Context) -> tuple[Entity, ...]:
         code = ranked[0][0]
     if code is None:
         return ()
-    state = _country(code, None, ctx, guessed=True)
+    state = _country(sovereign(code), None, ctx, guessed=True)
     span = ctx.doc[subj.left_edge.i : subj.i + 1]
     return (replace(state, sector=entry.sector, kind="group", name=span.text, start=span.start_char, end=span.end_char),)
 

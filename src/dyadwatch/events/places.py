@@ -88,6 +88,17 @@ def dateline_place(text: str, gaz: Gazetteer) -> Place | None:
     return geocode(m.group("place").title(), gaz)
 
 
+@lru_cache(maxsize=1)
+def _sovereigns() -> dict[str, str]:
+    data = read_data("dyadwatch.actors", "territories.yaml") or {}
+    return {str(t): str(state) for state, territories in (data.get("sovereigns") or {}).items() for t in territories}
+
+
+def sovereign(code: str) -> str:
+    """The state that governs a territory ("NCL" -> "FRA", ``territories.yaml``); a state is its own."""
+    return _sovereigns().get(code, code)
+
+
 @lru_cache(maxsize=4)
 def settlement_nouns(language: str) -> frozenset[str]:
     """Nouns of inhabited places and regions (``settlements.{lang}.yaml``): "city", « ville »."""

@@ -1,0 +1,86 @@
+"""Who acts and who undergoes, where the clause of the trigger does not say it plainly: a participle
+adjunct, a "by" inside a passive's subject, a small clause, a territory, an apposition, the pair
+named before."""
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def codes(side):
+    return sorted(e.code for e in side)
+
+
+def only(events, category):
+    found = [e for e in events if e.category == category]
+    assert found, f"no {category} in {[e.category for e in events]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, language, category, actor",
+    [
+        # the participle adjunct belongs to the main clause, not to the relative clause before it
+        (
+            "Le Mali a rejeté mardi le rapport que la France avait publié, dénonçant les accusations portées par Paris.",
+            "fr",
+            "ACCUSE",
+            "MLI",
+        ),
+        (
+            "Hungary rejected on Monday the plan that Austria had drafted, condemning the pressure applied by Vienna.",
+            "en",
+            "ACCUSE",
+            "HUN",
+        ),
+    ],
+)
+def test_parties_participle_adjunct_takes_the_main_subject(code, text, language, category, actor):
+    event = only(code(text, language=language), category)
+    assert codes(event.actor) == [actor]
+
+
+def test_parties_participle_in_a_reported_clause_takes_that_clause_subject(code):
+    text = "The army of Chad declared a curfew in N'Djamena on Sunday, banning rallies in the capital, a spokesman for the French embassy said."
+    for event in code(text, language="en"):
+        assert "FRA" not in codes(event.actor)
+
+
+def test_parties_a_by_phrase_inside_the_passive_subject_is_not_the_agent(code):
+    text = "Egypt said on Monday that any move by Ethiopia to fill the dam without a deal would be treated as an act of war."
+    event = only(code(text, language="en"), "THREATEN")
+    assert codes(event.actor) == ["EGY"]
+    assert codes(event.recipient) == ["ETH"]
+
+
+def test_parties_a_declared_small_clause_is_done_by_the_declarer(code):
+    # the parser reads "the military advisers" as the subject of "persona non grata"
+    text = "Canberra also declared the military advisers at China’s High Commission persona non grata and gave them a week to leave."
+    event = only(code(text, language="en"), "SANCTION")
+    assert codes(event.actor) == ["AUS"]
+    assert codes(event.recipient) == ["CHN"]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Le gouvernement a décrété jeudi l’état d’urgence en Guadeloupe, secouée depuis dimanche par de violentes émeutes.", "fr"),
+        ("Thousands of people marched through San Juan, Puerto Rico on Saturday. Police detained dozens of protesters in San Juan.", "en"),
+    ],
+)
+def test_parties_the_state_of_a_territory_is_the_one_that_governs_it(code, text, language):
+    events = code(text, language=language)
+    state = {"fr": "FRA", "en": "USA"}[language]
+    coerce = only(events, "COERCE")
+    assert codes(coerce.actor) == [state]
+    assert state not in codes(coerce.recipient)
+    protest = only(events, "PROTEST")
+    assert codes(protest.recipient) == [state]
+    assert state not in codes(protest.actor)
+
+
+def test_parties_territories_name_known_codes():
+    from dyadwatch.events.places import sovereign
+
+    assert sovereign("NCL") == "FRA" and sovereign("HKG") == "CHN"
+    assert sovereign("FRA") == "FRA"
