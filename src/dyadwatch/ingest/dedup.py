@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from dyadwatch.config import Config
@@ -49,6 +50,21 @@ def shingles(text: str) -> set[bytes]:
     return {" ".join(words[i : i + _SHINGLE]).encode("utf-8") for i in range(len(words) - _SHINGLE + 1)}
 
 
+@lru_cache(maxsize=8)
+def _bands(threshold: float, num_perm: int) -> tuple[int, int] | None:
+    """The LSH index's (bands, rows) for a threshold, chosen once per process.
+
+    datasketch picks them by numerical integration (about 40 ms, each time an index is built); the
+    choice depends only on the threshold and num_perm, so it is made once and passed as ``params``.
+    """
+    try:
+        from datasketch.lsh import _optimal_param
+    except ImportError:  # another datasketch: let the index choose, as before
+        return None
+    b, r = _optimal_param(threshold, num_perm, 0.5, 0.5)
+    return int(b), int(r)
+
+
 class NearDuplicates:
     """An LSH index of first copies; ``check`` links an article to one or adds it."""
 
@@ -59,7 +75,7 @@ class NearDuplicates:
         self.num_perm = num_perm
         # one MinHash's permutations, shared: generating them per article costs more than hashing
         self._proto = MinHash(num_perm=num_perm, seed=_SEED)
-        self._lsh = MinHashLSH(threshold=min(threshold, 0.99), num_perm=num_perm)
+        self._lsh = MinHashLSH(threshold=min(threshold, 0.99), num_perm=num_perm, params=_bands(min(threshold, 0.99), num_perm))
         self._sigs: dict[str, Any] = {}
 
     @classmethod
