@@ -1,8 +1,9 @@
 """API service calls on a large store, in process: time per call and peak memory, SQL reads against the old path.
 
-Loads N synthetic events into a DuckDB file with ``bench/scale.py``'s generator (one actor and one
-recipient per event, 40 countries with a skew, 16 categories, 2015-2025, 2% negated; no articles),
-then times the ``api.service.Service`` calls the dashboard and the REST API make, each in a fresh
+Loads N synthetic events into a DuckDB file, and with ``--backend postgres`` into a throwaway PostgreSQL
+server (``bench/pgserver.py``; its indexes and ``dyad_month`` rollup built after the load), with
+``bench/scale.py``'s generator (one actor and one recipient per event, 40 countries with a skew,
+16 categories, 2015-2025, 2% negated; no articles), then times the ``api.service.Service`` calls the dashboard and the REST API make, each in a fresh
 process so that its peak resident memory (``ru_maxrss``) is its own:
 
   new   the service as it is: SQL aggregates, filters and pages (``analysis.queries``); the first
@@ -13,14 +14,17 @@ process so that its peak resident memory (``ru_maxrss``) is its own:
         from a few million events; above 200,000 events the overview, the dyads by change and the
         shifts are left out: they walk every event once per dyad)
 
+The peak memory of a PostgreSQL run is the client's (the Python process): the server's is not in it.
+
 Example:
     .venv/bin/python bench/api_scale.py --events 1000000 --old
-    .venv/bin/python bench/api_scale.py --events 10000000
+    .venv/bin/python bench/api_scale.py --events 10000000 --backend duckdb --backend postgres
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import resource
 import subprocess
@@ -37,6 +41,7 @@ CALLS = [
     ("overview", lambda s: s.overview()),
     ("events page 1", lambda s: s.list_events(50, 0)),
     ("events page at offset 10,000", lambda s: s.list_events(50, 10_000)),
+    ("events page after 10,000 (cursor)", lambda s: s.list_events(50, 0, cursor=CURSOR[0])),
     ("events of a dyad, page 1", lambda s: s.list_events(50, 0, dyad=("FRA", "DZA"))),
     ("events of a dyad in a month", lambda s: s.list_events(50, 0, dyad=("FRA", "DZA"), period="2020-03")),
     ("events, text search", lambda s: s.list_events(50, 0, q="number 12345")),
@@ -49,6 +54,8 @@ CALLS = [
     ("one dyad, daily", lambda s: s.dyad("FRA", "DZA", "day")),
 ]
 
+# the cursor of the 10,000th event, read before the timings (``run_new``)
+CURSOR = [""]
 # the old calls that walk every event once per dyad (780 dyads here): left out of the old path above this size
 DYAD_SCANS = {"overview", "dyads by change", "shifts"}
 SCAN_LIMIT = 200_000
@@ -59,13 +66,21 @@ def peak_mib() -> float:
 
 
 def run_new(db: str) -> dict[str, Any]:
+    from dyadwatch.analysis import queries
     from dyadwatch.api.service import Service
     from dyadwatch.config import Config
     from dyadwatch.store import open_store
 
     service = Service(lambda: open_store(db), Config())
     out: dict[str, Any] = {"peak_open": peak_mib()}
+    with service.lock:  # not through the service: its cache would warm the timed calls
+        ids = service.reads().store.query(f"SELECT e.id FROM events e ORDER BY {service.reads().key} LIMIT 1 OFFSET 9999")
+        rows = service.reads().store.dicts("SELECT * FROM events WHERE id = ?", [ids[0][0]])
+        if hasattr(queries, "cursor_of"):  # a dyadwatch older than the cursor is timed without it
+            CURSOR[0] = queries.cursor_of(service.reads().public(rows)[0])
     for name, call in CALLS:
+        if "cursor" in name and not CURSOR[0]:
+            continue
         out[name] = [_timed(lambda: call(service)) for _ in range(2)]  # cold, then warm (cached aggregates)
     out["peak"] = peak_mib()
     service.close()
@@ -125,48 +140,60 @@ def build(db: str, n: int) -> float:
 
     started = time.perf_counter()
     with open_store(db) as store:
-        load(store, n, duck=True)
+        load(store, n, duck=not db.startswith("postgres"))
     return time.perf_counter() - started
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000, help="synthetic events to load (default 1 million)")
-    parser.add_argument("--db", help="a DuckDB file already loaded by this script (skips the load)")
-    parser.add_argument("--old", action="store_true", help="also time the old in-memory path (slow, needs GBs)")
+    parser.add_argument("--backend", action="append", choices=["duckdb", "postgres"],
+                        help="store to time, repeatable (default duckdb); postgres starts a throwaway server")
+    parser.add_argument("--db", help="a DuckDB file or PostgreSQL URL already loaded by this script (skips the load)")
+    parser.add_argument("--old", action="store_true", help="also time the old in-memory path on DuckDB (slow, needs GBs)")
     parser.add_argument("--mode", choices=["new", "old"], help=argparse.SUPPRESS)  # one measurement, in a child
     args = parser.parse_args(argv)
     if args.mode:
         print(json.dumps((run_new if args.mode == "new" else run_old)(args.db)))
         return 0
-    with tempfile.TemporaryDirectory(prefix="dyadwatch-api-scale-") as tmp:
-        db = args.db or str(Path(tmp) / "api.duckdb")
-        if not args.db:
-            print(f"loading {args.events:,} events: {build(db, args.events):.1f} s", file=sys.stderr, flush=True)
-        results = {}
-        for mode in ["new"] + (["old"] if args.old else []):
-            child = subprocess.run([sys.executable, __file__, "--db", db, "--mode", mode], capture_output=True, text=True)
-            if child.returncode != 0:
-                print(child.stderr, file=sys.stderr)
-                return 1
-            results[mode] = json.loads(child.stdout.strip().splitlines()[-1])
+    results: dict[str, dict[str, Any]] = {}
+    for backend in ([] if args.db else args.backend or ["duckdb"]) + ([args.db] if args.db else []):
+        with tempfile.TemporaryDirectory(prefix="dyadwatch-api-scale-") as tmp, contextlib.ExitStack() as stack:
+            db = backend
+            if backend == "duckdb":
+                db = str(Path(tmp) / "api.duckdb")
+            elif backend == "postgres":
+                from pgserver import ThrowawayPostgres
+
+                db = stack.enter_context(ThrowawayPostgres()).url
+            name = "postgres" if db.startswith("postgres") else "duckdb"
+            if not args.db:
+                print(f"loading {args.events:,} events into {name}: {build(db, args.events):.1f} s", file=sys.stderr, flush=True)
+            for mode in ["new"] + (["old"] if args.old and name == "duckdb" else []):
+                child = subprocess.run([sys.executable, __file__, "--db", db, "--mode", mode], capture_output=True, text=True)
+                if child.returncode != 0:
+                    print(child.stderr, file=sys.stderr)
+                    return 1
+                results[f"{name} {mode}"] = json.loads(child.stdout.strip().splitlines()[-1])
     _print(args.events if not args.db else None, results)
     return 0
 
 
 def _print(n: int | None, results: dict[str, dict[str, Any]]) -> None:
     size = f"{n:,} synthetic events" if n else "the given store"
-    print(f"\nAPI service calls on {size} (DuckDB), seconds; new: cold / warm (aggregates cached until a write)")
+    print(f"\nAPI service calls on {size}, seconds; new: cold / warm (aggregates cached until a write)")
     names = ["read every event"] + [name for name, _ in CALLS]
-    print(f"{'call':34}{'new cold':>10}{'new warm':>10}{'old':>10}")
+    heads = [(key, col) for key in results for col in ((0, 1) if key.endswith("new") else (0,))]
+    print(f"{'call':36}" + "".join(f"{key.replace(' new', '') + (' cold' if c == 0 and key.endswith('new') else ' warm' if c else ''):>17}"
+                                   for key, c in heads))
     for name in names:
-        new = results.get("new", {}).get(name)
-        old = results.get("old", {}).get(name)
-        cells = [f"{new[0]:10.3f}" if new else f"{'-':>10}", f"{new[1]:10.3f}" if new else f"{'-':>10}",
-                 f"{old[0]:10.3f}" if old else f"{'-':>10}"]
-        print(f"{name:34}" + "".join(cells))
-    for mode, r in results.items():
-        print(f"{mode}: peak RSS {r['peak']:,.0f} MiB (after opening the store: {r['peak_open']:,.0f} MiB)")
+        cells = []
+        for key, c in heads:
+            got = results[key].get(name)
+            cells.append(f"{got[c]:17.3f}" if got else f"{'-':>17}")
+        print(f"{name:36}" + "".join(cells))
+    for key, r in results.items():
+        print(f"{key}: peak RSS {r['peak']:,.0f} MiB (after opening the store: {r['peak_open']:,.0f} MiB)")
 
 
 if __name__ == "__main__":

@@ -234,3 +234,17 @@ def test_api_sql_overview_equals_the_in_memory_one(pair):
     service, events = pair
     articles = service.rows("SELECT count(*) FROM articles")[0][0]
     assert service.overview() == ref.overview(events, articles)
+
+
+@pytest.mark.parametrize("by", ["month", "year"])
+def test_api_sql_rollup_periods_equal_the_scan_of_the_events(pair, by):
+    service, _ = pair
+    with service.lock:
+        reads = service.reads()
+        got = reads.rollup_periods(by)
+        if got is None:
+            pytest.skip("this store keeps no dyad_month rollup")
+        want = reads._periods_of(reads.counted(), by, [], [])
+    assert sorted((a, b, p or "", int(n), float(s)) for a, b, p, n, s, _ in got) == sorted(
+        (a, b, p or "", int(n), float(s)) for a, b, p, n, s, _ in want
+    )

@@ -24,6 +24,7 @@ from __future__ import annotations
 import base64
 import binascii
 import functools
+import itertools
 import json
 from collections import defaultdict
 from typing import Any, Sequence
@@ -39,6 +40,18 @@ NO_CODE = "('', 'UNK')"
 # an event's group: the stored one, or the event itself (``event_row_to_public``); only groups of several
 # events (one member names another) can hide a report, so only they go through the window
 GROUP = "coalesce(nullif(e.event_group, ''), e.id)"
+# the events on which the ``dyad_month`` rollup's rule (``store.rollup``) and ``counted`` may differ: undated
+# ones (the rollup leaves them out), and the members of groups of several reports (the rollup counts the
+# event its group names, ``counted`` the group's first eligible report)
+IRREGULAR = (
+    "(coalesce(e.date, '') = '' OR e.event_group IS NOT NULL AND e.event_group <> e.id "
+    "OR e.id IN (SELECT g.event_group FROM events g WHERE g.event_group <> g.id))"
+)
+# the events the rollup counts, as a source for ``StoreReads._periods_of``
+ROLLUP_COUNTED = (
+    f"(SELECT e.* FROM events e WHERE {NOT_FLAGGED} AND coalesce(e.date, '') <> '' "
+    "AND (e.event_group IS NULL OR e.event_group = e.id))"
+)
 
 
 def _mentions(event: dict[str, Any], q: str) -> bool:
@@ -149,8 +162,8 @@ class StoreReads:
         if a == b or a in ("", "UNK") or b in ("", "UNK"):
             return "false", []
         match, params = "x.code = ? AND y.code = ?", [a, b]
-        if not directed:
-            match, params = f"({match} OR x.code = ? AND y.code = ?)", [a, b, b, a]
+        if not directed:  # either way round, as two index lookups (a != b here)
+            match, params = "x.code IN (?, ?) AND y.code IN (?, ?) AND x.code <> y.code", [a, b, a, b]
         sql = (
             "e.id IN (SELECT x.event_id FROM event_entities x JOIN event_entities y ON y.event_id = x.event_id "
             f"WHERE x.side = 'actor' AND {match} AND (y.side = 'recipient' OR y.side = 'actor' AND NOT EXISTS "
@@ -374,43 +387,108 @@ class StoreReads:
         )
 
     def dyad_periods(self, by: str, conds: Sequence[str] = (), params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """(a, b, period, events, score sum, first rank) of every undirected dyad: counted events on the scale."""
+        """(a, b, period, events, score sum, None) of every undirected dyad: counted events on the scale.
+
+        Over every event, by month or year, from the store's rollup where it keeps one (``rollup_periods``);
+        else from the events. The first rank (the place of a dyad's first event in page order) is left
+        out: it takes a sort of every event, and ``top_dyads`` needs the first events of tied dyads only.
+        """
+        if not conds:
+            found = self.rollup_periods(by)
+            if found is not None:
+                return found
+        return self._periods_of(self.counted(), by, conds, params, rank=False)
+
+    def _periods_of(
+        self, source: str, by: str, conds: Sequence[str], params: Sequence[Any], rank: bool = True
+    ) -> list[tuple[Any, ...]]:
         where = " AND ".join(["coalesce(e.quad, '') <> ''", *conds])
+        rnk = f"row_number() OVER (ORDER BY {self.key})" if rank else "CAST(NULL AS BIGINT)"
         sql = (
-            f"WITH ev AS (SELECT e.id, {period_sql(by, self.c)} AS period, e.score, row_number() OVER (ORDER BY {self.key}) AS rnk "
-            f"FROM {self.counted()} e WHERE {where}), {self._pairs_sql(False)} "
+            f"WITH ev AS (SELECT e.id, {period_sql(by, self.c)} AS period, e.score, {rnk} AS rnk "
+            f"FROM {source} e WHERE {where}), {self._pairs_sql(False)} "
             "SELECT dp.a, dp.b, ev.period, count(*), sum(ev.score), min(ev.rnk) FROM dp JOIN ev ON ev.id = dp.event_id GROUP BY 1, 2, 3"
         )
         return self.store.query(sql, list(params))
 
-    def _events_at(self, ranks: list[int], conds: Sequence[str], params: Sequence[Any]) -> dict[int, dict[str, Any]]:
-        where = " AND ".join(["coalesce(e.quad, '') <> ''", *conds])
-        rows = self.store.dicts(
-            f"SELECT * FROM (SELECT e.*, row_number() OVER (ORDER BY {self.key}) AS rnk FROM {self.counted()} e WHERE {where}) r "
-            f"WHERE rnk {self.in_list}",
-            [*params, ranks],
-        )
-        return {int(r["rnk"]): ev for r, ev in zip(rows, self.public(rows))}
+    def rollup_periods(self, by: str) -> list[tuple[Any, ...]] | None:
+        """``dyad_periods`` over every event from the ``dyad_month`` rollup (None where the store keeps none).
 
-    def top_dyads(self, rows: list[tuple[Any, ...]], n: int | None, conds: Sequence[str] = (), params: Sequence[Any] = ()) -> list[tuple[str, int]]:
-        """``dyads.top_dyads`` from ``dyad_periods`` rows: by count, ties in the order they were first seen."""
-        total: dict[str, list[int]] = {}
-        for a, b, _, count, _, first in rows:
-            cell = total.setdefault(f"{a}-{b}", [0, int(first)])
-            cell[0] += int(count)
-            cell[1] = min(cell[1], int(first))
-        firsts: dict[int, int] = defaultdict(int)
-        for count, first in total.values():
-            firsts[first] += 1
-        shared = sorted(f for f, k in firsts.items() if k > 1)  # several dyads first seen in one event
-        order: dict[tuple[int, str], int] = {}  # (event rank, dyad) -> place in that event's set of pairs
+        The rollup counts an event when it is eligible, dated and its own group (``store.rollup``); ``counted``
+        agrees on every event but the irregular ones (``IRREGULAR``: undated, or in a group of several reports),
+        so the answer is the rollup, plus what ``counted`` gives on those, minus what the rollup gave on them.
+        """
+        if by not in ("month", "year") or not hasattr(self.store, "dyad_months"):
+            return None
+        period = "CASE WHEN length(period) = 7 THEN period END" if by == "month" else "substr(period, 1, 4)"
+        cells: dict[tuple[str, str, str | None], list[Any]] = {}
+        rollup = self.store.query(
+            f"SELECT a, b, {period}, sum(events), sum(score_sum) FROM dyad_month WHERE NOT directed GROUP BY 1, 2, 3"
+        )
+        parts = [(1, rollup), (1, self._periods_of(self.counted(), by, [IRREGULAR], [], rank=False)),
+                 (-1, self._periods_of(ROLLUP_COUNTED, by, [IRREGULAR], [], rank=False))]
+        for sign, found in parts:
+            for a, b, p, n, total, *_ in found:
+                cell = cells.setdefault((a, b, p), [0, 0.0])
+                cell[0] += sign * int(n)
+                cell[1] += sign * float(total)
+        return [(a, b, p, n, total, None) for (a, b, p), (n, total) in cells.items() if n]
+
+    def top_dyads(
+        self, rows: list[tuple[Any, ...]], n: int | None, conds: Sequence[str] = (), params: Sequence[Any] = (), offset: int = 0
+    ) -> tuple[list[tuple[str, int]], int]:
+        """Places ``offset`` to ``offset + n`` of ``dyads.top_dyads`` from ``dyad_periods`` rows, and the number of dyads.
+
+        By count, ties in the order the dyads were first seen. Only the ties that reach into those places
+        are read (``_tie_order``: the first event of each tied dyad), so a page costs its own ties.
+        """
+        total: dict[str, int] = defaultdict(int)
+        for a, b, _, count, *_ in rows:
+            total[f"{a}-{b}"] += int(count)
+        by_count = sorted(total.items(), key=lambda kv: -kv[1])
+        end = len(by_count) if n is None else offset + n
+        tied: list[str] = []
+        place = 0
+        for _, group in itertools.groupby(by_count, key=lambda kv: kv[1]):
+            dyads = [d for d, _ in group]
+            if len(dyads) > 1 and place < end and place + len(dyads) > offset:
+                tied += dyads
+            place += len(dyads)
+        order = self._tie_order(tied, conds, params) if tied else {}
+        ranked = sorted(by_count, key=lambda kv: (-kv[1], order.get(kv[0], ())))
+        return ranked[offset:end], len(ranked)
+
+    def _tie_order(self, dyads: list[str], conds: Sequence[str], params: Sequence[Any]) -> dict[str, tuple[Any, ...]]:
+        """A sort key per dyad: its first event's place in page order, then the dyad's place in that event's
+        set of pairs (as ``collections.Counter`` meets them); read over the events of those dyads' countries only."""
+        codes = sorted({c for d in dyads for c in d.split("-")})
+        where = " AND ".join([
+            "coalesce(e.quad, '') <> ''", *conds, f"e.id IN (SELECT event_id FROM event_entities WHERE code {self.in_list})"
+        ])
+        found = self.store.query(
+            f"WITH ev AS (SELECT e.id, e.date, e.doc_id, e.trigger_start FROM {self.counted()} e WHERE {where}), "
+            f"{self._pairs_sql(False)} SELECT a, b, date, doc_id, trigger_start, id FROM (SELECT dp.a, dp.b, ev.date, ev.doc_id, "
+            f"ev.trigger_start, ev.id, row_number() OVER (PARTITION BY dp.a, dp.b ORDER BY {self.order('ev')}) AS rn "
+            "FROM dp JOIN ev ON ev.id = dp.event_id) f WHERE rn = 1",
+            [*params, codes],
+        )
+        wanted = set(dyads)
+        # NULL dates and trigger starts last, as both databases sort them; str order is byte order (COLLATE "C")
+        first = {
+            f"{a}-{b}": ((date is None, date or "", doc, start is None, start or 0, str(eid)), str(eid))
+            for a, b, date, doc, start, eid in found if f"{a}-{b}" in wanted
+        }
+        seen: dict[str, int] = defaultdict(int)
+        for _, eid in first.values():
+            seen[eid] += 1
+        shared = sorted(eid for eid, k in seen.items() if k > 1)  # several dyads first seen in one event
+        place: dict[tuple[str, str], int] = {}
         if shared:
-            for rank, event in self._events_at(shared, conds, params).items():
+            rows = self.store.dicts(f"SELECT * FROM events WHERE id {self.in_list}", [shared])
+            for event in self.public(rows):
                 for pos, pair in enumerate(pairs(event, directed=False)):
-                    order[(rank, "-".join(pair))] = pos
-        ranked = sorted(total.items(), key=lambda kv: (-kv[1][0], kv[1][1], order.get((kv[1][1], kv[0]), 0)))
-        out = [(d, v[0]) for d, v in ranked]
-        return out if n is None else out[:n]
+                    place[(event["id"], "-".join(pair))] = pos
+        return {d: (key, place.get((eid, d), 0)) for d, (key, eid) in first.items()}
 
     def series_by_dyad(self, rows: list[tuple[Any, ...]]) -> dict[tuple[str, str], list[DyadPoint]]:
         """The series (index and counts, no quads or categories) of every dyad, from ``dyad_periods`` rows."""

@@ -217,7 +217,7 @@ class Service:
 
             def summary(r: StoreReads) -> tuple[Any, list[dict[str, Any]]]:
                 rows = r.dyad_periods("month", conds, params)
-                return r.actors(conds, params), [{"dyad": d, "events": n} for d, n in r.top_dyads(rows, 10, conds, params)]
+                return r.actors(conds, params), [{"dyad": d, "events": n} for d, n in r.top_dyads(rows, 10, conds, params)[0]]
 
             found, partners = self.cached(("actor", key), summary)  # the same for every page of its events
         idents = [a.as_dict() for a in found if key.casefold() in (a.code.casefold(), a.canonical.casefold())]
@@ -229,10 +229,11 @@ class Service:
     def list_dyads(self, sort: str = "volume", by: str = "month", limit: int = 50, offset: int = 0) -> dict[str, Any]:
         if sort == "change":
             ranked = self.cached(("change", by), lambda r: r.dyads_by_change(self._dyad_periods(by)))
-        else:
-            top = self.cached("volume", lambda r: r.top_dyads(self._dyad_periods("month"), None))
-            ranked = [{"dyad": d, "a": d.split("-")[0], "b": d.split("-")[1], "events": n} for d, n in top]
-        return page(ranked[offset: offset + limit], len(ranked), limit, offset)
+            return page(ranked[offset: offset + limit], len(ranked), limit, offset)
+        # the ties of this page only: a busy store has hundreds of dyads with equal counts
+        top, total = self.cached(("volume", limit, offset), lambda r: r.top_dyads(self._dyad_periods("month"), limit, offset=offset))
+        items = [{"dyad": d, "a": d.split("-")[0], "b": d.split("-")[1], "events": n} for d, n in top]
+        return page(items, total, limit, offset)
 
     def dyad(
         self, a: str, b: str, by: str = "month", directed: bool = False, window: int = 3, threshold: float = 2.0
