@@ -101,6 +101,8 @@ def measure(
         "floor_cpu": a_cpu, "full_cpu": b_cpu, "cpu_ratio": a_cpu / b_cpu,
         "events": summary.events, "coded": summary.coded, "errors": summary.errors,
         "rss_start": rss_start, "rss_warm": rss_warm, "rss_full": rss_b,
+        # where the best (b) run spent its wall-clock time, per step (RunSummary.steps)
+        "steps": dict(summary.steps),
     }
     if profiler:
         out = io.StringIO()
@@ -111,6 +113,26 @@ def measure(
         if os.environ.get("DYADWATCH_PROFILE_OUT"):
             profiler.dump_stats(os.environ["DYADWATCH_PROFILE_OUT"])
     return result
+
+
+def print_steps(r: dict[str, Any]) -> None:
+    """(b) split into its steps, in ms per article; what is beyond the parse, as a share of (b)."""
+    steps, n = r.get("steps") or {}, r["articles"]
+    if not steps:
+        return
+    total = r["full_seconds"]
+    parse = steps.get("stage parse", 0.0)
+    print("\n(b) step by step (wall clock, ms per article):")
+    for name, seconds in sorted(steps.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:<22} {seconds / n * 1e3:7.2f}")
+    rest = total - sum(steps.values())
+    print(f"  {'other (read, batches)':<22} {rest / n * 1e3:7.2f}   store open and close, reading the JSONL, batching")
+    beyond = total - parse
+    print(
+        f"beyond the parse: {beyond / n * 1e3:.2f} ms per article, {beyond / total:.1%} of (b) "
+        f"(target: at most a fifth); the parse stage itself: {parse / n * 1e3:.2f} ms, "
+        f"bare spaCy (a): {r['floor_seconds'] / n * 1e3:.2f} ms"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -145,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         f"start {r['rss_start']:.0f} MiB, after warm-up (models loaded) {r['rss_warm']:.0f} MiB, "
         f"after the timed runs of (a) and (b) {r['rss_full']:.0f} MiB"
     )
+    print_steps(r)
     if text:
         print("\nprofile of the whole measurement (warm-up, (a) and (b))" if args.profile == "pyinstrument" else "\nprofile of (b)")
         print(text)

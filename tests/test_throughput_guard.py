@@ -39,3 +39,9 @@ def test_throughput_full_path_stays_above_a_loose_fraction_of_bare_spacy(tmp_pat
         f"full path {result['full_rate']:.1f} art/s vs bare spaCy {result['floor_rate']:.1f} art/s: "
         f"ratio {result['ratio']:.2f} < {FLOOR}; profile with: python bench/throughput.py --profile cprofile"
     )
+    # the run accounts for its time step by step: every stage, the store writes and the near-duplicate check
+    steps = result["steps"]
+    assert {"stage parse", "stage actors", "stage events", "store write", "near-duplicates"} <= set(steps)
+    assert all(seconds >= 0 for seconds in steps.values())
+    assert sum(steps.values()) <= result["full_seconds"] * 1.01
+    assert steps["stage parse"] == max(steps.values())

@@ -69,6 +69,9 @@ class RunSummary:
     event_groups: int = 0
     seconds: float = 0.0
     messages: list[str] = field(default_factory=list)
+    # wall-clock seconds per step: each pipeline stage (local engine), near-duplicates, store writes,
+    # the registry and grouping passes; what bench/throughput.py --steps prints
+    steps: dict[str, float] = field(default_factory=dict)
 
     def line(self) -> str:
         rate = self.coded / self.seconds if self.seconds > 0 else 0.0
@@ -123,7 +126,12 @@ def run_coding(
         report(line)
         failures.append((origin, record, err.code, str(err)))
 
+    def timed(step: str, started: float) -> None:
+        summary.steps[step] = summary.steps.get(step, 0.0) + time.perf_counter() - started
+
+    step = time.perf_counter()
     near = NearDuplicates.from_store(store, config)
+    timed("near-duplicates", step)
     reports: list[CodedArticle] = []  # near-duplicates, written with the next batch
     signatures: dict[str, str] = {}  # MinHash of each article on its way through the engine
 
@@ -135,6 +143,7 @@ def run_coding(
         if near is None:
             return fresh
         todo: list[Article] = []
+        started = time.perf_counter()
         for a in fresh:
             match = near.check(a)
             if match.duplicate_of is None:
@@ -145,6 +154,7 @@ def run_coding(
             note = f"near-duplicate of article {match.duplicate_of} (similarity {match.similarity:.2f}); not coded"
             extras = {"duplicate_of": match.duplicate_of, "minhash": match.signature}
             reports.append(CodedArticle(a, a.language or "und", "duplicate", note=note, coder=coder, extras=extras))
+        timed("near-duplicates", started)
         return todo
 
     def articles() -> Iterator[Article]:
@@ -174,7 +184,9 @@ def run_coding(
 
     def flush() -> None:
         nonlocal recoded
+        started = time.perf_counter()
         written = store.write(pending + reports, failures)
+        timed("store write", started)
         recoded += written.articles_recoded
         pending.clear()
         failures.clear()
@@ -211,12 +223,19 @@ def run_coding(
             flush()
     if summary.coded and hasattr(store, "refresh_registry"):
         # what this run learnt about people resolves persons named bare, here and in earlier runs
+        step = time.perf_counter()
         summary.registry_updates = store.refresh_registry(regroup_window=config.merge_window_days)
+        timed("registry", step)
     if summary.coded and hasattr(store, "refresh_groups"):
         # the same event reported by several articles is grouped: only what this run dated can change
         # (the registry regrouped what it changed), unless replaced events left their groups (then all of them)
         if recoded or earliest:
+            step = time.perf_counter()
             summary.event_groups = store.refresh_groups(config.merge_window_days, since=None if recoded else earliest)
+            timed("grouping", step)
+    pipeline = getattr(engine, "pipeline", None)
+    if pipeline is not None:
+        summary.steps.update({f"stage {name}": seconds for name, seconds in pipeline.timings.items()})
     summary.seconds = time.perf_counter() - started
     return summary
 
