@@ -20,7 +20,7 @@ CATEGORIES = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "SANCTION", "PROTEST", "MOBILIZE", "COERCE", "ASSAULT",
 }  # fmt: skip
-ENTRY_KEYS = {"pattern", "category", "mode", "pos", "not", "priority"}
+ENTRY_KEYS = {"pattern", "category", "mode", "pos", "not", "priority", "invert"}
 MINIMUM_ENTRIES = {"en": 450, "fr": 300}
 
 

@@ -51,6 +51,8 @@ FUTURE_CATEGORY = {
 NEAR_WINDOW = 5
 # dependents that open a clause of their own (both label schemes)
 CLAUSES = {"advcl", "ccomp", "conj", "parataxis", "relcl", "acl:relcl", "csubj", "cc"}
+# verbal judgements: with a trigger whose subject is the one judged (lexicon ``invert``), the speaker judges
+JUDGEMENTS = frozenset({"ACCUSE", "SUPPORT"})
 # cooperative events whose announced future negation is a refusal
 REFUSABLE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 
@@ -424,11 +426,19 @@ def flags(ctx: Context, cand: Candidate, date: DateSpan | None) -> Modality:
         if "Fut" in morph.get("Tense"):
             future = True
         # fr_core_news_md tags many conditionals ("recevrait") as imperfect: the ending says it
-        conditional = "Cnd" in morph.get("Mood") or lexicon.language == "fr" and lower[v].endswith(("rait", "raient"))
+        conditional = "Cnd" in morph.get("Mood") or lexicon.language == "fr" and _french_conditional(lower[v], lemmas[v])
         if conditional:
             # the conditional of reported speech is a future ("il a dit qu'il viendrait")
             future, hypothetical = (True, hypothetical) if reported else (future, True)
     return Modality(negated, future, hypothetical, obligation, reported)
+
+
+def _french_conditional(form: str, lemma: str) -> bool:
+    """A French verb form ending like a conditional (« recevrait », « pourraient »), but not the imperfect
+    of a verb whose stem ends in r (« ignorait », « déshonorait », « tirait »: stem + -ait)."""
+    if not form.endswith(("rait", "raient")):
+        return False
+    return not (lemma.endswith("er") and form in (lemma[:-2] + "ait", lemma[:-2] + "aient"))
 
 
 def _tree_distance(ctx: Context, a: int, b: int) -> int:
@@ -527,6 +537,12 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
     speaker = _reporting_subject(t, ctx) if modality.obligation and t.pos_ in ("VERB", "AUX") else []
     if cand.trigger is DEMAND and (not speaker or {e.code for e in actor_t or recipient_t} <= {e.code for e in speaker}):
         return None  # no one else was told to act ("France said it must act" is its own intention)
+    if cand.trigger.invert and category in JUDGEMENTS and not speaker:
+        # « X a estimé que l'Algérie se déshonorait »: the subject is judged, whoever says so judges it
+        judge = dedupe(_reporting_subject(t, ctx))
+        if judge:
+            judged = {e.code for e in judge}
+            actor_t, recipient_t = judge, tuple(e for e in (*recipient_t, *actor_t) if e.code not in judged) or recipient_t
     if speaker:
         # "Russia said Sudan must return the helicopter": the speaker demands it of the subject
         category, mode = "REQUEST", GOVERNED_MODE.get(("REQUEST", category))
