@@ -40,13 +40,6 @@ NO_CODE = "('', 'UNK')"
 # an event's group: the stored one, or the event itself (``event_row_to_public``); only groups of several
 # events (one member names another) can hide a report, so only they go through the window
 GROUP = "coalesce(nullif(e.event_group, ''), e.id)"
-# the events on which the ``dyad_month`` rollup's rule (``store.rollup``) and ``counted`` may differ: undated
-# ones (the rollup leaves them out), and the members of groups of several reports (the rollup counts the
-# event its group names, ``counted`` the group's first eligible report)
-IRREGULAR = (
-    "(coalesce(e.date, '') = '' OR e.event_group IS NOT NULL AND e.event_group <> e.id "
-    "OR e.id IN (SELECT g.event_group FROM events g WHERE g.event_group <> g.id))"
-)
 # the events the rollup counts, as a source for ``StoreReads._periods_of``
 ROLLUP_COUNTED = (
     f"(SELECT e.* FROM events e WHERE {NOT_FLAGGED} AND coalesce(e.date, '') <> '' "
@@ -415,7 +408,8 @@ class StoreReads:
         """``dyad_periods`` over every event from the ``dyad_month`` rollup (None where the store keeps none).
 
         The rollup counts an event when it is eligible, dated and its own group (``store.rollup``); ``counted``
-        agrees on every event but the irregular ones (``IRREGULAR``: undated, or in a group of several reports),
+        agrees on every event but the irregular ones (``irregular_ids``: undated, or in a group of several reports:
+        the rollup counts the event a group names, ``counted`` the group's first eligible report),
         so the answer is the rollup, plus what ``counted`` gives on those, minus what the rollup gave on them.
         """
         if by not in ("month", "year") or not hasattr(self.store, "dyad_months"):
@@ -425,14 +419,30 @@ class StoreReads:
         rollup = self.store.query(
             f"SELECT a, b, {period}, sum(events), sum(score_sum) FROM dyad_month WHERE NOT directed GROUP BY 1, 2, 3"
         )
-        parts = [(1, rollup), (1, self._periods_of(self.counted(), by, [IRREGULAR], [], rank=False)),
-                 (-1, self._periods_of(ROLLUP_COUNTED, by, [IRREGULAR], [], rank=False))]
+        parts = [(1, rollup)]
+        irregular = self.irregular_ids()
+        if irregular:
+            cond = [f"e.id {self.in_list}"]
+            parts += [(1, self._periods_of(self.counted(), by, cond, [irregular], rank=False)),
+                      (-1, self._periods_of(ROLLUP_COUNTED, by, cond, [irregular], rank=False))]
         for sign, found in parts:
             for a, b, p, n, total, *_ in found:
                 cell = cells.setdefault((a, b, p), [0, 0.0])
                 cell[0] += sign * int(n)
                 cell[1] += sign * float(total)
         return [(a, b, p, n, total, None) for (a, b, p), (n, total) in cells.items() if n]
+
+    def irregular_ids(self) -> list[str]:
+        """Ids of the events on which the rollup and ``counted`` may differ, cached until a write.
+
+        Two narrow reads whose conditions are those of PostgreSQL's partial indexes (``events_irregular``,
+        ``events_grouped``), so they cost what the irregular events number, not what the store holds.
+        """
+        if "irregular" not in self.cache:
+            own = self.store.query("SELECT id FROM events WHERE coalesce(date, '') = '' OR event_group <> id")
+            heads = self.store.query("SELECT DISTINCT event_group FROM events WHERE event_group <> id")
+            self.cache["irregular"] = sorted({str(r[0]) for r in own} | {str(r[0]) for r in heads})
+        return self.cache["irregular"]  # type: ignore[no-any-return]
 
     def top_dyads(
         self, rows: list[tuple[Any, ...]], n: int | None, conds: Sequence[str] = (), params: Sequence[Any] = (), offset: int = 0
@@ -454,23 +464,39 @@ class StoreReads:
             if len(dyads) > 1 and place < end and place + len(dyads) > offset:
                 tied += dyads
             place += len(dyads)
-        order = self._tie_order(tied, conds, params) if tied else {}
+        earliest: dict[str, str] = {}  # a dyad's first event is dated in or before its first month
+        for a, b, period, *_ in rows:
+            d = f"{a}-{b}"
+            earliest[d] = min(earliest.get(d) or "\uffff", period or "\uffff")
+        months = [earliest[d] for d in tied]
+        bound = max(months) if months and all(len(m) == 7 for m in months) else None  # months only: YYYY-MM
+        order = self._tie_order(tied, conds, params, bound) if tied else {}
         ranked = sorted(by_count, key=lambda kv: (-kv[1], order.get(kv[0], ())))
         return ranked[offset:end], len(ranked)
 
-    def _tie_order(self, dyads: list[str], conds: Sequence[str], params: Sequence[Any]) -> dict[str, tuple[Any, ...]]:
+    def _tie_order(
+        self, dyads: list[str], conds: Sequence[str], params: Sequence[Any], month: str | None
+    ) -> dict[str, tuple[Any, ...]]:
         """A sort key per dyad: its first event's place in page order, then the dyad's place in that event's
-        set of pairs (as ``collections.Counter`` meets them); read over the events of those dyads' countries only."""
+        set of pairs (as ``collections.Counter`` meets them).
+
+        Read over the events of those dyads' countries only, and, when each dyad has a dated event, over the
+        events dated up to ``month`` (the latest of their first months): a dated event sorts before an undated
+        one, and a year-only date before its year's months.
+        """
         codes = sorted({c for d in dyads for c in d.split("-")})
-        where = " AND ".join([
-            "coalesce(e.quad, '') <> ''", *conds, f"e.id IN (SELECT event_id FROM event_entities WHERE code {self.in_list})"
-        ])
+        tests = ["coalesce(e.quad, '') <> ''", *conds, f"e.id IN (SELECT event_id FROM event_entities WHERE code {self.in_list})"]
+        p = [*params, codes]
+        if month is not None:  # a range the date index can walk, then the exact test
+            tests += [f"e.date{self.c} <= ?", f"substr(e.date, 1, 7){self.c} <= ?"]
+            p += [month + "\U0010ffff", month]
+        where = " AND ".join(tests)
         found = self.store.query(
             f"WITH ev AS (SELECT e.id, e.date, e.doc_id, e.trigger_start FROM {self.counted()} e WHERE {where}), "
             f"{self._pairs_sql(False)} SELECT a, b, date, doc_id, trigger_start, id FROM (SELECT dp.a, dp.b, ev.date, ev.doc_id, "
             f"ev.trigger_start, ev.id, row_number() OVER (PARTITION BY dp.a, dp.b ORDER BY {self.order('ev')}) AS rn "
             "FROM dp JOIN ev ON ev.id = dp.event_id) f WHERE rn = 1",
-            [*params, codes],
+            p,
         )
         wanted = set(dyads)
         # NULL dates and trigger starts last, as both databases sort them; str order is byte order (COLLATE "C")

@@ -40,6 +40,11 @@ INDEXES = {
     "events_category": (
         'CREATE INDEX IF NOT EXISTS events_category ON events (category, date COLLATE "C", doc_id COLLATE "C", trigger_start)'
     ),
+    # the reports of groups of several (analysis.queries: ``counted`` and the rollup's corrections): partial
+    # indexes, so that finding them costs what they number, and the group of every event, to find their groups
+    "events_grouped": "CREATE INDEX IF NOT EXISTS events_grouped ON events (event_group) WHERE event_group <> id",
+    "events_irregular": "CREATE INDEX IF NOT EXISTS events_irregular ON events (id) WHERE coalesce(date, '') = '' OR event_group <> id",
+    "events_group_key": "CREATE INDEX IF NOT EXISTS events_group_key ON events ((coalesce(nullif(event_group, ''), id)))",
 }
 # a counter that every write transaction bumps: a server holding events in memory asks it (one row) to
 # learn that another process has written since, instead of rereading the events
