@@ -84,3 +84,23 @@ def test_parties_territories_name_known_codes():
 
     assert sovereign("NCL") == "FRA" and sovereign("HKG") == "CHN"
     assert sovereign("FRA") == "FRA"
+
+
+@pytest.mark.parametrize(
+    "text, category, actor, not_actor",
+    [
+        ("Moscou, principal allié du régime syrien, a rappelé son ambassadeur à Ankara.", "SANCTION", "RUS", "TUR"),
+        ("Téhéran, principal soutien du Hezbollah, a suspendu ses vols vers Beyrouth.", "SANCTION", "IRN", "LBN"),
+    ],
+)
+def test_parties_a_description_between_commas_names_no_second_actor(code, text, category, actor, not_actor):
+    events = code(text, language="fr")
+    event = only(events, category)
+    assert actor in codes(event.actor) and not_actor not in codes(event.actor)
+    # a standing role told in passing (« principal soutien ») is no event of its own
+    assert all(e.category != "SUPPORT" for e in events)
+
+
+def test_parties_a_listed_country_is_still_a_second_actor(code):
+    event = only(code("La France, l’Allemagne et l’Italie ont condamné l’attaque.", language="fr"), "ACCUSE")
+    assert codes(event.actor) == ["DEU", "FRA", "ITA"]

@@ -284,7 +284,16 @@ def _case(t: Any) -> str:
 def _conjuncts(token: Any) -> list[Any]:
     out = []
     for child in token.children:
-        if child.dep_ == "conj":
+        if child.dep_ == "conj" and not _apposed(child, token):
             out.append(child)
             out.extend(_conjuncts(child))
     return out
+
+
+def _apposed(conj: Any, head: Any) -> bool:
+    """A common noun after a comma, with no "and" in the list: a description the French parser
+    reads as a conjunct (« Téhéran, principal soutien du Hezbollah, a suspendu »), not a second party."""
+    edge = conj.left_edge
+    if conj.pos_ != "NOUN" or edge.text != "," and (edge.i == 0 or conj.doc[edge.i - 1].text != ","):
+        return False
+    return not any(c.dep_ == "cc" for c in (*conj.children, *head.children))

@@ -131,7 +131,11 @@ def direct_arguments(
     not_passive = t.lemma_.lower() in etre_verbs  # "sont convenues": être as auxiliary, not a passive
     for c in t.children:
         if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ and not_passive:
-            actor += [] if _proxy(c, actors) else actors.entities_for(c)
+            described = apposition_anchor(c.i, actors) if c.i < t.i else None
+            if described is not None:  # « Moscou, principal allié de X, a rappelé »: Moscou
+                actor += actors.entities_for(actors.toks[described])
+            else:
+                actor += [] if _proxy(c, actors) else actors.entities_for(c)
         elif c.dep_ in PASS_SUBJ:
             recipient += actors.entities_for(c)
         elif c.dep_ in AGENT:
@@ -297,6 +301,35 @@ def small_clause(t: Any, actors: ArticleActors) -> tuple[list[Entity], list[Enti
     return actors.entities_for(declarer[0]), actors.entities_for(undergoer[0])
 
 
+def apposition_anchor(i: int, actors: ArticleActors) -> int | None:
+    """The party that a comma-bounded description opening the sentence describes, for a token inside it.
+
+    In "Algiers, the main backer of the Polisario Front, recalled its
+    ambassador" or « Moscou, principal allié du régime syrien, a rappelé »,
+    the words between the commas describe the first party and name no actor
+    of their own; the parsers often hang the clause on them. Returns the
+    index of the party's last token, or None when ``i`` is not in such a
+    description (one with a verb of its own, or one after a later word).
+    """
+    toks = actors.toks
+    sent = toks[i].sent
+    start = sent.start
+    if 0 < start and toks[start].text == ",":
+        start = toks[start - 1].sent.start  # the French parser ends a sentence after « Alger » of « Alger, ... »
+    left = next((j for j in range(i - 1, max(start, i - 10) - 1, -1) if toks[j].text == ","), None)
+    right = next((k for k in range(i + 1, min(sent.end, i + 12)) if toks[k].text == ","), None)
+    if left is None or right is None or left - 1 < start:
+        return None
+    if any(toks[x].pos_ in ("VERB", "AUX") for x in range(left + 1, right)):
+        return None
+    anchor = left - 1
+    if actors.entity_at(anchor) is None or anchor - start > 5:
+        return None
+    if any(toks[x].pos_ in ("VERB", "AUX", "PUNCT", "ADP") for x in range(start, anchor)):
+        return None  # the party opens the sentence: "Algiers, ..." or "Le président algérien, ..."
+    return anchor
+
+
 # the relations a name sits under within the phrase of a speaker: "sources in neighbouring
 # Pakistan said", "a member of the Chadian team said", "Thai military sources said"
 SPEAKER_PATH = {"appos", "flat", "flat:name", "compound", "conj", "amod", "nmod", "prep", "pobj", "nmod:poss", "poss"}
@@ -350,6 +383,11 @@ def nearest_mentions(
         if ent is None:
             continue
         tok = doc[i]
+        described = apposition_anchor(i, actors) if i < t.i else None
+        if described is not None:  # "Algiers, the main backer of X, recalled": Algiers, not X
+            ent, tok = actors.entity_at(described), doc[described]
+            if ent is None:
+                continue
         if tok.i > t.i and _speaker(tok, reporting, t, sources):
             seen.add((ent.code, ent.canonical))  # the rest of the name ("Reporters Without Borders") too
             continue

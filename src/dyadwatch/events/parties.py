@@ -18,6 +18,7 @@ from dyadwatch.events.arguments import (
     AGENT,
     RECIPIENT_PREPS,
     SUBJ,
+    apposition_anchor,
     climb_subject,
     cue_words,
     direct_arguments,
@@ -112,7 +113,7 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
         actor, recipient = declared
     if not actor and not recipient and _anaphoric(t, ctx.lexicon):
         return None
-    if _reduced_relative(t) or _circumstantial(t, ctx.lexicon):
+    if _reduced_relative(t) or _circumstantial(t, ctx.lexicon) or _describes(t, ctx):
         return None
     # "after gunmen killed 26 people": a subject of its own that names no known party is still
     # the actor; the main clause's subject ("India suspended the treaty after ...") is not
@@ -529,6 +530,12 @@ def _circumstantial(t: Any, lexicon: Lexicon) -> bool:
     # "at Sayoud's invitation", "at the request of Paris" (but "agreed at a summit")
     owned = any(c.dep_ in ("poss", "nmod:poss") or c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
     return owned and prep in cue_words(lexicon.language, "framing_preps")
+
+
+def _describes(t: Any, ctx: Context) -> bool:
+    """An event noun in a description of the party opening the sentence (« Alger, principal soutien
+    du Front Polisario, a rappelé ... »): a standing role of that party, not a reported event."""
+    return t.pos_ == "NOUN" and apposition_anchor(t.i, ctx.actors) is not None
 
 
 def _anaphoric(t: Any, lexicon: Lexicon) -> bool:
