@@ -326,17 +326,20 @@ class StoreReads:
         """``rankings.top_actors`` over the counted events that pass ``conds``."""
         where = " AND ".join(conds) or "true"
 
-        def links(rank: str) -> str:
+        def links(ordered: bool = False) -> str:
+            keys = "ev.date, ev.doc_id, ev.trigger_start, " if ordered else ""  # the page order, for first-seen sectors
             return (
-                f"SELECT l.event_id, {rank} CASE WHEN l.side = 'actor' THEN 0 ELSE 1 END AS s, l.position, l.sector, l.role, "
+                f"SELECT l.event_id, {keys}CASE WHEN l.side = 'actor' THEN 0 ELSE 1 END AS s, l.position, l.sector, l.role, "
                 "coalesce(nullif(l.code, ''), 'UNK') AS kc, coalesce(nullif(l.canonical, ''), nullif(l.name, ''), '?') AS kn "
-                f"FROM event_entities l JOIN (SELECT e.id{', row_number() OVER (ORDER BY ' + self.key + ') AS rnk' if rank else ''} "
+                f"FROM event_entities l JOIN (SELECT e.id{', e.date, e.doc_id, e.trigger_start' if ordered else ''} "
                 f"FROM {self.counted()} e WHERE {where}) ev ON ev.id = l.event_id"
             )
 
+        # per (actor, event) first, then per actor: two hash aggregates instead of a sort for count(DISTINCT)
         counts = self.store.query(
-            f"WITH lk AS ({links('')}) SELECT kc, kn, count(DISTINCT event_id), sum(1 - s), sum(s), count(*), count(sector), "
-            "min(sector), max(sector) FROM lk GROUP BY kc, kn",
+            f"WITH lk AS ({links()}) SELECT kc, kn, count(*), sum(na), sum(nr), sum(nl), sum(ns), min(lo), max(hi) FROM "
+            "(SELECT kc, kn, event_id, sum(1 - s) AS na, sum(s) AS nr, count(*) AS nl, count(sector) AS ns, "
+            "min(sector) AS lo, max(sector) AS hi FROM lk GROUP BY kc, kn, event_id) pe GROUP BY kc, kn",
             list(params),
         )
         sectors: dict[tuple[str, str], str | None] = {}
@@ -348,15 +351,15 @@ class StoreReads:
                 unsure.append(f"{kc}\x01{kn}")
         if unsure:
             rows = self.store.query(
-                f"WITH lk AS ({links('ev.rnk,')}) SELECT kc, kn, sector FROM (SELECT kc, kn, sector, "
-                "row_number() OVER (PARTITION BY kc, kn ORDER BY rnk, s, position) AS r FROM lk "
+                f"WITH lk AS ({links(ordered=True)}) SELECT kc, kn, sector FROM (SELECT kc, kn, sector, row_number() OVER "
+                f"(PARTITION BY kc, kn ORDER BY {self.order('lk').replace('lk.id', 'lk.event_id')}, s, position) AS r FROM lk "
                 f"WHERE kc || chr(1) || kn {self.in_list}) f WHERE r = 1",
                 [*params, unsure],
             )
             sectors.update(((r[0], r[1]), r[2]) for r in rows)
         roles: dict[tuple[str, str], set[str]] = defaultdict(set)
         for kc, kn, role in self.store.query(
-            f"WITH lk AS ({links('')}) SELECT DISTINCT kc, kn, role FROM lk WHERE coalesce(role, '') <> ''", list(params)
+            f"WITH lk AS ({links()}) SELECT DISTINCT kc, kn, role FROM lk WHERE coalesce(role, '') <> ''", list(params)
         ):
             roles[(kc, kn)].add(role)
         ranked = sorted(counts, key=lambda r: (-r[2], (r[0], r[1])))
