@@ -108,7 +108,7 @@ def test_roles_body_titles_are_roles_of_the_file(name: str) -> None:
 @pytest.mark.parametrize("name", ROLE_FILES)
 def test_roles_file_has_only_known_keys(name: str) -> None:
     data = load(ACTOR_DATA / name)
-    assert set(data) == {"version", "language", *ROLE_SECTIONS, "honorifics", "possessive_relatives", "predicative_markers", "possessive_pronouns", "posting_prepositions", "body_titles"}
+    assert set(data) == {"version", "language", *ROLE_SECTIONS, "honorifics", "possessive_relatives", "predicative_markers", "possessive_pronouns", "posting_prepositions", "body_titles", "pair_nouns"}
     for entry in data["roles"]:
         assert set(entry) == {"phrase", "role", "sector"}, entry
     for section in ("ranks", "groups"):

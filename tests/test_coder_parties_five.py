@@ -104,3 +104,29 @@ def test_parties_a_description_between_commas_names_no_second_actor(code, text, 
 def test_parties_a_listed_country_is_still_a_second_actor(code):
     event = only(code("La France, l’Allemagne et l’Italie ont condamné l’attaque.", language="fr"), "ACCUSE")
     assert codes(event.actor) == ["DEU", "FRA", "ITA"]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (
+            "Russian President Vladimir Putin and Turkish President Recep Tayyip Erdogan met in Sochi on Friday. "
+            "The two leaders said trade talks would resume next month.",
+            "en",
+        ),
+        (
+            "Le président russe Vladimir Poutine a reçu vendredi à Sotchi le président turc Recep Tayyip Erdogan. "
+            "Les deux dirigeants ont dit que les négociations commerciales reprendraient le mois prochain.",
+            "fr",
+        ),
+    ],
+)
+def test_parties_the_two_leaders_are_the_two_people_named_before(code, text, language):
+    event = only(code(text, language=language), "AGREE")
+    assert codes(event.actor) == ["RUS", "TUR"]
+
+
+def test_parties_two_people_counted_without_an_office_noun_stay_unknown(code):
+    events = code("Two soldiers said talks with Russia would resume next month, Ukraine's army said.", language="en")
+    for event in events:
+        assert codes(event.actor) != ["RUS", "UKR"]

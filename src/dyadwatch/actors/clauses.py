@@ -109,6 +109,13 @@ def body_titles(language: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4)
+def pair_nouns(language: str) -> frozenset[str]:
+    """Nouns for people that, counted as two ("the two leaders"), refer back to two named people."""
+    data = read_data("dyadwatch.actors", f"roles.{language}.yaml") or {}
+    return frozenset(str(w).lower() for w in data.get("pair_nouns") or [])
+
+
+@lru_cache(maxsize=4)
 def posting_prepositions(language: str) -> frozenset[str]:
     """Prepositions that introduce the place an official serves in ("ambassador to")."""
     data = read_data("dyadwatch.actors", f"roles.{language}.yaml") or {}

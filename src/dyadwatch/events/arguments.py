@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from dyadwatch.actors.clauses import attribution_markers
+from dyadwatch.actors.clauses import attribution_markers, pair_nouns
 from dyadwatch.actors.gazetteer import read_data
 from dyadwatch.actors.resolve import ArticleActors
 from dyadwatch.records import Entity
@@ -82,6 +82,41 @@ def dyad_subject(t: Any, actors: ArticleActors, language: str) -> list[Entity]:
         return []
     names = actors.gaz.country_names
     return [Entity(code, None, names.get(code, code), names.get(code, code), None, "country", guessed=True) for code in top]
+
+
+def pair_subject(t: Any, actors: ArticleActors, language: str, reporting: frozenset[str]) -> list[Entity]:
+    """"The two leaders said cooperation would resume", « les deux dirigeants ont annoncé »: the
+    countries of the last two people of different countries named before, for an office holder
+    noun counted as two (or "both"), the subject of the trigger or of the report that states it."""
+    heads = [c for c in t.children if c.dep_ in SUBJ]
+    cur = t
+    while cur.dep_ in ("ccomp", "conj", "xcomp", "parataxis") and cur.head.i != cur.i:
+        cur = cur.head
+        if cur.lemma_.lower() in reporting or cur.dep_ not in ("conj", "xcomp"):
+            heads += [c for c in cur.children if c.dep_ in SUBJ]
+            break
+    numbers = cue_words(language, "dyad_numbers")
+    for subj in heads:
+        if subj.lemma_.lower() not in pair_nouns(language) or "Plur" not in subj.morph.get("Number"):
+            continue
+        if not any(c.lemma_.lower() in numbers or c.lower_ in numbers for c in subj.children):
+            continue
+        return _last_pair(subj.i, actors)
+    return []
+
+
+def _last_pair(before: int, actors: ArticleActors) -> list[Entity]:
+    """Entities of the last two people of two different countries named before token ``before``."""
+    last: dict[str, tuple[int, Any]] = {}
+    for person in actors.people:
+        for start, _ in person.mentions:
+            code = person.country
+            if start < before and code and code not in ("UNK",) and (code not in last or last[code][0] < start):
+                last[code] = (start, person)
+    pair = sorted(last.values(), key=lambda sp: -sp[0])[:2]
+    if len(pair) < 2:
+        return []
+    return [actors.person_entity(p, actors.toks[s].text) for s, p in sorted(pair, key=lambda sp: sp[0])]
 
 
 def in_place_name(tok: Any, actors: ArticleActors) -> bool:

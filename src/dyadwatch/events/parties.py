@@ -25,6 +25,7 @@ from dyadwatch.events.arguments import (
     dyad_subject,
     host_verbs,
     nearest_mentions,
+    pair_subject,
     participle_subject,
     small_clause,
     subject_of,
@@ -137,7 +138,7 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
         # whoever answers a request, an offer or an ultimatum is the one it was addressed to
         answer = climb_subject(t, ctx.actors, ctx.lexicon.patient, ctx.lexicon.etre_verbs)[0]
         recipient = [e for e in answer if e.code not in {a.code for a in actor}]
-    actor = actor or dyad_subject(t, ctx.actors, ctx.lexicon.language)
+    actor = actor or dyad_subject(t, ctx.actors, ctx.lexicon.language) or pair_subject(t, ctx.actors, ctx.lexicon.language, ctx.lexicon.reporting)
     via_parse = bool(actor)
     state_act = cand.trigger.category in STATE_ACTS or (cand.trigger.category, cand.mode or cand.trigger.mode) in STATE_UNDOING
     if not actor and state_act and (_agentless(t) or _unnamed_agent(t)):
