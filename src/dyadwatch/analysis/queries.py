@@ -335,11 +335,9 @@ class StoreReads:
                 f"FROM {self.counted()} e WHERE {where}) ev ON ev.id = l.event_id"
             )
 
-        # per (actor, event) first, then per actor: two hash aggregates instead of a sort for count(DISTINCT)
         counts = self.store.query(
-            f"WITH lk AS ({links()}) SELECT kc, kn, count(*), sum(na), sum(nr), sum(nl), sum(ns), min(lo), max(hi) FROM "
-            "(SELECT kc, kn, event_id, sum(1 - s) AS na, sum(s) AS nr, count(*) AS nl, count(sector) AS ns, "
-            "min(sector) AS lo, max(sector) AS hi FROM lk GROUP BY kc, kn, event_id) pe GROUP BY kc, kn",
+            f"WITH lk AS ({links()}) SELECT kc, kn, count(DISTINCT event_id), sum(1 - s), sum(s), count(*), count(sector), "
+            "min(sector), max(sector) FROM lk GROUP BY kc, kn",
             list(params),
         )
         sectors: dict[tuple[str, str], str | None] = {}
