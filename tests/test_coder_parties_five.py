@@ -130,3 +130,25 @@ def test_parties_two_people_counted_without_an_office_noun_stay_unknown(code):
     events = code("Two soldiers said talks with Russia would resume next month, Ukraine's army said.", language="en")
     for event in events:
         assert codes(event.actor) != ["RUS", "UKR"]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        (
+            "Italy wants Tunisia to take back more migrants. Italian Interior Minister Matteo Piantedosi arrived in Tunis "
+            "on Monday for talks on Tunisian migration. On Tuesday the minister held talks with his counterpart Khaled Nouri.",
+            "en",
+        ),
+        (
+            "L’Italie veut que la Tunisie reprenne davantage de migrants. Le ministre italien de l’Intérieur, Matteo "
+            "Piantedosi, est arrivé lundi à Tunis. Mardi, le ministre s’est entretenu avec son homologue Khaled Nouri.",
+            "fr",
+        ),
+    ],
+)
+def test_parties_the_minister_is_the_minister_named_before_and_his_counterpart_the_other_side(code, text, language):
+    events = [e for e in code(text, language=language) if e.category == "CONSULT"]
+    last = events[-1]
+    assert codes(last.actor) == ["ITA"]
+    assert codes(last.recipient) == ["TUN"]

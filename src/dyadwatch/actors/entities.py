@@ -191,7 +191,7 @@ class EntityResolver:
             elif t.i in self.tok_person and country is None:
                 country = self.tok_person[t.i].country
         if country is None and role is not None:
-            person = self._unique_holder(role)
+            person = self._unique_holder(role) or self._last_holder(role, h)
             if person is not None:
                 return self.person_entity(person, h.text)
         country = country or people
@@ -248,6 +248,20 @@ class EntityResolver:
     def _unique_holder(self, role: str) -> Person | None:
         holders = [p for p in self.people if p.role == role]
         return holders[0] if len(holders) == 1 else None
+
+    def _last_holder(self, role: str, h: Any) -> Person | None:
+        """"Interior Minister X ... the minister said": the person last named before a definite role
+        noun whose office it names, in full ("the minister") or as its last word."""
+        if h.pos_ != "NOUN" or not any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in h.children):
+            return None
+        best: tuple[int, Person] | None = None
+        for p in self.people:
+            if p.role is None or p.role != role and not p.role.endswith(" " + role):
+                continue
+            seen = [start for start, _ in p.mentions if start < h.i]
+            if seen and (best is None or max(seen) > best[0]):
+                best = (max(seen), p)
+        return best[1] if best else None
 
     def _antecedent(self, h: Any) -> Entity | None:
         """Nearest earlier actor: a person for he/she, a country or body for it/they."""

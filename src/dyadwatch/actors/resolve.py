@@ -155,10 +155,17 @@ class ArticleActors(EntityResolver):
             if person.relation == "counterpart":
                 person.role = person.role or other.role
                 person.sector = person.sector or other.sector
+                if person.country is None and other.country:
+                    # a counterpart holds the same office in another state: the other side of the article's dyad
+                    person.country = self.partner(other.country) or None
+                    person.guessed = person.country is not None
             else:
                 person.country = person.country or other.country
         focus = self._focus_country()
         for person in self.people:
+            counterpart = person.relation == "counterpart" and person.relation_to is not None
+            if counterpart and focus == person.relation_to.country:  # type: ignore[union-attr]
+                continue  # a counterpart is not of the country of the one whose counterpart they are
             if person.country is None and focus is not None and (person.role or person.sector in _STATE_SECTORS):
                 # an unmarked office ("Prime Minister X") is most often held in the country the article is about
                 person.country, person.guessed = focus, True
@@ -453,6 +460,8 @@ class ArticleActors(EntityResolver):
             # "Nuñez held talks with his Algerian counterpart, Saïd Sayoud": "his" is the clause's subject
             anchors = counterpart_anchor(self.toks, left + right, _RELATIONAL, possessive_pronouns(self.gaz.language))
             other = next((self.tok_person[i] for i in anchors if i in self.tok_person), None)
+            if other is None and anchors:
+                other = self._role_anchor(self.toks[anchors[0]])  # "the minister met his counterpart, X"
             if other is not None and other is not person:
                 person.relation_to, person.relation = other, "counterpart"
         if role_entry is not None and role_entry.kind == "role" and person.role is None:
@@ -462,6 +471,13 @@ class ArticleActors(EntityResolver):
         heads = role_entry is None or role_entry.kind == "rank" or role_entry.canonical in body_titles(self.gaz.language)
         sector = body_sector if body_sector and heads else (role_entry.sector if role_entry else None)
         person.sector = person.sector or sector
+
+    def _role_anchor(self, t: Any) -> Person | None:
+        """The person a definite office noun refers back to ("the minister"), if the article named one."""
+        entry = self.tok_entry.get(t.i)
+        if entry is None or entry.kind != "role":
+            return None
+        return self._last_holder(entry.canonical, t)
 
     def _possessive_or_to(self, i: int) -> bool:
         t = self.toks[i]
