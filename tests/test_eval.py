@@ -82,3 +82,13 @@ def test_eval_generic_igo_gold_accepts_our_specific_un_and_eu_codes(gold, coded,
     from dyadwatch.records import Entity
 
     assert _ok(frozenset({gold}), (Entity(coded, "GOV", "x", "x", None, "organisation"),)) is ok
+
+
+def test_eval_required_events_are_matched_before_optional_ones_whatever_the_file_order():
+    # one coded ACCUSE fits both gold events: it must count for the required one, not the optional one listed first
+    optional_first = [gold("ACCUSE", ["GRC"], ["TUR"], required=False), gold("ACCUSE", ["GRC"], ["TUR"])]
+    for events in (optional_first, optional_first[::-1]):
+        g = GoldArticle("a", "x", None, "en", events)
+        r = score_articles([g], {"a": [event("ACCUSE", ["GRC"], ["TUR"])]})
+        assert (r["required_found"], r["required_total"], r["extra_events"]) == (1, 1, 0)
+        assert r["micro"]["recall"] == 1.0

@@ -96,10 +96,17 @@ def score_articles(golds: list[GoldArticle], coded: dict[str, list[Event]]) -> d
         events = sorted(coded.get(g.id, []), key=lambda e: -e.confidence)
         counted = events  # negated and hypothetical events are matched only to gold events flagged the same way
         used: set[int] = set()
-        for ge in g.events:
-            hit = next((i for i, e in enumerate(counted) if i not in used and _matches(ge, e, g.text)), None)
+        # required gold events are matched first: an optional one listed earlier must not take the
+        # only coded event that a required one needs (the order of the gold file does not matter)
+        hits: dict[int, int | None] = {}
+        for k in sorted(range(len(g.events)), key=lambda k: not g.events[k].required):
+            ge = g.events[k]
+            hits[k] = next((i for i, e in enumerate(counted) if i not in used and _matches(ge, e, g.text)), None)
+            if hits[k] is not None:
+                used.add(hits[k])
+        for k, ge in enumerate(g.events):
+            hit = hits[k]
             if hit is not None:
-                used.add(hit)
                 counts.tp[ge.category] += 1
                 ok = _date_ok(ge, counted[hit])
                 if ok is not None:
