@@ -152,3 +152,14 @@ def test_parties_the_minister_is_the_minister_named_before_and_his_counterpart_t
     last = events[-1]
     assert codes(last.actor) == ["ITA"]
     assert codes(last.recipient) == ["TUN"]
+
+
+def test_parties_a_prisoner_is_released_by_the_state_that_held_him_not_where_he_went(code):
+    text = (
+        "Egypt on Monday pardoned the Italian researcher Marco Bellini, granting a request made by German Chancellor "
+        "Friedrich Merz. The presidency said the decision had been taken on humanitarian grounds. Bellini, who had been "
+        "serving a five-year sentence, was released and flown to Germany. Italy thanked the German chancellor."
+    )
+    event = only(code(text, language="en"), "RETREAT")
+    assert codes(event.actor) == ["EGY"]
+    assert codes(event.recipient) == ["ITA"]

@@ -143,7 +143,8 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
     state_act = cand.trigger.category in STATE_ACTS or (cand.trigger.category, cand.mode or cand.trigger.mode) in STATE_UNDOING
     if not actor and state_act and (_agentless(t) or _unnamed_agent(t)):
         # "was detained", "his detention", "the court sentenced him": police and courts act for their state
-        actor, recipient = _acting_state(t, recipient, ctx)
+        undoing = (cand.trigger.category, cand.mode or cand.trigger.mode) in STATE_UNDOING
+        actor, recipient = _acting_state(t, recipient, ctx, release=undoing)
     elif not actor and cand.trigger.category in CROWD_ACTS:
         actor, recipient = _crowd(t, recipient, ctx)
     if not recipient and cand.trigger.category in REACTIONS and ctx.last_actor and _refers_back(t, ctx.lexicon):
@@ -285,7 +286,7 @@ def _crowd(t: Any, recipient: list[Entity], ctx: Context) -> tuple[list[Entity],
     return [replace(state, sector="CVL", kind="group", canonical=f"civilians ({state.canonical})")], recipient or [_governing(spot, ctx)]
 
 
-def _acting_state(t: Any, recipient: list[Entity], ctx: Context) -> tuple[list[Entity], list[Entity]]:
+def _acting_state(t: Any, recipient: list[Entity], ctx: Context, release: bool = False) -> tuple[list[Entity], list[Entity]]:
     """Who arrested or sentenced, and whom, when a passive or a noun leaves the agent out.
 
     The one named just before undergoes it ("Gleizes, serving a sentence
@@ -299,6 +300,10 @@ def _acting_state(t: Any, recipient: list[Entity], ctx: Context) -> tuple[list[E
     spot = place_within(subject, ctx.actors.gaz) or place_near(t, ctx.actors.gaz, LOCATIVE_PREPS) or ctx.default_place
     if spot is not None and spot.country:
         return [_governing(spot, ctx)], recipient
+    held = {e.code for e in recipient}
+    if release and ctx.last_actor and ctx.last_actor not in NON_STATE and ctx.last_actor not in held:
+        # "Tebboune pardoned X. ... X was released": the state whose acts the story has been telling held him
+        return [_country(ctx.last_actor, None, ctx, guessed=True)], recipient
     other = _partner(recipient[0].code, ctx) if recipient else None
     return ([_country(other, None, ctx, guessed=True)] if other else []), recipient
 
