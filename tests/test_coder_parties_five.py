@@ -163,3 +163,16 @@ def test_parties_a_prisoner_is_released_by_the_state_that_held_him_not_where_he_
     event = only(code(text, language="en"), "RETREAT")
     assert codes(event.actor) == ["EGY"]
     assert codes(event.recipient) == ["ITA"]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Japan announced new sanctions on Russia on Friday. Ukrainian President Volodymyr Zelensky welcomed these measures.", "en"),
+        ("Le Canada a annoncé vendredi de nouvelles sanctions contre la Russie. Le président ukrainien a salué ces mesures.", "fr"),
+    ],
+)
+def test_parties_a_reaction_to_these_measures_answers_who_took_them(code, text, language):
+    event = only(code(text, language=language), "SUPPORT")
+    assert codes(event.actor) == ["UKR"]
+    assert codes(event.recipient) == [{"en": "JPN", "fr": "CAN"}[language]]

@@ -243,9 +243,13 @@ def _refers_back(t: Any, lexicon: Lexicon) -> bool:
     """The object is an event noun with a definite or demonstrative determiner ("the release",
     « ces sanctions »), which names an event already told, and no party of its own."""
     for c in t.children:
-        if c.dep_ not in ("dobj", "obj") or c.pos_ != "NOUN" or not lexicon.candidates(c.lemma_.lower()):
+        if c.dep_ not in ("dobj", "obj") or c.pos_ != "NOUN":
             continue
-        if any(g.dep_ == "det" and g.lower_ in lexicon.anaphoric for g in c.children):
+        # « ces décisions », "this move": a demonstrative points back whatever the noun
+        shown = any(g.dep_ == "det" and "Dem" in g.morph.get("PronType") for g in c.children)
+        if not shown and not lexicon.candidates(c.lemma_.lower()):
+            continue
+        if any(g.dep_ == "det" and (g.lower_ in lexicon.anaphoric or shown) for g in c.children):
             return not any(g.dep_ in ("poss", "nmod:poss", "nmod", "prep", "compound", "amod") for g in c.children)
     return False
 
