@@ -85,3 +85,64 @@ def test_coder_french_imperfect_of_an_r_stem_is_no_conditional(form, lemma, cond
     from dyadwatch.events.coder import _french_conditional
 
     assert _french_conditional(form, lemma) is conditional
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Morocco, which backs the rebels' demand for autonomy, recalled its ambassador from Algiers on Monday.", "en"),
+        ("Le Maroc, qui soutient la demande d'autonomie des rebelles, a rappelé lundi son ambassadeur à Alger.", "fr"),
+    ],
+)
+def test_coder_standing_position_in_a_relative_clause_is_no_event(code, text, language):
+    assert categories(code(text, language=language)) == ["SANCTION"]
+
+
+def test_coder_what_an_event_will_do_is_no_threat(code):
+    events = code("The Moldovan president thanked Brussels and said the aid would strengthen her army.", language="en")
+    assert "THREATEN" not in categories(events)
+    assert "THREATEN" in categories(code("Moscow said its troops would attack Kyiv.", language="en"))
+
+
+def test_coder_present_clause_of_a_future_act_is_future(code):
+    text = "Under the deal, Israeli forces will withdraw from Gaza over 30 days while Hamas pulls its fighters out of Rafah."
+    assert {e.category for e in code(text, language="en")} == {"CONCEDE"}
+    # a condition stays hypothetical, not an announced act
+    (attack,) = code("If Iran attacks Israel, the United States will defend it.", language="en")
+    assert attack.category == "ASSAULT" and attack.hypothetical
+
+
+def test_coder_weapons_sent_to_a_place_are_a_deployment(code):
+    (own,) = code("Seoul said it would send a missile defence battery to Baengnyeong island near the border.", language="en")
+    assert own.category == "MOBILIZE" and own.mode == "weapons" and not own.recipient
+    (given,) = code("Germany will send more weapons to Ukraine.", language="en")
+    assert given.category == "AGREE" and [e.code for e in given.recipient] == ["UKR"]
+
+
+def test_coder_exercises_of_forces_counted_in_the_subject_are_cooperation(code):
+    (event,) = code("Thousands of Kenyan and Ugandan troops began their annual military exercises on Monday.", language="en")
+    assert event.category == "COOPERATE"
+    assert [e.code for e in event.actor] == ["KEN"] and [e.code for e in event.recipient] == ["UGA"]
+    (alone,) = code("Thousands of Russian troops began military exercises near the border with Ukraine.", language="en")
+    assert alone.category == "MOBILIZE"
+
+
+def test_coder_terms_of_an_agreement_in_a_relative_clause_fold_into_it(code):
+    text = "Spain and Morocco agreed on Friday to a scheme under which migrants who reach Ceuta can be sent back to Morocco."
+    assert categories(code(text, language="en")) == ["AGREE"]
+    # a relative clause that tells a past act is an event of its own
+    assert categories(code("Morocco arrested the activists who had protested in Rabat.", language="en")) == ["COERCE", "PROTEST"]
+
+
+def test_coder_word_that_judges_an_act_is_no_act(code):
+    assert categories(code("Beijing rejected the ultimatum on Tuesday, calling it blackmail.", language="en")) == ["REJECT"]
+
+
+def test_coder_french_plea_for_talks_is_one_request(code):
+    (event,) = code("Le ministre italien a plaidé pour la poursuite du dialogue avec Tunis.", language="fr")
+    assert event.category == "REQUEST" and event.mode == "meet"
+
+
+def test_coder_demand_in_a_present_relative_clause_is_still_made(code):
+    text = "Les agriculteurs français, qui réclament de meilleurs revenus, bloquent depuis lundi les routes autour de Lyon."
+    assert "REQUEST" in categories(code(text, language="fr"))

@@ -152,6 +152,8 @@ def _near(ctx: Context, i: int, sent_end: int, window: bool = True, skip: frozen
         for g in kids[c]:
             out.setdefault(lemmas[g], g)
             out.setdefault(lower[g], g)
+            if deps[g] in _RELATIVE:
+                continue  # "Zelensky, who attended the talks, urged ...": a relative clause's words are not the trigger's
             for gg in kids[g]:
                 if deps[gg] in _NEAR_DEPS:
                     out.setdefault(lemmas[gg], gg)
@@ -165,6 +167,7 @@ def _near(ctx: Context, i: int, sent_end: int, window: bool = True, skip: frozen
     return out
 
 
+_RELATIVE = frozenset({"relcl", "acl:relcl"})
 _NEAR_DEPS = frozenset({"pobj", "dobj", "obj", "compound", "fixed", "flat"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj"})
 _TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX"})
@@ -249,7 +252,9 @@ def fold_governed(cands: list[Candidate], ctx: Context, sent: Any = None) -> lis
     conditions = _conditions(ctx, sent) if sent is not None and len(cands) > 1 else []
     kept: list[Candidate] = []
     for c in cands:
-        if _unrealised(ctx, c.token.i, conditions) or _protest_demand(ctx, c, by_token):
+        if ctx.deps[c.token.i] == "oprd":
+            continue  # "calling it blackmail": a word that judges another act names no act of its own
+        if _unrealised(ctx, c.token.i, conditions) or _protest_demand(ctx, c, by_token) or _standing(ctx, c):
             continue
         gov = _governor(ctx, c.token.i, by_token, c.trigger.category)
         if gov is not None and gov is not c:
@@ -300,6 +305,18 @@ def _unrealised(ctx: Context, i: int, conditions: list[tuple[int, int]]) -> bool
 
 
 # "even if" concedes and "as if" compares: neither opens a condition
+def _standing(ctx: Context, c: Candidate) -> bool:
+    """Support told in the simple present of a relative clause is a party's standing alliance, not an
+    act ("Algeria, which backs the Polisario Front", « Alger, qui soutient le Polisario »); a demand
+    told so is still being made (« les agriculteurs, qui réclament de meilleurs revenus »)."""
+    i = c.token.i
+    if c.trigger.category != "SUPPORT" or ctx.deps[i] not in ("relcl", "acl:relcl") or ctx.pos[i] != "VERB":
+        return False
+    morph = ctx.toks[i].morph
+    return "Pres" in morph.get("Tense") and "Fin" in morph.get("VerbForm") and not any(ctx.deps[c] in _AUX for c in ctx.kids[i])
+
+
+_AUX = frozenset({"aux", "auxpass", "aux:pass", "aux:tense"})
 _EVEN = frozenset({"even", "même", "as", "comme"})
 
 
@@ -328,13 +345,16 @@ def _governor(ctx: Context, i: int, by_token: dict[int, Candidate], category: st
     strike" are two events.
     """
     heads, deps, lower, kids = ctx.heads, ctx.deps, ctx.lower, ctx.kids
-    cur, adjunct, clausal = i, False, False
+    cur, adjunct, clausal, terms = i, False, False, False
     for _ in range(5):
         # clause complements ("..., which Algiers has suspended") are events of their own, not folded,
         # except the act a demand, refusal or threat names ("demanded that Kyiv withdraw its troops")
         dep = deps[cur]
         if dep == "ccomp":
             clausal = True
+        elif dep in ("relcl", "acl:relcl") and _modal(ctx, cur):
+            # "agreed to a scheme under which migrants can be sent back": the terms of the agreement
+            terms = True
         elif dep not in _FOLD_LINKS:
             return None
         if dep == "prep" and lower[cur] in ADJUNCT_PREPS or any(deps[c] == "case" and lower[c] in ADJUNCT_PREPS for c in kids[cur]):
@@ -344,11 +364,24 @@ def _governor(ctx: Context, i: int, by_token: dict[int, Candidate], category: st
             gov = by_token[cur]
             if clausal and (gov.trigger.category not in CLAUSE_TAKERS or "Past" in ctx.toks[i].morph.get("Tense")):
                 return None  # "warned that Russia had attacked": a past act told, not the content of a threat
+            if terms and gov.trigger.category not in TERMS_TAKERS:
+                return None
             return gov if not adjunct or gov.trigger.category == category else None
     return None
 
 
-_FOLD_LINKS = frozenset({"xcomp", "dobj", "obj", "pobj", "pcomp", "prep", "obl", "nmod", "acl"})
+def _modal(ctx: Context, v: int) -> bool:
+    """A verb with a modal or future auxiliary ("can be sent", "would be returned", « pourront être renvoyés »)."""
+    lexicon = ctx.lexicon
+    return any(
+        ctx.deps[c] in ("aux", "aux:tense") and (ctx.lower[c] in lexicon.future_aux or ctx.lower[c] in lexicon.hypothetical or ctx.lemmas[c] in ("pouvoir", "devoir"))
+        for c in ctx.kids[v]
+    )
+
+
+# events whose terms a relative clause may state ("a deal under which ... would")
+TERMS_TAKERS = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
+_FOLD_LINKS = frozenset({"xcomp", "dobj", "obj", "pobj", "pcomp", "prep", "obl", "obl:arg", "obl:mod", "nmod", "acl"})
 
 
 # events whose content may be a whole clause: the demand, refusal or threat is the event, the clause its object
@@ -425,6 +458,8 @@ def flags(ctx: Context, cand: Candidate, date: DateSpan | None) -> Modality:
         morph = ctx.toks[v].morph
         if "Fut" in morph.get("Tense"):
             future = True
+        elif v == i and deps[v] == "advcl" and _present_under_future(ctx, v, morph):
+            future = True  # "Israel will withdraw while Hezbollah pulls its fighters back": the clause's time is the main one's
         # fr_core_news_md tags many conditionals ("recevrait") as imperfect: the ending says it
         conditional = "Cnd" in morph.get("Mood") or lexicon.language == "fr" and _french_conditional(lower[v], lemmas[v])
         if conditional:
@@ -439,6 +474,17 @@ def _french_conditional(form: str, lemma: str) -> bool:
     if not form.endswith(("rait", "raient")):
         return False
     return not (lemma.endswith("er") and form in (lemma[:-2] + "ait", lemma[:-2] + "aient"))
+
+
+def _present_under_future(ctx: Context, v: int, morph: Any) -> bool:
+    """A simple present in an adverbial clause of a future verb ("will withdraw while X pulls back"):
+    English puts such clauses in the present for a future time."""
+    if ctx.lexicon.language != "en" or "Pres" not in morph.get("Tense"):
+        return False
+    if any(ctx.deps[c] in _AUX or ctx.lower[c] in ctx.lexicon.hypothetical for c in ctx.kids[v]):
+        return False  # "if Iran attacks": a condition, hypothetical rather than future
+    head, future_aux = ctx.heads[v], ctx.lexicon.future_aux
+    return any(ctx.deps[c] == "aux" and ctx.lower[c] in future_aux for c in ctx.kids[head])
 
 
 def _tree_distance(ctx: Context, a: int, b: int) -> int:
@@ -534,6 +580,9 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
         date = ctx.last_date
     category = cand.trigger.category
     mode = cand.mode or cand.trigger.mode
+    if category == "AID" and _own_deployment(ctx, cand):
+        # "would send a missile system to the Batanes islands": weapons moved to a place, not given to a state
+        category, mode, recipient_t = "MOBILIZE", "weapons", ()
     speaker = _reporting_subject(t, ctx) if modality.obligation and t.pos_ in ("VERB", "AUX") else []
     if cand.trigger is DEMAND and (not speaker or {e.code for e in actor_t or recipient_t} <= {e.code for e in speaker}):
         return None  # no one else was told to act ("France said it must act" is its own intention)
@@ -550,16 +599,21 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
     elif future and negated and category in REFUSABLE:
         # "will not accept", "would not meet the demands": a refusal
         category, mode, negated = "REJECT", GOVERNED_MODE.get(("REJECT", category)), False
-    elif future and category in FUTURE_CATEGORY:
+    elif future and category in FUTURE_CATEGORY and not (category == "MOBILIZE" and not recipient_t):
+        if FUTURE_CATEGORY[category] == "THREATEN" and _event_subject(ctx, t.i):
+            return None  # "the aid would strengthen his forces": what an event will do, no one's threat
         category, mode = FUTURE_CATEGORY[category], GOVERNED_MODE.get(("THREATEN", category))
     elif hypothetical and modality.reported and FUTURE_CATEGORY.get(category) == "THREATEN":
         # "Islamabad said it could hold the treaty in abeyance": saying one may strike is a threat, made now
         category, mode, hypothetical = "THREATEN", GOVERNED_MODE.get(("THREATEN", category)), False
-    if category == "MOBILIZE" and len({e.code for e in actor_t if e.code != "UNK"}) >= 2:
-        exercises = cue_words(ctx.lexicon.language, "exercises")
-        if any(ctx.lemmas[j] in exercises for j in (t.i, *cand.consumed)):
+    if category == "MOBILIZE" and any(ctx.lemmas[j] in cue_words(ctx.lexicon.language, "exercises") for j in (t.i, *cand.consumed)):
+        forces = _exercising_forces(ctx, t.i, actor_t)
+        if len(forces) >= 2:
             # exercises of two countries' forces together: mutual military cooperation (ontology)
             category, mode = "COOPERATE", None
+            if len(actor_t) < 2 and not {e.code for e in recipient_t} - {e.code for e in actor_t}:
+                # "thousands of American and Filipino troops began exercises": the first named, with the other
+                actor_t, recipient_t = forces[:1], forces[1:]
     if not ctx.onto.is_valid(category, mode):
         mode = None
     date_str, precision = (date.date, date.precision) if date else _default_date(ctx)
@@ -596,6 +650,52 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
         evidence=Evidence(ctx.article.text[sent.start_char : sent.end_char], sent_index, sent.start_char, sent.end_char, trig_text, t.idx, end),
         confidence=round(min(confidence, 0.99), 3),
         coder=ctx.coder,
+    )
+
+
+def _exercising_forces(ctx: Context, i: int, actor: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """The countries whose forces hold an exercise: its actors, or those named in a subject that
+    counts them ("thousands of American and Filipino troops")."""
+    found = [e for e in actor if e.code != "UNK"]
+    for s in (c for c in ctx.kids[i] if ctx.deps[c] in _SUBJECTS):
+        for of in (k for k in ctx.kids[s] if ctx.deps[k] == "prep" and ctx.lower[k] in ("of", "de")):
+            for obj in (g for g in ctx.kids[of] if ctx.deps[g] == "pobj"):
+                found += ctx.actors.entities_for(ctx.toks[obj])
+    out: list[Entity] = []
+    for e in found:
+        if e.code not in ("UNK", None) and all(x.code != e.code for x in out):
+            out.append(e)
+    return tuple(out)
+
+
+def _own_deployment(ctx: Context, cand: Candidate) -> bool:
+    """Weapons sent to a place that is no state ("to the islands", "to the front"): a party moving its
+    own arms, which the ontology calls MOBILIZE; sent to a country they are AID."""
+    weapons = cue_words(ctx.lexicon.language, "weapons")
+    if not any(ctx.lemmas[j] in weapons for j in cand.consumed):
+        return False
+    kids, deps, lower = ctx.kids, ctx.deps, ctx.lower
+    spots = [g for c in kids[cand.token.i] if deps[c] == "prep" and lower[c] in _TOWARDS for g in kids[c] if deps[g] == "pobj"]
+    # « envoyer des missiles vers l'archipel »: the French destination is an oblique with its preposition
+    spots += [c for c in kids[cand.token.i] if deps[c].startswith("obl") and any(deps[g] == "case" and lower[g] in _TOWARDS for g in kids[c])]
+    if not spots:
+        return False
+    entry = ctx.actors.tok_entry
+    # the place's own name (its head and compounds), not what it is near: "the islands, close to Taiwan"
+    names = [j for g in spots for j in (g, *(k for k in kids[g] if deps[k] in _NAME_PARTS))]
+    return not any(entry.get(j) is not None and entry[j].kind in _STATES for j in names)
+
+
+_NAME_PARTS = frozenset({"compound", "flat", "flat:name", "amod", "nmod", "det"})
+_TOWARDS = frozenset({"to", "into", "à", "au", "aux", "vers"})
+_STATES = frozenset({"country", "capital", "adjective", "institution"})
+
+
+def _event_subject(ctx: Context, i: int) -> bool:
+    """The trigger's subject is itself an event noun ("the aid", "the sanctions"), not a party."""
+    known = ctx.lexicon.triggers
+    return any(
+        ctx.deps[c] in _SUBJECTS and ctx.pos[c] == "NOUN" and (ctx.lemmas[c] in known or ctx.lower[c] in known) for c in ctx.kids[i]
     )
 
 
