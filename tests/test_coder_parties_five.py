@@ -176,18 +176,3 @@ def test_parties_a_reaction_to_these_measures_answers_who_took_them(code, text, 
     event = only(code(text, language=language), "SUPPORT")
     assert codes(event.actor) == ["UKR"]
     assert codes(event.recipient) == [{"en": "JPN", "fr": "CAN"}[language]]
-
-
-def test_parties_a_pledge_in_a_two_state_story_is_made_to_the_other_state(code):
-    text = (
-        "Washington and Beijing ended two days of trade talks in Geneva. The United States said China had broken "
-        "earlier promises. Beijing pledged on Friday to buy more soybeans."
-    )
-    event = [e for e in code(text, language="en") if e.category == "AGREE"][-1]
-    assert codes(event.actor) == ["CHN"]
-    assert codes(event.recipient) == ["USA"]
-
-
-def test_parties_a_pledge_at_home_has_no_recipient(code):
-    event = only(code("Serbian President Aleksandar Vucic promised on Sunday to reform Serbia's courts.", language="en"), "AGREE")
-    assert codes(event.recipient) == []

@@ -82,10 +82,6 @@ ADDRESSED = {"REQUEST", "AGREE", "THREATEN"}
 DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "CONCEDE", "SUPPORT", "RETREAT", "AID", "COOPERATE", "PROTEST", "ASSAULT", "MOBILIZE"}
 
 
-# promises: made to the other side of a two-state story, but never to a country itself
-PLEDGES = {"AGREE"}
-
-
 def dedupe(entities: list[Entity]) -> tuple[Entity, ...]:
     out: list[Entity] = []
     for e in entities:
@@ -190,11 +186,7 @@ def resolve_parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], 
     recipient_t = tuple(e for e in dedupe(recipient) if not any(_same_body(e, a) for a in actor_t))
     rcodes = {e.code for e in recipient_t}
     actor_t = tuple(_unguess(e, rcodes, ctx) for e in actor_t)
-    if not recipient_t and len({a.code for a in actor_t}) == 1 and cand.trigger.category in PLEDGES:
-        # "Beijing pledged to curb the flow": in a story between two states, a pledge is made to the other one
-        other = _partner(actor_t[0].code, ctx)
-        recipient_t = (_country(other, None, ctx, guessed=True),) if other else ()
-    elif not recipient_t and len({a.code for a in actor_t}) == 1 and cand.trigger.category in DIRECTED:
+    if not recipient_t and len({a.code for a in actor_t}) == 1 and cand.trigger.category in DIRECTED:
         # "Algiers denounced the decision": the target is the other side of the article's dyad;
         # in a story about one country only, the event is domestic (government and protesters)
         other = _partner(actor_t[0].code, ctx) or ctx.actors.domestic(actor_t[0].code)
