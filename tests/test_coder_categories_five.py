@@ -146,3 +146,15 @@ def test_coder_french_plea_for_talks_is_one_request(code):
 def test_coder_demand_in_a_present_relative_clause_is_still_made(code):
     text = "Les agriculteurs français, qui réclament de meilleurs revenus, bloquent depuis lundi les routes autour de Lyon."
     assert "REQUEST" in categories(code(text, language="fr"))
+
+
+def test_coder_french_future_of_a_passive_is_future(code):
+    (event,) = code("Les diplomates français seront expulsés la semaine prochaine par le Mali.", language="fr")
+    assert event.future and event.category == "THREATEN"
+
+
+def test_coder_warning_of_ones_own_risk_is_no_threat(code):
+    text = "The Belgian prime minister had warned for weeks that his country could face Russian legal retaliation."
+    assert "THREATEN" not in categories(code(text, language="en"))
+    (threat,) = code("Moscow warned that Poland would face retaliation.", language="en")
+    assert threat.category == "THREATEN" and [e.code for e in threat.recipient] == ["POL"]

@@ -254,6 +254,8 @@ def fold_governed(cands: list[Candidate], ctx: Context, sent: Any = None) -> lis
     for c in cands:
         if ctx.deps[c.token.i] == "oprd":
             continue  # "calling it blackmail": a word that judges another act names no act of its own
+        if c.trigger.category == "THREATEN" and _own_risk(ctx, c.token.i):
+            continue
         if _unrealised(ctx, c.token.i, conditions) or _protest_demand(ctx, c, by_token) or _standing(ctx, c):
             continue
         gov = _governor(ctx, c.token.i, by_token, c.trigger.category)
@@ -305,6 +307,28 @@ def _unrealised(ctx: Context, i: int, conditions: list[tuple[int, int]]) -> bool
 
 
 # "even if" concedes and "as if" compares: neither opens a condition
+def _own_risk(ctx: Context, i: int) -> bool:
+    """A warning that one's own side may suffer ("warned that his country could face retaliation",
+    « a averti que son pays risquait des représailles »): a risk told, no threat to anyone."""
+    kids, deps, lower, lemmas = ctx.kids, ctx.deps, ctx.lower, ctx.lemmas
+    # the warned clause: a complement, or (when the model hangs it lower, "warned for weeks that ...")
+    # a clause with its own "that" up to three links down
+    near = [c for c in kids[i]]
+    near += [g for c in near for g in kids[c]]
+    near += [g for c in near for g in kids[c]]
+    for v in near:
+        if lemmas[v] not in ctx.lexicon.patient or not (deps[v] == "ccomp" or any(deps[k] == "mark" for k in kids[v])):
+            continue
+        for subj in (k for k in kids[v] if deps[k] in _SUBJECTS):
+            if ctx.pos[subj] == "PRON" or any(deps[k] in ("poss", "nmod:poss", "det") and lower[k] in _OWN for k in kids[subj]):
+                return True
+    return False
+
+
+# possessives that make a noun the speaker's own ("his country", « son pays »)
+_OWN = frozenset({"his", "her", "its", "their", "our", "my", "son", "sa", "ses", "leur", "leurs", "notre", "nos"})
+
+
 def _standing(ctx: Context, c: Candidate) -> bool:
     """Support told in the simple present of a relative clause is a party's standing alliance, not an
     act ("Algeria, which backs the Polisario Front", « Alger, qui soutient le Polisario »); a demand
@@ -451,6 +475,8 @@ def flags(ctx: Context, cand: Candidate, date: DateSpan | None) -> Modality:
                 negated = True
             if dep in ("aux", "aux:tense") and (lem in lexicon.future_aux or low in lexicon.future_aux or lem == "aller"):
                 future = True
+            elif dep in ("aux:pass", "aux:tense") and "Fut" in ctx.toks[c].morph.get("Tense"):
+                future = True  # « il sera accueilli », « ils seront expulsés »: the auxiliary carries the future
             if dep in ("aux", "mark") and (low in lexicon.hypothetical or lem in lexicon.hypothetical):
                 hypothetical = True
             if dep == "aux" and (low in lexicon.obligation or lem in lexicon.obligation):
