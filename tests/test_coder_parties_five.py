@@ -176,3 +176,13 @@ def test_parties_a_reaction_to_these_measures_answers_who_took_them(code, text, 
     event = only(code(text, language=language), "SUPPORT")
     assert codes(event.actor) == ["UKR"]
     assert codes(event.recipient) == [{"en": "JPN", "fr": "CAN"}[language]]
+
+
+def test_parties_a_bare_plural_repeats_the_group_named_before(code):
+    text = (
+        "European Union leaders agreed on Friday to lend Moldova two billion euros. "
+        "Ukrainian President Volodymyr Zelensky, who attended the summit, had urged leaders to do more."
+    )
+    event = only(code(text, language="en"), "REQUEST")
+    assert codes(event.actor) == ["UKR"]
+    assert codes(event.recipient) == ["EUR"]

@@ -196,7 +196,7 @@ class EntityResolver:
                 return self.person_entity(person, h.text)
         country = country or people
         if country is None:
-            return None
+            return self._named_before(h, depth) if depth == 0 else None
         if sector is None and country != people and not _people_noun(source, self.tok_entry):
             sector = "GOV"  # a phrase a country's name or adjective qualifies: its state, unless a word says otherwise
         text = self._span_text(min(t.i for t in name_tokens), h.i + 1) if name_tokens else h.text
@@ -248,6 +248,19 @@ class EntityResolver:
     def _unique_holder(self, role: str) -> Person | None:
         holders = [p for p in self.people if p.role == role]
         return holders[0] if len(holders) == 1 else None
+
+    def _named_before(self, h: Any, depth: int) -> Entity | None:
+        """A bare plural office or body noun ("urged leaders to act") that repeats the head of a group
+        the article placed before ("European Union leaders agreed ..."): that group."""
+        if "Plur" not in h.morph.get("Number") or any(c.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod:poss") for c in h.children):
+            return None
+        toks, lemma = self.toks, h.lemma_
+        for i in range(h.i - 1, max(-1, h.i - 300), -1):
+            if toks[i].lemma_ == lemma and toks[i].pos_ == "NOUN":
+                found = self._group(toks[i], depth + 1)
+                if found is not None:
+                    return replace(found, name=h.text, start=h.idx, end=h.idx + len(h.text))
+        return None
 
     def _last_holder(self, role: str, h: Any) -> Person | None:
         """"Interior Minister X ... the minister said": the person last named before a definite role
