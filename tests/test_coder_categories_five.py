@@ -158,3 +158,22 @@ def test_coder_warning_of_ones_own_risk_is_no_threat(code):
     assert "THREATEN" not in categories(code(text, language="en"))
     (threat,) = code("Moscow warned that Poland would face retaliation.", language="en")
     assert threat.category == "THREATEN" and [e.code for e in threat.recipient] == ["POL"]
+
+
+def test_coder_coordinated_objects_of_a_trigger_are_one_event(code):
+    events = code("Azerbaijan and Armenia then traded drone, missile and artillery attacks along the border.", language="en")
+    assert categories(events) == ["ASSAULT"]
+    # coordinated event nouns with no governing trigger stay events of their own
+    kept = code("Zelensky said Russian forces had kept up shelling and assault attempts along the front.", language="en")
+    assert "ASSAULT" in categories(kept)
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Turkey has long opposed Sweden's bid to join NATO.", "en"),
+        ("Le texte, longtemps bloqué par la Hongrie, a été adopté jeudi par les Vingt-Sept.", "fr"),
+    ],
+)
+def test_coder_stance_held_for_long_is_no_act(code, text, language):
+    assert not [e for e in code(text, language=language) if e.category == "REJECT"]

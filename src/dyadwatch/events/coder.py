@@ -334,12 +334,17 @@ def _standing(ctx: Context, c: Candidate) -> bool:
     act ("Algeria, which backs the Polisario Front", « Alger, qui soutient le Polisario »); a demand
     told so is still being made (« les agriculteurs, qui réclament de meilleurs revenus »)."""
     i = c.token.i
+    if ctx.pos[i] == "VERB" and any(
+        ctx.deps[k] == "advmod" and ctx.lower[k] in _DURATIVE and ctx.lower[k + 1 : k + 2] not in (["as"], ["que"]) for k in ctx.kids[i]
+    ):
+        return True  # "had long opposed the plan", « le texte, longtemps bloqué par la Slovaquie »: a stance held, no act
     if c.trigger.category != "SUPPORT" or ctx.deps[i] not in ("relcl", "acl:relcl") or ctx.pos[i] != "VERB":
         return False
     morph = ctx.toks[i].morph
     return "Pres" in morph.get("Tense") and "Fin" in morph.get("VerbForm") and not any(ctx.deps[c] in _AUX for c in ctx.kids[i])
 
 
+_DURATIVE = frozenset({"long", "longtemps"})
 _AUX = frozenset({"aux", "auxpass", "aux:pass", "aux:tense"})
 _EVEN = frozenset({"even", "même", "as", "comme"})
 
@@ -376,6 +381,8 @@ def _governor(ctx: Context, i: int, by_token: dict[int, Candidate], category: st
         dep = deps[cur]
         if dep == "ccomp":
             clausal = True
+        elif dep == "conj" and ctx.pos[cur] in ("NOUN", "PROPN"):
+            pass  # "traded drone, missile and artillery attacks": a coordinated object is the object too
         elif dep in ("relcl", "acl:relcl") and _modal(ctx, cur):
             # "agreed to a scheme under which migrants can be sent back": the terms of the agreement
             terms = True
@@ -386,6 +393,8 @@ def _governor(ctx: Context, i: int, by_token: dict[int, Candidate], category: st
         cur = heads[cur]
         if cur in by_token:
             gov = by_token[cur]
+            if dep == "conj":
+                return None  # "shelling and assault attempts": coordinated event nouns are events of equal rank
             if clausal and (gov.trigger.category not in CLAUSE_TAKERS or "Past" in ctx.toks[i].morph.get("Tense")):
                 return None  # "warned that Russia had attacked": a past act told, not the content of a threat
             if terms and gov.trigger.category not in TERMS_TAKERS:
