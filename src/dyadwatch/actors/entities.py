@@ -254,9 +254,9 @@ class EntityResolver:
         the article placed before ("European Union leaders agreed ..."): that group."""
         if "Plur" not in h.morph.get("Number") or any(c.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod:poss") for c in h.children):
             return None
-        toks, lemma = self.toks, h.lemma_
+        toks, lemma = self.toks, h.lemma  # the lemma's hash: no string is built for the words passed over
         for i in range(h.i - 1, max(-1, h.i - 300), -1):
-            if toks[i].lemma_ == lemma and toks[i].pos_ == "NOUN":
+            if toks[i].lemma == lemma and toks[i].pos_ == "NOUN":
                 found = self._group(toks[i], depth + 1)
                 if found is not None:
                     return replace(found, name=h.text, start=h.idx, end=h.idx + len(h.text))
