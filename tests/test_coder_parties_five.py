@@ -4,17 +4,9 @@ named before."""
 
 import pytest
 
+from coded import codes, only
+
 pytestmark = pytest.mark.slow
-
-
-def codes(side):
-    return sorted(e.code for e in side)
-
-
-def only(events, category):
-    found = [e for e in events if e.category == category]
-    assert found, f"no {category} in {[e.category for e in events]}"
-    return found[0]
 
 
 @pytest.mark.parametrize(

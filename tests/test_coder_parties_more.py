@@ -6,17 +6,9 @@ import pytest
 from dyadwatch.actors.entities import STANCE_KEYS, stance_words
 from dyadwatch.actors.gazetteer import read_data
 
+from coded import codes, only
+
 pytestmark = pytest.mark.slow
-
-
-def codes(side):
-    return sorted(e.code for e in side)
-
-
-def only(events, category):
-    found = [e for e in events if e.category == category]
-    assert found, f"no {category} in {[e.category for e in events]}"
-    return found[0]
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
