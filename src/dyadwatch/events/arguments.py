@@ -10,8 +10,9 @@ short headline-style sentence.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from dyadwatch.actors.clauses import attribution_markers, pair_nouns
 from dyadwatch.actors.gazetteer import read_data
@@ -460,3 +461,112 @@ def sphere(e: Entity) -> str | None:
 def _other_sphere(side: str | None, taken: set[str | None]) -> bool:
     """Whether a mention stands on the other side of a domestic dyad from all the parties already taken."""
     return side is not None and None not in taken and side not in taken
+
+
+@dataclass(frozen=True)
+class CollectiveWords:
+    """The word lists of ``collectives.{lang}.yaml``."""
+
+    states: frozenset[str]  # "the two governments"
+    sides: frozenset[str]  # "both sides": states or groups
+    numbers: dict[str, int]  # "two", "both", « deux »
+    bodies: frozenset[str]  # "the bloc": the intergovernmental body named before
+    between: frozenset[str]  # "talks between A and B"
+    mediation: frozenset[str]  # "mediated between": the mediator acts, it hosts no one
+
+
+@lru_cache(maxsize=4)
+def collective_words(language: str) -> CollectiveWords:
+    data = read_data("dyadwatch.actors", f"collectives.{language}.yaml") or {}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or ())
+
+    numbers = {str(k).lower(): int(v) for k, v in (data.get("numbers") or {}).items()}
+    return CollectiveWords(words("states"), words("sides"), numbers, words("bodies"), words("between"), words("mediation"))
+
+
+# codes that are no state: "the two governments" are never these, "the bloc" is one of the first three
+NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "UNK"})
+BODY_CODES = frozenset({"IGO", "UNO", "EUR"})
+_DEFINITE = frozenset({"the", "this", "le", "la", "l'", "l’", "ce", "cet", "cette"})
+
+
+def collective(head: Any, actors: ArticleActors) -> list[Entity]:
+    """The parties a collective noun stands for, from the article before it.
+
+    "The three juntas", "both sides", « les deux capitales »: a counted plural
+    of a state or side noun is the last parties of that many different
+    countries named before it. "The bloc", "the alliance's secretary": a
+    definite body noun is the intergovernmental body last named. Nothing when
+    the article has not named enough of them.
+    """
+    if head.pos_ != "NOUN":
+        return []
+    words = collective_words(actors.gaz.language)
+    lemma = head.lemma_.lower()
+    body = head if lemma in words.bodies else next((c for c in head.children if c.dep_ in ("poss", "nmod:poss") and c.lemma_.lower() in words.bodies), None)
+    if body is not None:
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in body.children):
+            return []  # "a new alliance" names none that came before
+        return _last_named(head.left_edge.i, 1, BODY_CODES, head, actors)
+    if lemma not in words.states and lemma not in words.sides or "Plur" not in head.morph.get("Number"):
+        return []
+    count = max((words.numbers.get(c.lower_, 0) for c in head.children if c.i < head.i), default=0)
+    if count < 2:
+        return []
+    wanted = None if lemma in words.sides else frozenset()  # None: any party; empty: states only
+    return _last_named(head.left_edge.i, count, wanted, head, actors)
+
+
+def _last_named(before: int, count: int, codes: frozenset[str] | None, head: Any, actors: ArticleActors) -> list[Entity]:
+    """Entities of the last ``count`` different parties named before token ``before``: states when
+    ``codes`` is empty, the bodies of ``codes`` when it is not, any party when it is None."""
+    found: list[str] = []
+    entries, people, spans = actors.tok_entry, actors.tok_person, actors.tok_span
+    for i in range(before - 1, max(-1, before - 250), -1):
+        person = people.get(i)
+        if person is not None:
+            code = None if person.guessed else person.country
+        else:
+            entry = entries.get(i)
+            if entry is None or spans[i][0] != i or entry.kind not in ("country", "capital", "adjective", "institution"):
+                continue
+            if entry.kind == "adjective" and actors.stance(i):
+                continue  # "pro-Russian rebels" name no side
+            code = entry.code
+        if not code or code == "UNK" or code in found:
+            continue
+        if codes is not None and (code not in codes if codes else code in NON_STATE_CODES):
+            continue
+        found.append(code)
+        if len(found) == count:
+            break
+    if len(found) < count:
+        return []
+    names = actors.gaz.country_names
+    text = actors.doc[head.left_edge.i : head.i + 1].text
+    kind = "organisation" if codes else "country"
+    return [Entity(c, None, text, names.get(c, c), None, kind, head.idx, head.idx + len(head.text)) for c in reversed(found)]
+
+
+def between_parties(t: Any, actors: ArticleActors, meeting: Callable[[Any], bool]) -> list[Entity]:
+    """The sides of a meeting named by "between A and B" / « entre A et B » on the trigger or on a
+    meeting noun under it (``meeting``: "hosted talks between Israel and Hamas"): two parties or
+    more of different countries; none for a mediation, whose mediator acts on both sides."""
+    words = collective_words(actors.gaz.language)
+    if t.lemma_.lower() in words.mediation:
+        return []
+    for w in t.subtree:
+        if w.lower_ not in words.between or w.dep_ not in ("prep", "case"):
+            continue
+        obj = next((c for c in w.children if c.dep_ == "pobj"), None) if w.dep_ == "prep" else w.head
+        if obj is None:
+            continue
+        owner = w.head if w.dep_ == "prep" else obj.head
+        if owner.lemma_.lower() in words.mediation or owner.i != t.i and not meeting(owner):
+            continue
+        found = actors.entities_for(obj)
+        if len({e.code for e in found if e.code not in (None, "UNK")}) >= 2:
+            return found
+    return []

@@ -19,7 +19,9 @@ from dyadwatch.events.arguments import (
     RECIPIENT_PREPS,
     SUBJ,
     apposition_anchor,
+    between_parties,
     climb_subject,
+    collective,
     cue_words,
     direct_arguments,
     dyad_subject,
@@ -112,6 +114,14 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
     declared = small_clause(t, ctx.actors)
     if declared is not None:
         actor, recipient = declared
+    sides = between_parties(t, ctx.actors, lambda w: _meeting(w, ctx.lexicon)) if cand.trigger.category == "CONSULT" else []
+    if sides and not cand.intent:
+        # "Qatar hosted talks between Israel and Hamas": the sides meet each other; the host
+        # is neither's counterpart (ontology: a meeting with no host between them, both actors)
+        return sides, [], True
+    # "ready to host a meeting between A and B": an offer made to both sides
+    recipient = recipient or sides
+    actor, recipient = actor or _collective_subject(t, ctx), recipient or _collective_object(t, ctx)
     if not actor and not recipient and _anaphoric(t, ctx.lexicon):
         return None
     if _reduced_relative(t) or _circumstantial(t, ctx.lexicon) or _describes(t, ctx):
@@ -174,6 +184,24 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
         if spot is not None and spot.country and spot.country not in {e.code for e in actor}:
             recipient = [_country(spot.country, spot.name, ctx)]
     return actor, recipient, via_parse
+
+
+def _meeting(w: Any, lexicon: Lexicon) -> bool:
+    """A noun the lexicon reads as a meeting ("talks", « pourparlers »)."""
+    return w.pos_ == "NOUN" and any(tr.category == "CONSULT" for tr in lexicon.candidates(w.lemma_.lower()))
+
+
+def _collective_subject(t: Any, ctx: Context) -> list[Entity]:
+    """"The two governments pledged ...", « le bloc a annoncé »: the parties named before that a
+    collective subject stands for."""
+    subj = subject_of(t)
+    return collective(subj, ctx.actors) if subj is not None and subj.dep_ in SUBJ else []
+
+
+def _collective_object(t: Any, ctx: Context) -> list[Entity]:
+    """"Moscow accused the bloc of ...": the body or states named before that a collective object stands for."""
+    obj = next((c for c in t.children if c.dep_ in ("dobj", "obj")), None)
+    return collective(obj, ctx.actors) if obj is not None else []
 
 
 def resolve_parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], tuple[Entity, ...], bool, bool] | None:

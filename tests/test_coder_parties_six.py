@@ -1,0 +1,97 @@
+"""Parties that a sentence names only through the story: a counted collective ("the two
+governments", « les trois juntes »), a body named before ("the bloc"), the two sides of hosted
+talks; and nouns that name no party as the object of an act."""
+
+import pytest
+
+from coded import codes, only
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    "text, language, category, actor",
+    [
+        (
+            "Chile and Peru reopened their shared border on Monday. The two governments pledged to build a new customs post near Tacna.",
+            "en",
+            "AGREE",
+            ["CHL", "PER"],
+        ),
+        (
+            "Guinea, Gabon and Chad were suspended from the regional body last year. On Friday the three juntas condemned the suspension as illegal.",
+            "en",
+            "ACCUSE",
+            ["GAB", "GIN", "TCD"],
+        ),
+        (
+            "Le Kenya et l'Ouganda ont rouvert lundi leurs négociations sur le chemin de fer. Mardi, les deux gouvernements ont condamné les attaques contre les convois de marchandises.",
+            "fr",
+            "ACCUSE",
+            ["KEN", "UGA"],
+        ),
+    ],
+)
+def test_parties_a_counted_collective_is_the_states_named_before(code, text, language, category, actor):
+    event = only(code(text, language=language), category)
+    assert codes(event.actor) == actor
+
+
+def test_parties_a_counted_collective_needs_as_many_states_named_before(code):
+    # only one state named before "the two governments": the collective is not read as it
+    text = "Peru reopened its border on Monday. The two governments pledged to build a new customs post near Tacna."
+    for event in code(text, language="en"):
+        assert codes(event.actor) != ["PER", "PER"]
+        assert len(codes(event.actor)) < 2
+
+
+@pytest.mark.parametrize(
+    "text, language, category, side, party",
+    [
+        (
+            "The African Union suspended Niger after the coup. Niamey accused the bloc of bowing to foreign pressure.",
+            "en",
+            "ACCUSE",
+            "recipient",
+            "IGO",
+        ),
+        (
+            "Hungary blocked the European Union's aid package on Tuesday. The bloc's foreign policy chief condemned the veto on Wednesday.",
+            "en",
+            "ACCUSE",
+            "actor",
+            "EUR",
+        ),
+    ],
+)
+def test_parties_a_definite_body_noun_is_the_body_named_before(code, text, language, category, side, party):
+    event = only(code(text, language=language), category)
+    assert party in codes(getattr(event, side))
+
+
+def test_parties_an_indefinite_body_noun_names_no_body_before(code):
+    text = "The African Union met in Addis Ababa. Ghana and Togo announced a new alliance on Friday to fight piracy."
+    second = text.index("Ghana")
+    for event in code(text, language="en"):
+        if event.evidence.start >= second:
+            assert "IGO" not in codes(event.actor)
+
+
+@pytest.mark.parametrize(
+    "text, language, sides",
+    [
+        ("Oman hosted talks between Iran and the United States in Muscat on Saturday.", "en", ["IRN", "USA"]),
+        ("Egypt hosted a meeting between Sudanese and Ethiopian negotiators in Cairo on Monday.", "en", ["ETH", "SDN"]),
+        ("Le Qatar a accueilli dimanche à Doha des pourparlers entre la Colombie et le Venezuela.", "fr", ["COL", "VEN"]),
+    ],
+)
+def test_parties_hosted_talks_are_between_their_two_sides(code, text, language, sides):
+    event = only(code(text, language=language), "CONSULT")
+    assert codes(event.actor) == sides
+    assert not event.recipient
+
+
+def test_parties_an_offer_to_host_talks_is_made_to_both_sides(code):
+    text = "Norway said on Monday it was ready to host talks between Colombia and Venezuela."
+    for event in code(text, language="en"):
+        assert codes(event.actor) != ["COL", "VEN"]
