@@ -95,3 +95,29 @@ def test_parties_an_offer_to_host_talks_is_made_to_both_sides(code):
     text = "Norway said on Monday it was ready to host talks between Colombia and Venezuela."
     for event in code(text, language="en"):
         assert codes(event.actor) != ["COL", "VEN"]
+
+
+@pytest.mark.parametrize(
+    "text, language, category, actor, recipient",
+    [
+        # the parser does not tag the town as a place; its name still says where the blow fell
+        ("Russian drones struck power stations in Kharkiv overnight, officials said.", "en", "ASSAULT", "RUS", "UKR"),
+        ("Turkish jets bombed villages near Duhok on Friday.", "en", "ASSAULT", "TUR", "IRQ"),
+    ],
+)
+def test_parties_a_strike_on_things_abroad_is_against_the_place_struck(code, text, language, category, actor, recipient):
+    event = only(code(text, language=language), category)
+    assert codes(event.actor) == [actor]
+    assert codes(event.recipient) == [recipient]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Thousands of people blocked streets in Nouméa on Monday to protest against the new electoral law.", "en"),
+        ("Des milliers de manifestants ont bloqué les routes à Nouméa lundi pour protester contre la réforme électorale.", "fr"),
+    ],
+)
+def test_parties_a_crowd_in_a_territory_protests_to_the_state_that_governs_it(code, text, language):
+    event = only(code(text, language=language), "PROTEST")
+    assert codes(event.recipient) == ["FRA"]

@@ -161,7 +161,7 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
         # "Macron welcomed the release", « Zelensky a salué ces sanctions »: the reaction answers
         # whoever did the event the story just told
         recipient = [_country(ctx.last_actor, None, ctx, guessed=True)]
-    spot = place_near(t, ctx.actors.gaz, LOCATIVE_PREPS) if not recipient and cand.trigger.category in TARGETED_ACTS else None
+    spot = (place_near(t, ctx.actors.gaz, LOCATIVE_PREPS) or _located(t, ctx)) if not recipient and cand.trigger.category in TARGETED_ACTS else None
     unnamed_target = spot is not None and bool(spot.country) and _unnamed_target(t)
     if unnamed_target:
         # "police fired tear gas at protesters outside parliament in Tbilisi": unnamed victims are
@@ -311,7 +311,7 @@ def _attackers(t: Any, actor: list[Entity], armed: bool, ctx: Context) -> tuple[
 def _crowd(t: Any, recipient: list[Entity], ctx: Context) -> tuple[list[Entity], list[Entity]]:
     """"100,000 people marched through Belgrade": unnamed crowds are civilians of the country they
     march in, and their protest, with no target named, is addressed to its state."""
-    spot = place_near(t, ctx.actors.gaz, LOCATIVE_PREPS)
+    spot = place_near(t, ctx.actors.gaz, LOCATIVE_PREPS) or _located(t, ctx)
     if spot is None or not spot.country:
         return [], recipient
     state = _country(spot.country, spot.name, ctx)
@@ -521,6 +521,9 @@ def _home(code: str, t: Any, ctx: Context) -> str | None:
     counts = ctx.actors.country_counts()
     if not counts or any(c != code for c, _ in counts):
         return None
+    spot = _located(t, ctx)
+    if spot is not None and spot.country != code:
+        return None  # "Russian drones struck power stations in Kharkiv": done abroad
     subj = subject_of(t)
     own = range(subj.left_edge.i, subj.right_edge.i + 1) if subj is not None else range(0)
     for ent in t.sent.ents:
@@ -535,6 +538,26 @@ def _home(code: str, t: Any, ctx: Context) -> str | None:
             if place is None or place.country != code:
                 return None
     return code
+
+
+def _located(t: Any, ctx: Context) -> Place | None:
+    """A place after "in", "at" or « à » on the trigger or on its object that the parser did not
+    tag as one ("struck power stations in Kharkiv"), read from its name."""
+    for h in (t, *(c for c in t.children if c.dep_ in ("dobj", "obj"))):
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS:
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            elif c.dep_ in ("obl", "obl:mod", "obl:arg", "nmod") and any(g.dep_ == "case" and g.lower_ in LOCATIVE_PREPS for g in c.children):
+                obj = c
+            else:
+                continue
+            if obj is None or obj.pos_ != "PROPN":
+                continue
+            start = min([obj.i, *(g.i for g in obj.children if g.dep_ in ("compound", "flat", "flat:name") and g.i < obj.i)])
+            place = geocode(ctx.doc[start : obj.i + 1].text, ctx.actors.gaz)
+            if place is not None and place.country:
+                return place
+    return None
 
 
 def _unguess(e: Entity, recipients: set[str], ctx: Context) -> Entity:
