@@ -1,7 +1,8 @@
 """API service calls on a large store, in process: time per call and peak memory, SQL reads against the old path.
 
 Loads N synthetic events into a DuckDB file, and with ``--backend postgres`` into a throwaway PostgreSQL
-server (``bench/pgserver.py``; its indexes and ``dyad_month`` rollup built after the load), with
+server (``bench/pgserver.py``; its indexes built after the load, and on both stores the rollups
+``dyad_month`` and ``actor_rollup``, whose build time is printed), with
 ``bench/scale.py``'s generator (one actor and one recipient per event, 40 countries with a skew,
 16 categories, 2015-2025, 2% negated; no articles), then times the ``api.service.Service`` calls the dashboard and the REST API make, each in a fresh
 process so that its peak resident memory (``ru_maxrss``) is its own:
@@ -140,7 +141,8 @@ def build(db: str, n: int) -> float:
 
     started = time.perf_counter()
     with open_store(db) as store:
-        load(store, n, duck=not db.startswith("postgres"))
+        steps = load(store, n, duck=not db.startswith("postgres"))
+    print("  " + ", ".join(f"{k} {v:.1f} s" for k, v in steps.items()), file=sys.stderr, flush=True)
     return time.perf_counter() - started
 
 

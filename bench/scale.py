@@ -4,7 +4,7 @@ Events are generated inside each database with the same integer arithmetic,
 so both hold identical data: one actor and one recipient per event, 40
 countries drawn with a skew (a few dyads are busy, most are quiet), 16 PLOVER
 categories, dates over 2015-2025, 2% negated. Only ``events``,
-``event_entities`` and (for PostgreSQL) the ``dyad_month`` rollup are filled;
+``event_entities`` and the rollups (``dyad_month``, ``actor_rollup``) are filled;
 the articles table stays empty because no timed query reads it.
 
 Timed, best of ``--repeat`` runs each:
@@ -139,10 +139,12 @@ def load(store: Any, n: int, duck: bool) -> dict[str, float]:
             execute(store, sql)
         execute(store, "ANALYZE")
         times["indexes"] = time.perf_counter() - started
-        started = time.perf_counter()
-        store.rebuild_rollup()
+    started = time.perf_counter()
+    store.rebuild_rollup()  # the load bypassed write: both stores' rollups are built once, after it
+    if not duck:
         execute(store, "ANALYZE dyad_month")
-        times["rollup"] = time.perf_counter() - started
+        execute(store, "ANALYZE actor_rollup")
+    times["rollup"] = time.perf_counter() - started
     return times
 
 

@@ -248,3 +248,17 @@ def test_api_sql_rollup_periods_equal_the_scan_of_the_events(pair, by):
     assert sorted((a, b, p or "", int(n), float(s)) for a, b, p, n, s, _ in got) == sorted(
         (a, b, p or "", int(n), float(s)) for a, b, p, n, s, _ in want
     )
+
+
+def test_api_sql_actor_rollup_equals_the_scan_of_the_events(pair):
+    service, _ = pair
+    with service.lock:
+        reads = service.reads()
+        got = reads.rollup_actors()
+        if got is None:
+            pytest.skip("this store keeps no actor rollup")
+        assert got == reads.actors(["true"], [])  # a condition: the scan, not the rollup
+        assert reads.totals() == reads.scan_totals()
+        for key in ("fra", "DZA", "unk", "President Macron", "straße group", "nobody"):
+            want = [a for a in reads.actors(["true"], []) if key.casefold() in (a.code.casefold(), a.canonical.casefold())]
+            assert reads.actors(["true"], [], only=key) == want, key

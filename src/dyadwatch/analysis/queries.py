@@ -34,6 +34,7 @@ from dyadwatch.analysis.rankings import ActorSummary, change_row
 from dyadwatch.analysis.shifts import Shift, detect_shifts
 from dyadwatch.errors import make
 from dyadwatch.store.base import event_row_to_public
+from dyadwatch.store.rollup import ACTOR_COUNTED, actor_facets_sql
 
 NOT_FLAGGED = "NOT coalesce(e.negated, false) AND NOT coalesce(e.hypothetical, false)"
 NO_CODE = "('', 'UNK')"
@@ -45,6 +46,11 @@ ROLLUP_COUNTED = (
     f"(SELECT e.* FROM events e WHERE {NOT_FLAGGED} AND coalesce(e.date, '') <> '' "
     "AND (e.event_group IS NULL OR e.event_group = e.id))"
 )
+
+
+def _is(actor: ActorSummary, key: str) -> bool:
+    """Whether the actor page of ``key`` shows this identity: its code or canonical name is ``key``, any case."""
+    return key.casefold() in (actor.code.casefold(), actor.canonical.casefold())
 
 
 def _mentions(event: dict[str, Any], q: str) -> bool:
@@ -314,6 +320,18 @@ class StoreReads:
 
     def totals(self) -> dict[str, Any]:
         """Stored events, counted events and the first and last date among them."""
+        cells = self.actor_cells()
+        if cells is not None:  # the rollup's rows with no actor: stored events, and counted ones per date
+            dates = [(v, n) for (kc, _, kind, v), n in cells.items() if kc == "" and kind == "date"]
+            known = [v for v, n in dates if v and n > 0]
+            return {
+                "events": cells.get(("", "", "stored", ""), 0), "events_counted": sum(n for _, n in dates),
+                "first_date": min(known) if known else None, "last_date": max(known) if known else None,
+            }
+        return self.scan_totals()
+
+    def scan_totals(self) -> dict[str, Any]:
+        """``totals`` from the events themselves."""
         events = self.store.query("SELECT count(*) FROM events")[0][0]
         n, first, last = self.store.query(
             f"SELECT count(*), min(CASE WHEN coalesce(e.date, '') <> '' THEN e.date{self.c} END), "
@@ -322,23 +340,126 @@ class StoreReads:
         return {"events": int(events), "events_counted": int(n), "first_date": first, "last_date": last}
 
     # -- actors ------------------------------------------------------------
-    def actors(self, conds: Sequence[str] = (), params: Sequence[Any] = ()) -> list[ActorSummary]:
-        """``rankings.top_actors`` over the counted events that pass ``conds``."""
+    def has_rollups(self) -> bool:
+        """Whether the store keeps the rollups (``store.rollup``); DuckDB brings them up to date here."""
+        if not hasattr(self.store, "dyad_months"):
+            return False
+        ensure = getattr(self.store, "ensure_rollups", None)
+        if ensure is not None:
+            ensure()
+        return True
+
+    def actor_cells(self) -> dict[tuple[str, str, str, str], int] | None:
+        """The actor rollup's counts over the counted events, cached until a write (None where the store keeps none).
+
+        The rollup counts an event when it is eligible and its own group; ``counted`` agrees on every event
+        but the irregular ones (``irregular_ids``), so the answer is the rollup, plus what ``counted`` gives
+        on those, minus what the rollup gave on them: every count is additive over disjoint events.
+        """
+        if "actor_cells" not in self.cache:
+            if not self.has_rollups():
+                return None
+            cells: dict[tuple[str, str, str, str], int] = defaultdict(int)
+            parts = [(1, self.store.query("SELECT kc, kn, kind, val, n FROM actor_rollup"))]
+            irregular = self.irregular_ids()
+            if irregular:
+                where = f"e.id {self.in_list}"
+                parts += [(1, self.store.query(actor_facets_sql(self.counted(), where), [irregular])),
+                          (-1, self.store.query(actor_facets_sql(ACTOR_COUNTED, where), [irregular]))]
+            for sign, rows in parts:
+                for kc, kn, kind, val, n in rows:
+                    cells[(kc, kn, kind, val)] += sign * int(n)
+            self.cache["actor_cells"] = {k: n for k, n in cells.items() if n}
+        return self.cache["actor_cells"]  # type: ignore[no-any-return]
+
+    def rollup_actors(self) -> list[ActorSummary] | None:
+        """``actors()`` over every counted event, from the actor rollup (None where the store keeps none)."""
+        cells = self.actor_cells()
+        if cells is None:
+            return None
+        by_actor: dict[tuple[str, str], dict[str, Any]] = defaultdict(
+            lambda: {"events": 0, "actor": 0, "recipient": 0, "sector": {}, "role": set()}
+        )
+        for (kc, kn, kind, val), n in cells.items():
+            if kc == "" or n <= 0:
+                continue
+            cell = by_actor[(kc, kn)]
+            if kind == "sector":
+                cell["sector"][val] = n
+            elif kind == "role":
+                cell["role"].add(val)
+            else:
+                cell[kind] += n
+        found = {k: v for k, v in by_actor.items() if v["events"] > 0}
+        sectors: dict[tuple[str, str], str | None] = {}
+        unsure = []  # actors seen with several sectors (or with and without one): the first one seen wins
+        for key, cell in found.items():
+            known = sum(cell["sector"].values())
+            if known == 0:
+                sectors[key] = None
+            elif known == cell["actor"] + cell["recipient"] and len(cell["sector"]) == 1:
+                sectors[key] = next(iter(cell["sector"]))
+            else:
+                unsure.append(key)
+        if unsure:
+            sectors.update(self._first_sectors([f"{kc}\x01{kn}" for kc, kn in unsure], "true", []))
+        ranked = sorted(found.items(), key=lambda kv: (-kv[1]["events"], kv[0]))
+        return [
+            ActorSummary(kc, kn, sectors.get((kc, kn)), tuple(sorted(c["role"])), c["events"], c["actor"], c["recipient"])
+            for (kc, kn), c in ranked
+        ]
+
+    def _links_sql(self, where: str, ordered: bool = False) -> str:
+        """The links of the counted events that pass ``where``, with their actor keys (``rankings.actor_key``)."""
+        keys = "ev.date, ev.doc_id, ev.trigger_start, " if ordered else ""  # the page order, for first-seen sectors
+        return (
+            f"SELECT l.event_id, {keys}CASE WHEN l.side = 'actor' THEN 0 ELSE 1 END AS s, l.position, l.sector, l.role, "
+            "coalesce(nullif(l.code, ''), 'UNK') AS kc, coalesce(nullif(l.canonical, ''), nullif(l.name, ''), '?') AS kn "
+            f"FROM event_entities l JOIN (SELECT e.id{', e.date, e.doc_id, e.trigger_start' if ordered else ''} "
+            f"FROM {self.counted()} e WHERE {where}) ev ON ev.id = l.event_id"
+        )
+
+    def _first_sectors(self, unsure: list[str], where: str, params: Sequence[Any]) -> dict[tuple[str, str], str | None]:
+        """The sector of each actor's first link in page order, for the actors ``kc + chr(1) + kn`` in ``unsure``."""
+        rows = self.store.query(
+            f"WITH lk AS ({self._links_sql(where, ordered=True)}) SELECT kc, kn, sector FROM (SELECT kc, kn, sector, "
+            f"row_number() OVER (PARTITION BY kc, kn ORDER BY {self.order('lk').replace('lk.id', 'lk.event_id')}, s, position) "
+            f"AS r FROM lk WHERE kc || chr(1) || kn {self.in_list}) f WHERE r = 1",
+            [*params, unsure],
+        )
+        return {(r[0], r[1]): r[2] for r in rows}
+
+    def actors(self, conds: Sequence[str] = (), params: Sequence[Any] = (), only: str | None = None) -> list[ActorSummary]:
+        """``rankings.top_actors`` over the counted events that pass ``conds``.
+
+        ``only``: just the identities whose code or canonical name is ``only`` under ``str.casefold`` (the
+        actor page's); each identity's counts come from its own links, so reading only those is exact. The
+        actor rollup lists every identity there is, so their links are found by key instead of by event.
+        """
+        if not conds:
+            found = self.rollup_actors()
+            if found is not None:
+                return [a for a in found if only is None or _is(a, only)]
         where = " AND ".join(conds) or "true"
+        p = list(params)
+        keys = ""
+        if only is not None and self.actor_cells() is not None:
+            wanted = [f"{a.code}\x01{a.canonical}" for a in self.rollup_actors() or () if _is(a, only)]
+            if not wanted:
+                return []
+            keys = (
+                "WHERE coalesce(nullif(l.code, ''), 'UNK') || chr(1) || coalesce(nullif(l.canonical, ''), nullif(l.name, ''), '?') "
+                f"{self.in_list}"
+            )
+            p.append(wanted)
 
         def links(ordered: bool = False) -> str:
-            keys = "ev.date, ev.doc_id, ev.trigger_start, " if ordered else ""  # the page order, for first-seen sectors
-            return (
-                f"SELECT l.event_id, {keys}CASE WHEN l.side = 'actor' THEN 0 ELSE 1 END AS s, l.position, l.sector, l.role, "
-                "coalesce(nullif(l.code, ''), 'UNK') AS kc, coalesce(nullif(l.canonical, ''), nullif(l.name, ''), '?') AS kn "
-                f"FROM event_entities l JOIN (SELECT e.id{', e.date, e.doc_id, e.trigger_start' if ordered else ''} "
-                f"FROM {self.counted()} e WHERE {where}) ev ON ev.id = l.event_id"
-            )
+            return f"{self._links_sql(where, ordered)} {keys}"
 
         counts = self.store.query(
             f"WITH lk AS ({links()}) SELECT kc, kn, count(DISTINCT event_id), sum(1 - s), sum(s), count(*), count(sector), "
             "min(sector), max(sector) FROM lk GROUP BY kc, kn",
-            list(params),
+            p,
         )
         sectors: dict[tuple[str, str], str | None] = {}
         unsure = []  # actors seen with several sectors (or with and without one): the first one seen wins
@@ -352,19 +473,20 @@ class StoreReads:
                 f"WITH lk AS ({links(ordered=True)}) SELECT kc, kn, sector FROM (SELECT kc, kn, sector, row_number() OVER "
                 f"(PARTITION BY kc, kn ORDER BY {self.order('lk').replace('lk.id', 'lk.event_id')}, s, position) AS r FROM lk "
                 f"WHERE kc || chr(1) || kn {self.in_list}) f WHERE r = 1",
-                [*params, unsure],
+                [*p, unsure],
             )
             sectors.update(((r[0], r[1]), r[2]) for r in rows)
         roles: dict[tuple[str, str], set[str]] = defaultdict(set)
         for kc, kn, role in self.store.query(
-            f"WITH lk AS ({links()}) SELECT DISTINCT kc, kn, role FROM lk WHERE coalesce(role, '') <> ''", list(params)
+            f"WITH lk AS ({links()}) SELECT DISTINCT kc, kn, role FROM lk WHERE coalesce(role, '') <> ''", p
         ):
             roles[(kc, kn)].add(role)
         ranked = sorted(counts, key=lambda r: (-r[2], (r[0], r[1])))
-        return [
+        found = [
             ActorSummary(kc, kn, sectors.get((kc, kn)), tuple(sorted(roles.get((kc, kn), ()))), int(n), int(a), int(r))
             for kc, kn, n, a, r, *_ in ranked
         ]
+        return [a for a in found if only is None or _is(a, only)]
 
     # -- dyads -------------------------------------------------------------
     def _pairs_sql(self, directed: bool) -> str:
@@ -416,7 +538,7 @@ class StoreReads:
         the rollup counts the event a group names, ``counted`` the group's first eligible report),
         so the answer is the rollup, plus what ``counted`` gives on those, minus what the rollup gave on them.
         """
-        if by not in ("month", "year") or not hasattr(self.store, "dyad_months"):
+        if by not in ("month", "year") or not self.has_rollups():
             return None
         period = "CASE WHEN length(period) = 7 THEN period END" if by == "month" else "substr(period, 1, 4)"
         cells: dict[tuple[str, str, str | None], list[Any]] = {}

@@ -217,10 +217,11 @@ class Service:
 
             def summary(r: StoreReads) -> tuple[Any, list[dict[str, Any]]]:
                 rows = r.dyad_periods("month", conds, params)
-                return r.actors(conds, params), [{"dyad": d, "events": n} for d, n in r.top_dyads(rows, 10, conds, params)[0]]
+                found = r.actors(conds, params, only=key)  # the identities named by the key
+                return found, [{"dyad": d, "events": n} for d, n in r.top_dyads(rows, 10, conds, params)[0]]
 
             found, partners = self.cached(("actor", key), summary)  # the same for every page of its events
-        idents = [a.as_dict() for a in found if key.casefold() in (a.code.casefold(), a.canonical.casefold())]
+        idents = [a.as_dict() for a in found]
         return {"key": key, "identities": idents, "dyads": partners, "events": page(events, total, limit, offset)}
 
     def _dyad_periods(self, by: str) -> list[tuple[Any, ...]]:

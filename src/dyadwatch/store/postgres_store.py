@@ -53,7 +53,7 @@ _GENERATION = [
     "INSERT INTO store_generation VALUES (1, 0) ON CONFLICT DO NOTHING",
 ]
 _BUMP = "UPDATE store_generation SET n = n + 1 WHERE id = 1"
-_EXTRAS = [*rollup.CREATE, *INDEXES.values(), *_GENERATION]
+_EXTRAS = [*rollup.CREATE, *rollup.ACTOR_CREATE, *INDEXES.values(), *_GENERATION]
 
 
 def sqlalchemy_url(url: str) -> str:
@@ -119,11 +119,11 @@ class PostgresStore(StoreBase):
                 for sql in statements:
                     cur.execute(sql)
                 cur.execute("INSERT INTO schema_migrations VALUES (%s, %s, %s)", [version, name, dt.datetime.now()])
-            cur.execute("SELECT to_regclass('dyad_month') IS NULL")
+            cur.execute("SELECT to_regclass('dyad_month') IS NULL OR to_regclass('actor_rollup') IS NULL")
             new_rollup = cur.fetchone()[0]
             for sql in _EXTRAS:
                 cur.execute(sql)
-            if new_rollup:  # a database written before the rollup existed
+            if new_rollup:  # a database written before the rollups existed
                 for sql in rollup.rebuild_sql():
                     cur.execute(sql)
 
@@ -154,17 +154,14 @@ class PostgresStore(StoreBase):
             tables = to_tables(fresh, dt.datetime.now())
             replaced = [c.article.id for c in fresh if c.article.id in known]
             if replaced:
-                cur.execute(rollup.delta_sql(-1), {"ids": replaced})
-                emptied = [row[:6] for row in cur.fetchall() if row[6] == 0]
-                if emptied:
-                    cur.executemany(rollup.DELETE_EMPTY, emptied)
+                _rollup_delta(cur, replaced, -1)
                 self._delete_articles(cur, replaced)
             for name in _TABLE_ORDER:
                 columns = getattr(tables, name)
                 if columns:
                     _copy_in(cur, name, columns)
             if fresh:
-                cur.execute(rollup.delta_sql(+1), {"ids": [c.article.id for c in fresh]})
+                _rollup_delta(cur, [c.article.id for c in fresh], +1)
             if failures:
                 now = dt.datetime.now()
                 with cur.copy("COPY failures (origin, record, code, message, failed_at) FROM STDIN") as copy:
@@ -182,7 +179,7 @@ class PostgresStore(StoreBase):
             cur.execute(f"DELETE FROM {table} WHERE {col} = ANY(%s)", [ids])
 
     def rebuild_rollup(self) -> None:
-        """Recompute ``dyad_month`` from the events (after a bulk load that bypassed ``write``)."""
+        """Recompute ``dyad_month`` and ``actor_rollup`` from the events (after a bulk load that bypassed ``write``)."""
         with self.engine.begin() as conn:
             cur = conn.connection.cursor()
             cur.execute("SELECT pg_advisory_xact_lock(%s)", [_WRITE_LOCK])
@@ -231,11 +228,8 @@ class PostgresStore(StoreBase):
                 touched = sorted({c["event_id"] for c in changes})
                 cur.execute("SELECT DISTINCT article_id FROM events WHERE id = ANY(%s)", [touched])
                 articles = [r[0] for r in cur.fetchall()]
-                # the rollup counts these articles' events by country pair: take them out, change them, put them back
-                cur.execute(rollup.delta_sql(-1), {"ids": articles})
-                emptied = [row[:6] for row in cur.fetchall() if row[6] == 0]
-                if emptied:
-                    cur.executemany(rollup.DELETE_EMPTY, emptied)
+                # the rollups count these articles' events by country pair and actor: take them out, change them, put them back
+                _rollup_delta(cur, articles, -1)
                 cur.executemany(
                     "UPDATE event_entities SET code = %s, sector = %s, role = %s, canonical = %s, guessed = false "
                     "WHERE event_id = %s AND side = %s AND position = %s",
@@ -243,7 +237,7 @@ class PostgresStore(StoreBase):
                 )
                 for side, column in (("actor", "actor_codes"), ("recipient", "recipient_codes")):
                     cur.execute(CODES_SQL.format(column=column, side=side, ids="SELECT unnest(%s::varchar[])"), [touched])
-                cur.execute(rollup.delta_sql(+1), {"ids": articles})
+                _rollup_delta(cur, articles, +1)
             cur.execute(_BUMP)
 
     def _apply_groups(self, groups: dict[str, str]) -> None:
@@ -258,13 +252,10 @@ class PostgresStore(StoreBase):
             articles = [r[0] for r in cur.fetchall()]
             if not articles:
                 return
-            # the rollup counts only each group's first report: take these articles out, regroup, put them back
-            cur.execute(rollup.delta_sql(-1), {"ids": articles})
-            emptied = [row[:6] for row in cur.fetchall() if row[6] == 0]
-            if emptied:
-                cur.executemany(rollup.DELETE_EMPTY, emptied)
+            # the rollups count only each group's first report: take these articles out, regroup, put them back
+            _rollup_delta(cur, articles, -1)
             cur.execute("UPDATE events SET event_group = g.grp FROM event_groups g WHERE events.id = g.id AND events.event_group IS DISTINCT FROM g.grp")
-            cur.execute(rollup.delta_sql(+1), {"ids": articles})
+            _rollup_delta(cur, articles, +1)
             cur.execute(_BUMP)
 
     def close(self) -> None:
@@ -275,6 +266,18 @@ class PostgresStore(StoreBase):
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
+
+
+def _rollup_delta(cur: Any, articles: list[str], sign: int) -> None:
+    """Add (+1) or take away (-1) the events of ``articles`` in both rollups; rows that fall to zero go."""
+    cur.execute(rollup.delta_sql(sign), {"ids": articles})
+    emptied = [row[:6] for row in cur.fetchall() if row[6] == 0]
+    if emptied:
+        cur.executemany(rollup.DELETE_EMPTY, emptied)
+    cur.execute(rollup.actor_delta_sql(sign), {"ids": articles})
+    emptied = [row[:4] for row in cur.fetchall() if row[4] == 0]
+    if emptied:
+        cur.executemany(rollup.ACTOR_DELETE_EMPTY, emptied)
 
 
 def _classify(coded: list[CodedArticle], known: dict[str, str | None], report: WriteReport) -> list[CodedArticle]:

@@ -14,6 +14,15 @@ Each event adds one row per directed pair and one per undirected pair
 (``directed = false``, codes in sorted order), so both kinds of series are
 exact. ``dyad_series`` reads the rollup where the store has one and falls
 back to the events otherwise.
+
+The actor rollup (``actor_rollup``) holds what ``rankings.top_actors`` counts per actor (its code and
+canonical name, as ``rankings.actor_key`` makes them), as additive counts that a write can add and take
+away: ``events`` (the events it takes part in), ``actor`` and ``recipient`` (its links on each side),
+``sector`` (its links per sector, NULL left out) and ``role`` (its links per role). Its events are the
+eligible events that are their own group, dated or not. Rows with an empty code (``kc = ''``, which no
+actor has) count every stored event (``stored``) and the counted events per date (``date``: the first
+date, the last and their number). PostgreSQL keeps both rollups current inside each write; DuckDB
+rebuilds them on the first read after a write (``DuckDBStore.ensure_rollups``).
 """
 
 from __future__ import annotations
@@ -38,11 +47,26 @@ CREATE = [
     )""",
 ]
 
+ACTOR_CREATE = [
+    """CREATE TABLE IF NOT EXISTS actor_rollup (
+        kc VARCHAR NOT NULL,
+        kn VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        val VARCHAR NOT NULL,
+        n BIGINT NOT NULL,
+        PRIMARY KEY (kc, kn, kind, val)
+    )""",
+]
+
+# the month of a date (characters 6-7 digits), else its year; DuckDB's ~ is a full match, PostgreSQL's a search
+PERIOD_PG = "CASE WHEN date ~ '^.{5}[0-9]{2}' THEN substr(date, 1, 7) ELSE substr(date, 1, 4) END"
+PERIOD_DUCKDB = "CASE WHEN regexp_matches(date, '^.{5}[0-9]{2}') THEN substr(date, 1, 7) ELSE substr(date, 1, 4) END"
+
 # the pairs of the events of some articles (or of all events), as (event_id, a, b, directed) rows;
 # {where} narrows the events, e.g. to "article_id = ANY(%(ids)s)"
 _PAIRS = """
     ev AS (
-        SELECT id, CASE WHEN date ~ '^.{{5}}[0-9]{{2}}' THEN substr(date, 1, 7) ELSE substr(date, 1, 4) END AS period,
+        SELECT id, {period} AS period,
             category, coalesce(quad, '') AS quad, coalesce(score, 0) AS score
         FROM events
         WHERE {where} AND NOT coalesce(negated, false) AND NOT coalesce(hypothetical, false) AND coalesce(date, '') <> ''
@@ -80,9 +104,59 @@ _UPSERT = """
 def delta_sql(sign: int) -> str:
     """Add (+1) or take away (-1) the events of the articles in ``%(ids)s``; returns the touched rows' keys and counts."""
     return (
-        "WITH " + _PAIRS.format(where="article_id = ANY(%(ids)s)") + _UPSERT.format(sign=int(sign))
+        "WITH " + _PAIRS.format(where="article_id = ANY(%(ids)s)", period=PERIOD_PG) + _UPSERT.format(sign=int(sign))
         + " RETURNING d.a, d.b, d.directed, d.period, d.category, d.quad, d.events"
     )
+
+
+# an actor as ``rankings.actor_key`` names it
+ACTOR_KEY = (
+    "coalesce(nullif(l.code, ''), 'UNK') AS kc, coalesce(nullif(l.canonical, ''), nullif(l.name, ''), '?') AS kn"
+)
+# the events the actor rollup counts: eligible and their own group (``analysis.queries`` corrects the rest)
+ACTOR_COUNTED = (
+    "(SELECT e.* FROM events e WHERE NOT coalesce(e.negated, false) AND NOT coalesce(e.hypothetical, false) "
+    "AND (e.event_group IS NULL OR e.event_group = e.id))"
+)
+
+
+def actor_facets_sql(source: str, where: str) -> str:
+    """(kc, kn, kind, value, n) rows of the events of ``source`` (aliased ``e``) that pass ``where``.
+
+    Every count is additive over disjoint sets of events, so a write adds its articles' rows and a
+    recoding takes the old ones away; ``stored`` counts every event of ``events`` that passes ``where``.
+    """
+    return (
+        f"WITH ev AS (SELECT e.id, e.date FROM {source} e WHERE {where}), "
+        f"lk AS (SELECT l.event_id, CASE WHEN l.side = 'actor' THEN 'actor' ELSE 'recipient' END AS side, l.sector, l.role, "
+        f"{ACTOR_KEY} FROM event_entities l JOIN ev ON ev.id = l.event_id) "
+        "SELECT kc, kn, 'events' AS kind, '' AS val, count(DISTINCT event_id) AS n FROM lk GROUP BY 1, 2 "
+        "UNION ALL SELECT kc, kn, side, '', count(*) FROM lk GROUP BY 1, 2, 3 "
+        "UNION ALL SELECT kc, kn, 'sector', sector, count(*) FROM lk WHERE sector IS NOT NULL GROUP BY 1, 2, 4 "
+        "UNION ALL SELECT kc, kn, 'role', role, count(*) FROM lk WHERE coalesce(role, '') <> '' GROUP BY 1, 2, 4 "
+        "UNION ALL SELECT '', '', 'date', coalesce(date, ''), count(*) FROM ev GROUP BY 4"
+    )
+
+
+def actor_rows_sql(where: str) -> str:
+    """The actor rollup's rows of the events that pass ``where`` (over ``e``), stored events included."""
+    return (
+        actor_facets_sql(ACTOR_COUNTED, where)
+        + f" UNION ALL SELECT '', '', 'stored', '', count(*) FROM events e WHERE {where} HAVING count(*) > 0"
+    )
+
+
+def actor_delta_sql(sign: int) -> str:
+    """Add (+1) or take away (-1) the actor rows of the articles in ``%(ids)s``; returns the touched keys and counts."""
+    rows = actor_rows_sql("e.article_id = ANY(%(ids)s)")
+    return (
+        f"INSERT INTO actor_rollup AS d (kc, kn, kind, val, n) SELECT kc, kn, kind, val, {int(sign)} * n "
+        f"FROM ({rows}) r ORDER BY 1, 2, 3, 4 ON CONFLICT (kc, kn, kind, val) DO UPDATE SET n = d.n + EXCLUDED.n "
+        "RETURNING d.kc, d.kn, d.kind, d.val, d.n"
+    )
+
+
+ACTOR_DELETE_EMPTY = "DELETE FROM actor_rollup WHERE kc = %s AND kn = %s AND kind = %s AND val = %s AND n = 0"
 
 
 # rows whose count fell to zero when an article was recoded, deleted by key
@@ -91,9 +165,16 @@ DELETE_EMPTY = (
 )
 
 
-def rebuild_sql() -> list[str]:
-    """Statements that rebuild the whole rollup from the events."""
-    return ["DELETE FROM dyad_month", "WITH " + _PAIRS.format(where="true") + _UPSERT.format(sign=1)]
+def rebuild_sql(duckdb: bool = False) -> list[str]:
+    """Statements that rebuild both rollups from the events (every key once: no conflict to resolve)."""
+    insert, select = _UPSERT.format(sign=1).split("ON CONFLICT")[0].split("SELECT", 1)
+    pairs = "WITH " + _PAIRS.format(where="true", period=PERIOD_DUCKDB if duckdb else PERIOD_PG)
+    return [
+        "DELETE FROM dyad_month",
+        insert.replace("AS d ", "") + pairs + " SELECT" + select,
+        "DELETE FROM actor_rollup",
+        f"INSERT INTO actor_rollup (kc, kn, kind, val, n) {actor_rows_sql('true')}",
+    ]
 
 
 def series_from_rollup(rows: list[tuple[Any, ...]], by: str) -> list[DyadPoint]:
