@@ -47,6 +47,8 @@ eval: setup
 	$(BIN)/dyadwatch eval examples/demo/gold.jsonl
 	# the blind hold-out set: annotated before the coder ever ran on it, never used to tune rules
 	$(BIN)/dyadwatch eval examples/holdout/gold.jsonl
+	# the second blind hold-out set (sixth session), written when the first had been looked at
+	$(BIN)/dyadwatch eval examples/holdout2/gold.jsonl
 	@if [ -f ../shared/gold/plover_gsr.jsonl ]; then $(BIN)/dyadwatch eval ../shared/gold/plover_gsr.jsonl; fi
 	@if [ -f ../shared/seed/seed-article.gold.json ]; then $(BIN)/dyadwatch eval ../shared/seed/seed-article.gold.json; fi
 
