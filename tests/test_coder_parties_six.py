@@ -121,3 +121,24 @@ def test_parties_a_strike_on_things_abroad_is_against_the_place_struck(code, tex
 def test_parties_a_crowd_in_a_territory_protests_to_the_state_that_governs_it(code, text, language):
     event = only(code(text, language=language), "PROTEST")
     assert codes(event.recipient) == ["FRA"]
+
+
+@pytest.mark.parametrize(
+    "text, language, category, state",
+    [
+        ("Kenya's government lifted a curfew in Mombasa County on Sunday.", "en", "CONCEDE", "KEN"),
+        ("The Malian government extended the state of emergency in the Menaka region on Friday.", "en", "COERCE", "MLI"),
+        ("Le gouvernement malien a prolongé vendredi l'état d'urgence dans la région de Ménaka.", "fr", "COERCE", "MLI"),
+        ("Lundi, le gouvernement kényan a levé le couvre-feu dans le comté de Kwale.", "fr", "CONCEDE", "KEN"),
+    ],
+)
+def test_parties_a_state_acting_in_a_region_it_does_not_name_acts_at_home(code, text, language, category, state):
+    # the region is too small for the gazetteer: it is no sign that the act was done abroad
+    event = only(code(text, language=language), category)
+    assert codes(event.actor) == [state]
+    assert codes(event.recipient) == [state]
+
+
+def test_parties_violence_at_a_place_we_cannot_place_is_not_domestic(code):
+    event = only(code("Indian troops fired shells at positions in the Neelum Valley on Monday.", language="en"), "ASSAULT")
+    assert codes(event.recipient) != ["IND"]

@@ -221,7 +221,7 @@ def resolve_parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], 
         if other is None and actor_t[0].kind == "organisation" and ctx.last_actor != actor_t[0].code:
             other = ctx.last_actor
         if other is None:
-            other = _home(actor_t[0].code, cand.token, ctx)
+            other = _home(actor_t[0].code, cand.token, ctx, cand.trigger.category in ARMED_ACTS)
         if other is not None:
             recipient_t = (_country(other, None, ctx, guessed=True),)
     if not actor_t:
@@ -509,7 +509,7 @@ def _main_subject(t: Any, reporting: frozenset[str]) -> Any | None:
     return subj[0] if subj and subj[0].pos_ in ("NOUN", "PROPN") else None
 
 
-def _home(code: str, t: Any, ctx: Context) -> str | None:
+def _home(code: str, t: Any, ctx: Context, violent: bool = False) -> str | None:
     """The actor's own country, when it is the only country in sight.
 
     "President Museveni threatened to ban opposition rallies in Uganda",
@@ -535,9 +535,35 @@ def _home(code: str, t: Any, ctx: Context) -> str | None:
                 return None
         elif ent.label_ in ("GPE", "LOC"):
             place = geocode(ent.text, ctx.actors.gaz)
+            if place is None and (not violent and _where(ent.root) or _capitalised_only(ent)):
+                # "lifted a curfew in Mombasa County": a region we cannot place is no sign of abroad,
+                # nor a word the parser took for a place for its capital letter (« Vendredi, ... »)
+                continue
             if place is None or place.country != code:
                 return None
     return code
+
+
+def _capitalised_only(ent: Any) -> bool:
+    """A one-word name that opens its sentence, or a lowercase one: nothing but its case says it is a name."""
+    return not ent.root.text[:1].isupper() or len(ent) == 1 and ent.start == ent.sent.start
+
+
+def _where(tok: Any) -> bool:
+    """The name is, or qualifies, the object of "in", "at" or « dans »: where something happened
+    ("in Mombasa County", "in the Menaka region", « dans la région de Ménaka »)."""
+    cur = tok
+    for _ in range(3):
+        prep = cur.head if cur.dep_ == "pobj" else next((c for c in cur.children if c.dep_ == "case"), None)
+        if prep is not None and prep.lower_ in LOCATIVE_PREPS:
+            return True
+        if cur.dep_ == "pobj" and prep is not None and prep.lower_ == "of":
+            cur = prep.head  # "the town of X"
+        elif cur.dep_ in ("compound", "amod", "flat", "flat:name", "nmod", "appos") and cur.head.i != cur.i:
+            cur = cur.head
+        else:
+            return False
+    return False
 
 
 def _located(t: Any, ctx: Context) -> Place | None:
