@@ -142,3 +142,18 @@ def test_parties_a_state_acting_in_a_region_it_does_not_name_acts_at_home(code, 
 def test_parties_violence_at_a_place_we_cannot_place_is_not_domestic(code):
     event = only(code("Indian troops fired shells at positions in the Neelum Valley on Monday.", language="en"), "ASSAULT")
     assert codes(event.recipient) != ["IND"]
+
+
+@pytest.mark.parametrize(
+    "text, language, category, actor, recipient",
+    [
+        # a territory named as a place belongs to its state: not the actor's own when it is another's
+        ("Israel reimposed a closure of the Gaza Strip on Friday.", "en", "COERCE", "ISR", "PSE"),
+        ("L'armée israélienne a bouclé dimanche la Cisjordanie.", "fr", "COERCE", "ISR", "PSE"),
+        ("The Irish government condemned the bombing of a police station in Northern Ireland.", "en", "ACCUSE", "IRL", "GBR"),
+    ],
+)
+def test_parties_a_named_territory_is_its_state(code, text, language, category, actor, recipient):
+    event = only(code(text, language=language), category)
+    assert codes(event.actor) == [actor]
+    assert codes(event.recipient) == [recipient]
