@@ -157,3 +157,18 @@ def test_parties_a_named_territory_is_its_state(code, text, language, category, 
     event = only(code(text, language=language), category)
     assert codes(event.actor) == [actor]
     assert codes(event.recipient) == [recipient]
+
+
+@pytest.mark.parametrize(
+    "text, language, category, state",
+    [
+        ("A Bolivian court ordered former minister Arturo Murillo to appear before judges next week.", "en", "REQUEST", "BOL"),
+        ("Peruvian police arrested the activist Rosa Quispe in Cusco on Monday.", "en", "COERCE", "PER"),
+        ("Un tribunal bolivien a condamné mardi l'ancien ministre Arturo Murillo à cinq ans de prison.", "fr", "SANCTION", "BOL"),
+    ],
+)
+def test_parties_a_person_we_cannot_place_acted_on_at_home_is_of_that_country(code, text, language, category, state):
+    event = only(code(text, language=language), category)
+    assert codes(event.actor) == [state]
+    assert codes(event.recipient) == [state]
+

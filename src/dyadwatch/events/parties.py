@@ -214,6 +214,12 @@ def resolve_parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], 
     recipient_t = tuple(e for e in dedupe(recipient) if not any(_same_body(e, a) for a in actor_t))
     rcodes = {e.code for e in recipient_t}
     actor_t = tuple(_unguess(e, rcodes, ctx) for e in actor_t)
+    if rcodes == {"UNK"} and len({a.code for a in actor_t}) == 1 and actor_t[0].code not in NON_STATE:
+        # "an Argentine judge ordered former president X to appear": someone we cannot place, whom
+        # a party acts on where no other country is in sight, is of that party's country
+        home = _home(actor_t[0].code, cand.token, ctx, cand.trigger.category in ARMED_ACTS)
+        if home is not None:
+            recipient_t = tuple(replace(e, code=home, guessed=True) for e in recipient_t)
     if not recipient_t and len({a.code for a in actor_t}) == 1 and cand.trigger.category in DIRECTED:
         # "Algiers denounced the decision": the target is the other side of the article's dyad;
         # in a story about one country only, the event is domestic (government and protesters)
