@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from spacy.attrs import DEP, HEAD
@@ -259,16 +260,146 @@ def fold_governed(cands: list[Candidate], ctx: Context, sent: Any = None) -> lis
         if _unrealised(ctx, c.token.i, conditions) or _protest_demand(ctx, c, by_token) or _standing(ctx, c):
             continue
         gov = _governor(ctx, c.token.i, by_token, c.trigger.category)
+        if gov is not None and gov is not c and _enacted(ctx, gov, c):
+            # "signed into law a bill suspending cooperation": the act the law makes is the event, and
+            # the signer does it (told at the signing verb: a participle describing a bill has no subject)
+            gov.trigger = replace(gov.trigger, category=c.trigger.category, mode=c.mode or c.trigger.mode, invert=False)
+            continue
         if gov is not None and gov is not c:
             key = (gov.trigger.category, c.trigger.category)
+            if gov.trigger.category == "AGREE" and FUTURE_CATEGORY.get(c.trigger.category) == "THREATEN" and _vowed(ctx, gov):
+                # "vowed to retake the city": a promise of force against someone is a threat
+                gov.trigger = replace(gov.trigger, category="THREATEN", mode=None, not_words=frozenset())
+                key = ("THREATEN", c.trigger.category)
             if gov.mode is None and gov.trigger.mode is None:
                 # "a meeting during a visit to Algiers": one CONSULT, with the more specific mode
                 gov.mode = c.mode or c.trigger.mode if key[0] == key[1] else GOVERNED_MODE.get(key)
+            continue
+        if _unanchored(ctx, c) or _said_by_event(ctx, c):
             continue
         if _under_intent(ctx, c.token.i):
             c.intent = True
         kept.append(c)
     return kept
+
+
+@lru_cache(maxsize=64)
+def _cues(language: str, key: str) -> frozenset[str]:
+    """One cue list of modality.<lang>.yaml, read once per process."""
+    return cue_words(language, key)
+
+
+# what an enacting verb may carry as its content and still be the event itself: signing a deal, approving support
+_ENACTED_SELF = frozenset({"SUPPORT", "AGREE", "CONSULT"})
+
+
+def _enacted(ctx: Context, gov: Candidate, c: Candidate) -> bool:
+    """A signing, adoption or approval whose content is an act of its own ("signed a decree imposing a
+    curfew", « a promulgué une loi suspendant la coopération »): the act decided is the event, done by
+    the signer's state; signing or approving an agreement stays the signing (ontology: SUPPORT)."""
+    if gov.trigger.category != "SUPPORT" or c.trigger.category in _ENACTED_SELF:
+        return False
+    return ctx.lemmas[gov.token.i] in _cues(ctx.lexicon.language, "enact")
+
+
+def _vowed(ctx: Context, gov: Candidate) -> bool:
+    """An AGREE trigger that is a vow or a promise ("vowed", "pledged", « a juré »), not an accord."""
+    return ctx.lemmas[gov.token.i] in _cues(ctx.lexicon.language, "vow") and ctx.pos[gov.token.i] == "VERB"
+
+
+# acts of speech whose subject is the speaker ("the talks resumed" is an event, "the fighting threatens" no speech)
+_VERBAL = frozenset({"SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+
+
+def _said_by_event(ctx: Context, c: Candidate) -> bool:
+    """A verbal act whose subject is an event noun ("the fighting threatens the region", « les combats
+    menacent la région »): a consequence told, not something a party said or did."""
+    i = c.token.i
+    if c.trigger.category not in _VERBAL or ctx.pos[i] != "VERB":
+        return False
+    known, entry = ctx.lexicon.triggers, ctx.actors.tok_entry
+    for s in ctx.kids[i]:
+        if s in c.consumed or ctx.deps[s] != "nsubj" or ctx.pos[s] != "NOUN":  # "the attack was condemned": its patient
+            continue
+        if s not in ctx.actors.tok_person and entry.get(s) is None:
+            options = known.get(ctx.lemmas[s]) or known.get(ctx.lower[s]) or ()
+            if any(t.pos == "NOUN" and len(t.words) == 1 for t in options):
+                return True
+    return False
+
+
+def _unanchored(ctx: Context, c: Candidate) -> bool:
+    """An event noun used for a topic or a state of affairs ("dialogue remains the only way", « les
+    combats ont fait fuir »): it names no event unless something anchors it to one.
+
+    A noun is anchored by a participant (possessive, "of/with/between/by/against", a party named
+    as its modifier), by a number, a time or a place of its own, or by a verb of which it is the
+    object or subject and which is not a verb of being or of talking about ("held talks", "the
+    talks resumed", but not "sanctions remain a tool", "described dialogue as").
+    """
+    i = c.token.i
+    if ctx.pos[i] != "NOUN" or len(c.trigger.words) > 1:
+        return False
+    deps, heads, lower = ctx.deps, ctx.heads, ctx.lower
+    if deps[i] == "conj" and heads[i] != i:
+        i = heads[i]  # "sanctions and an embargo against Iran": the first noun's anchors
+    if _own_anchor(ctx, i):
+        return False
+    head, language = heads[i], ctx.lexicon.language
+    if head == i:
+        return deps[i] not in ("ROOT", "root")
+    if ctx.pos[head] == "ADP" or any(deps[g] == "case" for g in ctx.kids[i]):
+        # under a preposition: "amid the fighting", "talked about dialogue" name a circumstance or a
+        # topic; "came for talks", "remained on alert", "died as a result of torture" tell the event
+        prep = lower[head] if ctx.pos[head] == "ADP" else next(lower[g] for g in ctx.kids[i] if deps[g] == "case")
+        if prep in _cues(language, "topic_preps"):
+            return True
+        # "had grown used to living under sanctions": a state, unless the verb says when or where
+        # ("troops remained on alert in the West Bank today")
+        verb = heads[head] if ctx.pos[head] == "ADP" else head
+        return ctx.lemmas[verb] in _cues(language, "state_verbs") and not _own_anchor(ctx, verb, when_where_only=True)
+    if ctx.pos[head] not in ("VERB", "AUX"):
+        return False  # under another noun (« la reprise du dialogue »): that noun's reading decides
+    if ctx.lemmas[head] in _cues(language, "state_verbs") or ctx.lemmas[head] in _cues(language, "topic_verbs"):
+        return True
+    return deps[i] not in _ANCHORING_DEPS
+
+
+_ANCHORING_DEPS = frozenset({"obj", "dobj", "nsubj", "nsubjpass", "nsubj:pass", "ROOT", "root", "appos"})
+_OWN_DEPS = frozenset({"poss", "nmod:poss", "nummod", "npadvmod", "obl:tmod", "nmod:tmod"})
+_MODIFIERS = frozenset({"compound", "amod", "nmod", "flat", "flat:name", "det"})
+_WHEN_WHERE = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+
+
+def _own_anchor(ctx: Context, i: int, when_where_only: bool = False) -> bool:
+    """A participant, a number, a time or a place attached to an event noun (``when_where_only``:
+    a time or a place attached to a verb)."""
+    deps, kids, lower = ctx.deps, ctx.kids, ctx.lower
+    anchors = _cues(ctx.lexicon.language, "anchor_preps")
+    entry, people = ctx.actors.tok_entry, ctx.actors.tok_person
+    for k in kids[i]:
+        dep = deps[k]
+        if when_where_only:
+            if ctx.toks[k].ent_type_ in _WHEN_WHERE or dep in ("npadvmod", "obl:tmod", "nmod:tmod", "advmod") and ctx.toks[k].ent_type_:
+                return True
+            if any(ctx.toks[g].ent_type_ in _WHEN_WHERE for g in kids[k]) and dep in ("prep", "obl", "obl:mod", "nmod"):
+                return True
+            continue
+        if dep in _OWN_DEPS or ctx.pos[k] in ("NUM", "PROPN"):
+            return True
+        if dep == "prep" and (lower[k] in anchors or any(ctx.toks[g].ent_type_ in _WHEN_WHERE for g in kids[k])):
+            return True  # "talks with Iran", "clashes on Monday", "strikes in Gaza"
+        if dep == "det" and "Yes" in ctx.toks[k].morph.get("Poss"):
+            return True  # « son offensive », « leur dialogue »
+        if dep in _MODIFIERS and (k in people or entry.get(k) is not None):
+            return True  # "Israeli strikes", « les frappes israéliennes », "the Doha talks"
+        if dep.startswith(("nmod", "obl", "acl")) and (
+            k in people or entry.get(k) is not None or any(deps[g] == "case" and lower[g] in anchors for g in kids[k])
+        ):
+            return True  # « le dialogue avec Alger », « les combats dans le nord »
+        if dep in ("acl", "relcl", "acl:relcl"):
+            return True  # "the strikes that killed ten", « les frappes menées jeudi »: told as happened
+    return False
 
 
 def _conditions(ctx: Context, sent: Any) -> list[tuple[int, int]]:
@@ -577,12 +708,34 @@ def pick_date(t: Any, ctx: Context) -> DateSpan | None:
             found = ctx.doc.char_span(span.start, span.end, alignment_mode="expand")
             ctx._date_tokens[key] = (found.start, found.end) if found is not None else None
         toks = ctx._date_tokens[key]
-        if toks is None or not any(_clause_head(ctx, x) in allowed for x in range(*toks)):
+        if toks is None or not any(_clause_head(ctx, x) in allowed for x in range(*toks)) or _dates_other_event(ctx, t.i, toks):
             continue
         d = min(_tree_distance(ctx, t.i, x) for x in range(*toks)) + (3 if toks[0] in modifiers else 0)
         if best is None or d < best[0]:
             best = (d, span)
     return best[1] if best else None
+
+
+def _dates_other_event(ctx: Context, i: int, toks: tuple[int, int]) -> bool:
+    """A date that modifies another event noun of the clause ("three years after the invasion of
+    February 2022", « depuis le coup d'État de juillet 2023 »): that event's date, not the trigger's.
+    Not the trigger's own object ("launched strikes on Monday" tells when it launched them)."""
+    heads, deps, pos = ctx.heads, ctx.deps, ctx.pos
+    top = next((x for x in range(*toks) if not toks[0] <= heads[x] < toks[1]), toks[0])
+    h = heads[top]
+    while pos[h] == "ADP" and heads[h] != h:
+        h = heads[h]  # "the invasion of February 2022": the preposition's head
+    if h == i or pos[h] != "NOUN" or heads[h] == i and deps[h] in _CORE:
+        return False
+    known = ctx.lexicon.triggers
+    if known.get(ctx.lemmas[h]) or known.get(ctx.lower[h]):
+        return True
+    # "since the coup in July 2023", « après le scrutin de mars »: a noun that dates the background
+    return ctx.lower[heads[h]] in _BACKGROUND or any(deps[g] == "case" and ctx.lower[g] in _BACKGROUND for g in ctx.kids[h])
+
+
+_BACKGROUND = frozenset({"since", "after", "before", "following", "depuis", "après", "avant"})
+_CORE = frozenset({"obj", "dobj", "nsubj", "nsubjpass", "nsubj:pass", "xcomp"})
 
 
 def _subtrees(ctx: Context, tops: list[int]) -> set[int]:
