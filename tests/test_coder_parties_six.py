@@ -172,3 +172,35 @@ def test_parties_a_person_we_cannot_place_acted_on_at_home_is_of_that_country(co
     assert codes(event.actor) == [state]
     assert codes(event.recipient) == [state]
 
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Japan summoned China's ambassador on Monday. The foreign ministry also condemned the detention of a Japanese citizen by Chinese police.", "en"),
+        (
+            "Le Japon a convoqué lundi l'ambassadeur de Chine. Le ministère des Affaires étrangères a aussi condamné "
+            "l'arrestation d'un ressortissant japonais par la police chinoise.",
+            "fr",
+        ),
+    ],
+)
+def test_parties_an_unnamed_ministry_is_the_state_the_story_tells(code, text, language):
+    events = [e for e in code(text, language=language) if e.evidence.start > text.index(".")]
+    event = only(events, "ACCUSE")
+    assert codes(event.actor) == ["JPN"]
+    assert codes(event.recipient) == ["CHN"]
+
+
+@pytest.mark.parametrize(
+    "text, language, actor, recipient",
+    [
+        ("Canada condemned the arrest of two Canadian journalists by Indian police.", "en", "CAN", "IND"),
+        ("Le Canada a condamné l'arrestation de deux journalistes canadiens par la police indienne.", "fr", "CAN", "IND"),
+        ("Le Maroc a dénoncé la loi votée par le Parlement algérien.", "fr", "MAR", "DZA"),
+    ],
+)
+def test_parties_a_reaction_to_an_act_answers_its_author_not_its_victim(code, text, language, actor, recipient):
+    event = only(code(text, language=language), "ACCUSE")
+    assert codes(event.actor) == [actor]
+    assert codes(event.recipient) == [recipient]

@@ -139,6 +139,30 @@ def _actors_of(tok: Any, actors: ArticleActors) -> list[Entity]:
     return [] if in_place_name(tok, actors) else actors.entities_for(tok)
 
 
+def _author(obj: Any, actors: ArticleActors) -> list[Entity]:
+    """Who did the act or wrote the text an object noun names, when a "by" / « par » phrase says it:
+    "condemned the detention of a citizen by Chinese police", « la loi votée par le Parlement
+    algérien »; the one it was done to, or the place, is not whom the reaction answers."""
+    if obj.pos_ != "NOUN" or obj.i in actors.tok_entry or obj.i in actors.tok_person:
+        return []
+    for c in obj.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+        elif c.dep_ in ("nmod", "obl:agent") and any(g.dep_ == "case" and g.lower_ == "par" for g in c.children):
+            agent = c
+        elif c.dep_ == "acl" and (c.tag_ == "VBN" or "Part" in c.morph.get("VerbForm")):
+            found = _participle_agent(c, actors)  # "the law passed by parliament"
+            if found:
+                return found
+            continue
+        else:
+            continue
+        found = actors.entities_for(agent) if agent is not None else []
+        if found:
+            return found
+    return []
+
+
 def _own(tok: Any) -> bool:
     """"recalled its ambassador", « a rappelé ses troupes »: the actor's own agents, not its target."""
     return any(c.pos_ in ("PRON", "DET") and (c.dep_ == "poss" or "Yes" in c.morph.get("Poss")) for c in tok.children)
@@ -178,7 +202,7 @@ def direct_arguments(
             objs = [g for g in c.children if g.dep_ == "pobj"] or [c]
             actor += actors.entities_for(objs[0])
         elif c.dep_ in OBJ:
-            recipient += [] if _own(c) else _actors_of(c, actors)
+            recipient += [] if _own(c) else _author(c, actors) or _actors_of(c, actors)
         elif is_noun and c.dep_ in ("poss", "nmod:poss") or is_noun and c.dep_ in ("amod", "compound") and c.i < t.i:
             actor += actors.entities_for(c)
         elif is_noun and c.dep_ == "acl" and (c.tag_ == "VBN" or "Part" in c.morph.get("VerbForm")):

@@ -151,6 +151,10 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
     actor = actor or dyad_subject(t, ctx.actors, ctx.lexicon.language) or pair_subject(t, ctx.actors, ctx.lexicon.language, ctx.lexicon.reporting)
     via_parse = bool(actor)
     state_act = cand.trigger.category in STATE_ACTS or (cand.trigger.category, cand.mode or cand.trigger.mode) in STATE_UNDOING
+    if not actor and not state_act:
+        # "The ministry protested ...", « le ministère a dénoncé »: the state the story is about, not
+        # the nearest name in the sentence (which is often the other side)
+        actor = list(_unnamed_state(t, ctx))
     if not actor and state_act and (_agentless(t) or _unnamed_agent(t)):
         # "was detained", "his detention", "the court sentenced him": police and courts act for their state
         undoing = (cand.trigger.category, cand.mode or cand.trigger.mode) in STATE_UNDOING
