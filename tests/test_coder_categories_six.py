@@ -150,3 +150,22 @@ def test_coder_own_date_of_a_clause_is_kept(code):
     events = code("Gabon, which expelled two French diplomats in April, recalled its ambassador on Monday.", language="en")
     dates = sorted(e.date for e in events if e.category == "SANCTION")
     assert dates[0].startswith("2025-04") and dates[-1] == "2026-02-16"
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        # readying forces for an attack is a show of force: MOBILIZE, not yet ASSAULT nor a spoken threat
+        ("The Sudanese army is preparing an offensive against the rebels in Darfur.", "en"),
+        ("The Ugandan army prepared to resume shelling rebel positions near the border.", "en"),
+        ("L'armée soudanaise prépare une offensive contre les rebelles au Darfour.", "fr"),
+        ("L'armée malienne s'apprête à attaquer les rebelles près de Kidal.", "fr"),
+    ],
+)
+def test_coder_prepared_attack_is_a_mobilisation(code, text, language):
+    found = categories(code(text, language=language))
+    assert "MOBILIZE" in found and "ASSAULT" not in found and "THREATEN" not in found
+
+
+def test_coder_launched_offensive_stays_an_assault(code):
+    assert "ASSAULT" in categories(code("The Sudanese army launched an offensive against the rebels in Darfur.", language="en"))

@@ -65,6 +65,8 @@ class Candidate:
     consumed: set[int] = field(default_factory=set)
     mode: str | None = None
     intent: bool = False
+    # violence prepared, not done ("prepared to resume shelling"): forces put in position (MOBILIZE)
+    prepared: bool = False
 
 
 @dataclass
@@ -277,7 +279,10 @@ def fold_governed(cands: list[Candidate], ctx: Context, sent: Any = None) -> lis
             continue
         if _unanchored(ctx, c) or _said_by_event(ctx, c):
             continue
-        if _under_intent(ctx, c.token.i):
+        if c.trigger.category == "ASSAULT" and _prepared(ctx, c.token.i):
+            # "the army prepared an offensive", « l'armée prépare une offensive »: forces readied, not yet used
+            c.prepared = True
+        elif _under_intent(ctx, c.token.i):
             c.intent = True
         kept.append(c)
     return kept
@@ -552,6 +557,22 @@ _FOLD_LINKS = frozenset({"xcomp", "dobj", "obj", "pobj", "pcomp", "prep", "obl",
 CLAUSE_TAKERS = frozenset({"REQUEST", "REJECT", "THREATEN"})
 
 
+def _prepared(ctx: Context, i: int) -> bool:
+    """A trigger that is what a verb of preparing readies: its object or its complement, two links up."""
+    heads, deps, prep = ctx.heads, ctx.deps, _cues(ctx.lexicon.language, "preparation")
+    cur = i
+    for _ in range(2):
+        if deps[cur] not in _PREPARED_LINKS or heads[cur] == cur:
+            return False
+        cur = heads[cur]
+        if ctx.lemmas[cur] in prep:
+            return True
+    return False
+
+
+_PREPARED_LINKS = frozenset({"obj", "dobj", "xcomp", "pcomp", "prep", "obl", "obl:arg", "mark"})
+
+
 def _under_intent(ctx: Context, i: int) -> bool:
     heads, deps, lemmas, lower, intent = ctx.heads, ctx.deps, ctx.lemmas, ctx.lower, ctx.lexicon.intent
     cur = i
@@ -787,6 +808,9 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
     elif future and negated and category in REFUSABLE:
         # "will not accept", "would not meet the demands": a refusal
         category, mode, negated = "REJECT", GOVERNED_MODE.get(("REJECT", category)), False
+    elif cand.prepared and category == "ASSAULT":
+        # readying forces for an attack is a show of force (MOBILIZE), not yet violence nor a spoken threat
+        category, mode = "MOBILIZE", None
     elif future and category in FUTURE_CATEGORY and not (category == "MOBILIZE" and not recipient_t):
         if FUTURE_CATEGORY[category] == "THREATEN" and _event_subject(ctx, t.i):
             return None  # "the aid would strengthen his forces": what an event will do, no one's threat
