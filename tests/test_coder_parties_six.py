@@ -204,3 +204,17 @@ def test_parties_a_reaction_to_an_act_answers_its_author_not_its_victim(code, te
     event = only(code(text, language=language), "ACCUSE")
     assert codes(event.actor) == [actor]
     assert codes(event.recipient) == [recipient]
+
+
+@pytest.mark.parametrize(
+    "text, language, actor, recipient",
+    [
+        ("China threatened Lithuania with trade measures over its ties with Taiwan.", "en", "CHN", "LTU"),
+        ("Russia threatened Finland with countermeasures over its membership in NATO.", "en", "RUS", "FIN"),
+        ("La Chine a menacé la Lituanie de représailles commerciales à cause de ses liens avec Taïwan.", "fr", "CHN", "LTU"),
+    ],
+)
+def test_parties_a_threat_is_made_to_the_party_threatened_not_to_the_cause(code, text, language, actor, recipient):
+    event = only(code(text, language=language), "THREATEN")
+    assert codes(event.actor) == [actor]
+    assert codes(event.recipient) == [recipient]

@@ -163,6 +163,13 @@ def _author(obj: Any, actors: ArticleActors) -> list[Entity]:
     return []
 
 
+def _no_party(tok: Any, actors: ArticleActors) -> bool:
+    """A common noun that is no party itself and whose own modifiers name none ("trade measures")."""
+    if tok.pos_ != "NOUN" or tok.i in actors.tok_entry or tok.i in actors.tok_person:
+        return False
+    return not any(c.i in actors.tok_entry or c.i in actors.tok_person for c in tok.children if c.dep_ in _OWN_MODIFIERS)
+
+
 def _own(tok: Any) -> bool:
     """"recalled its ambassador", « a rappelé ses troupes »: the actor's own agents, not its target."""
     return any(c.pos_ in ("PRON", "DET") and (c.dep_ == "poss" or "Yes" in c.morph.get("Poss")) for c in tok.children)
@@ -217,6 +224,8 @@ def direct_arguments(
             elif addressed and prep in SOURCE_PREPS:
                 actor += _actors_of(obj, actors)
             elif prep in (NOUN_RECIPIENT_PREPS if is_noun else RECIPIENT_PREPS):
+                if prep == "with" and recipient and _no_party(obj, actors):
+                    continue  # "threatened Lithuania with trade measures over ...": the means, not a second target
                 recipient += _actors_of(obj, actors)
     if not actor and _passive(t):
         actor = _stray_agent(t, actors)
