@@ -109,6 +109,14 @@ def test_coder_vow_to_cooperate_stays_agree(code):
         # arrests told in the passive
         ("Dozens of students were detained in Dhaka on Tuesday.", "en", "COERCE"),
         ("Une trentaine d'étudiants ont été interpellés mardi à Dacca.", "fr", "COERCE"),
+        ("Egyptian police held three Sudanese students for questioning in Aswan.", "en", "COERCE"),
+        # duties slapped on another state's goods cut economic relations
+        ("Washington slapped tariffs on Brazilian steel on Thursday.", "en", "SANCTION"),
+        # warships moved near another state: a show of force
+        ("Russian warships sailed through the strait near Norway on Monday.", "en", "MOBILIZE"),
+        ("Des navires de guerre russes ont navigué près de la Norvège lundi.", "fr", "MOBILIZE"),
+        # walking off the job is a strike
+        ("Port workers walked off the job in Antwerp on Wednesday.", "en", "PROTEST"),
     ],
 )
 def test_coder_material_acts_have_triggers(code, text, language, category):
@@ -169,3 +177,26 @@ def test_coder_prepared_attack_is_a_mobilisation(code, text, language):
 
 def test_coder_launched_offensive_stays_an_assault(code):
     assert "ASSAULT" in categories(code("The Sudanese army launched an offensive against the rebels in Darfur.", language="en"))
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        # stopping material cooperation cuts it (ontology: SANCTION, reduce or cut cooperation)
+        ("Germany no longer delivers weapons to Chad.", "en"),
+        ("L'Allemagne ne livre plus d'armes au Tchad.", "fr"),
+    ],
+)
+def test_coder_cooperation_no_longer_given_is_cut(code, text, language):
+    events = [e for e in code(text, language=language) if e.category == "SANCTION"]
+    assert events and events[0].mode == "discontinue" and not events[0].negated
+
+
+def test_coder_aid_not_given_once_stays_negated_aid(code):
+    events = code("Germany did not deliver weapons to Chad.", language="en")
+    assert [e.negated for e in events if e.category == "AID"] == [True]
+
+
+def test_coder_no_longer_negates_the_verb(code):
+    found = [e for e in code("Japan no longer meets Chinese officials in Beijing.", language="en") if e.category == "CONSULT"]
+    assert found and all(e.negated for e in found)

@@ -634,6 +634,8 @@ def flags(ctx: Context, cand: Candidate, date: DateSpan | None) -> Modality:
             low, lem, dep = lower[c], lemmas[c], deps[c]
             if dep in ("neg", "advmod") and (lem in lexicon.negation or low in lexicon.negation):
                 negated = True
+            elif dep == "advmod" and any(deps[g] == "neg" for g in kids[c]):
+                negated = True  # "no longer delivers": the negation hangs on the adverb
             if dep in ("aux", "aux:tense") and (lem in lexicon.future_aux or low in lexicon.future_aux or lem == "aller"):
                 future = True
             elif dep in ("aux:pass", "aux:tense") and "Fut" in ctx.toks[c].morph.get("Tense"):
@@ -801,6 +803,9 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
         if judge:
             judged = {e.code for e in judge}
             actor_t, recipient_t = judge, tuple(e for e in (*recipient_t, *actor_t) if e.code not in judged) or recipient_t
+    if negated and not future and category in _CUTTABLE and _ceased(ctx, t.i):
+        # "France no longer delivers arms to Niger", « ne livre plus d'armes »: cooperation cut (SANCTION)
+        category, mode, negated = "SANCTION", "discontinue", False
     if speaker:
         # "Russia said Sudan must return the helicopter": the speaker demands it of the subject
         category, mode = "REQUEST", GOVERNED_MODE.get(("REQUEST", category))
@@ -863,6 +868,16 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
         confidence=round(min(confidence, 0.99), 3),
         coder=ctx.coder,
     )
+
+
+# material cooperation whose stopping cuts it ("no longer delivers arms"): SANCTION (discontinue)
+_CUTTABLE = frozenset({"AID", "COOPERATE"})
+
+
+def _ceased(ctx: Context, i: int) -> bool:
+    """A negated trigger whose negation says it stopped ("no longer", "not ... anymore", « ne ... plus »)."""
+    cues = _cues(ctx.lexicon.language, "cessation")
+    return any(ctx.lower[c] in cues for v in _clause_verbs(ctx, i) for c in ctx.kids[v] if ctx.deps[c] in ("advmod", "neg"))
 
 
 def _exercising_forces(ctx: Context, i: int, actor: tuple[Entity, ...]) -> tuple[Entity, ...]:
