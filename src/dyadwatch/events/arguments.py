@@ -381,6 +381,8 @@ def apposition_anchor(i: int, actors: ArticleActors) -> int | None:
     description (one with a verb of its own, or one after a later word).
     """
     toks = actors.toks
+    if not any(toks[j].text == "," for j in range(i - 1, max(0, i - 10) - 1, -1)):
+        return None  # most words have no comma just before them: no need to find their sentence
     sent = toks[i].sent
     start = sent.start
     if 0 < start and toks[start].text == ",":
@@ -506,6 +508,11 @@ class CollectiveWords:
     bodies: frozenset[str]  # "the bloc": the intergovernmental body named before
     between: frozenset[str]  # "talks between A and B"
     mediation: frozenset[str]  # "mediated between": the mediator acts, it hosts no one
+
+    @property
+    def nouns(self) -> frozenset[str]:
+        """Every noun that may stand for parties named before."""
+        return self.states | self.sides | self.bodies
 
 
 @lru_cache(maxsize=4)

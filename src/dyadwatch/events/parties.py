@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING, Any
 
 from dyadwatch.events.arguments import (
     AGENT,
+    PASS_SUBJ,
     RECIPIENT_PREPS,
     SUBJ,
     apposition_anchor,
     between_parties,
     climb_subject,
     collective,
+    collective_words,
     cue_words,
     direct_arguments,
     dyad_subject,
@@ -180,7 +182,7 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
         single = len({e.code for e in actor}) == 1
         if not recipient and after and not unnamed_target and (ctx.onto.category(cand.trigger.category).recipient_required or single):
             recipient = after
-    if _hosted(cand, ctx.lexicon) and (actor or recipient):
+    if _hosted(cand, ctx) and (actor or recipient):
         actor, recipient = recipient, actor  # "Tebboune received Barrot": Barrot is the visitor
     if not recipient and (cand.mode or cand.trigger.mode) == "visit":
         # "a visit to Algiers": the country visited hosts it
@@ -197,15 +199,31 @@ def _meeting(w: Any, lexicon: Lexicon) -> bool:
 
 def _collective_subject(t: Any, ctx: Context) -> list[Entity]:
     """"The two governments pledged ...", « le bloc a annoncé »: the parties named before that a
-    collective subject stands for."""
-    subj = subject_of(t)
-    return collective(subj, ctx.actors) if subj is not None and subj.dep_ in SUBJ else []
+    collective subject stands for (the subject of the trigger, or of the verb it is controlled by
+    or coordinated with), read on the parse lists so that most triggers build no Token."""
+    heads, deps, kids = ctx.heads, ctx.deps, ctx.kids
+    cur = t.i
+    for _ in range(4):
+        subj = next((k for k in kids[cur] if deps[k] in SUBJ or deps[k] in PASS_SUBJ), None)
+        if subj is not None:
+            return _collective_at(subj, ctx) if deps[subj] in SUBJ else []
+        if deps[cur] not in ("xcomp", "conj") or heads[cur] == cur:
+            return []
+        cur = heads[cur]
+    return []
 
 
 def _collective_object(t: Any, ctx: Context) -> list[Entity]:
     """"Moscow accused the bloc of ...": the body or states named before that a collective object stands for."""
-    obj = next((c for c in t.children if c.dep_ in ("dobj", "obj")), None)
-    return collective(obj, ctx.actors) if obj is not None else []
+    obj = next((k for k in ctx.kids[t.i] if ctx.deps[k] in ("dobj", "obj")), None)
+    return _collective_at(obj, ctx) if obj is not None else []
+
+
+def _collective_at(i: int, ctx: Context) -> list[Entity]:
+    nouns = collective_words(ctx.lexicon.language).nouns
+    if ctx.lemmas[i] not in nouns and not any(ctx.lemmas[k] in nouns for k in ctx.kids[i]):
+        return []  # no collective word: most subjects and objects stop here
+    return collective(ctx.toks[i], ctx.actors)
 
 
 def resolve_parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], tuple[Entity, ...], bool, bool] | None:
@@ -483,18 +501,17 @@ def _unnamed_agent(t: Any) -> bool:
     return any(c.dep_ in SUBJ and c.pos_ == "NOUN" for c in t.children)
 
 
-def _hosted(cand: Candidate, lexicon: Lexicon) -> bool:
+def _hosted(cand: Candidate, ctx: Context) -> bool:
     """A visit told from the host's side ("received", "accueilli par"): the visitor is the actor.
 
     Not when what is hosted is an event ("to host a meeting between Israel and
     the PLO", « accueillir un sommet »): whoever organises it visits no one.
     """
-    if any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" and lexicon.candidates(c.lemma_.lower()) for c in cand.token.children):
-        return False
-    if cand.trigger.invert:
-        return True
     visit = cand.trigger.category == "CONSULT" and (cand.mode or cand.trigger.mode) == "visit"
-    return visit and cand.token.lemma_.lower() in host_verbs(lexicon.language)
+    if not cand.trigger.invert and not (visit and ctx.lemmas[cand.token.i] in host_verbs(ctx.lexicon.language)):
+        return False  # most triggers: no need to look at their objects
+    lexicon, deps, pos, lemmas = ctx.lexicon, ctx.deps, ctx.pos, ctx.lemmas
+    return not any(deps[c] in ("dobj", "obj") and pos[c] == "NOUN" and lexicon.candidates(lemmas[c]) for c in ctx.kids[cand.token.i])
 
 
 def _agentless(t: Any) -> bool:
