@@ -200,3 +200,19 @@ def test_coder_aid_not_given_once_stays_negated_aid(code):
 def test_coder_no_longer_negates_the_verb(code):
     found = [e for e in code("Japan no longer meets Chinese officials in Beijing.", language="en") if e.category == "CONSULT"]
     assert found and all(e.negated for e in found)
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        # money handed to another state is material aid (ontology: AID, money)
+        ("Norway gave 30 million dollars to Somalia on Monday.", "en"),
+        ("La Norvège a versé 30 millions de dollars à la Somalie lundi.", "fr"),
+    ],
+)
+def test_coder_money_given_to_a_state_is_aid(code, text, language):
+    assert "AID" in categories(code(text, language=language))
+
+
+def test_coder_money_spent_on_a_purpose_is_no_aid(code):
+    assert "AID" not in categories(code("The Norwegian government allocated 2 billion dollars for schools.", language="en"))
