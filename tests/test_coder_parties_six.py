@@ -218,3 +218,16 @@ def test_parties_a_threat_is_made_to_the_party_threatened_not_to_the_cause(code,
     event = only(code(text, language=language), "THREATEN")
     assert codes(event.actor) == [actor]
     assert codes(event.recipient) == [recipient]
+
+
+@pytest.mark.parametrize(
+    "text, language, sides",
+    [
+        ("Saudi Arabia received Russian and Ukrainian delegations in Jeddah for talks on a ceasefire.", "en", ["RUS", "UKR"]),
+        ("L'Arabie saoudite a reçu mardi à Djeddah les délégations russe et ukrainienne pour des pourparlers.", "fr", ["RUS", "UKR"]),
+    ],
+)
+def test_parties_a_host_of_two_delegations_is_no_counterpart(code, text, language, sides):
+    event = only(code(text, language=language), "CONSULT")
+    assert codes(event.actor) == sides
+    assert "SAU" not in codes(event.recipient)

@@ -184,6 +184,10 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
             recipient = after
     if _hosted(cand, ctx) and (actor or recipient):
         actor, recipient = recipient, actor  # "Tebboune received Barrot": Barrot is the visitor
+    if cand.trigger.category == "CONSULT" and len({e.code for e in actor} - {e.code for e in recipient}) >= 2 and _sides(t, ctx):
+        # "Saudi Arabia received Russian and Ukrainian delegations": delegations of two sides meet
+        # each other; their host mediates, it is neither's counterpart
+        return actor, [], via_parse
     if not recipient and (cand.mode or cand.trigger.mode) == "visit":
         # "a visit to Algiers": the country visited hosts it
         spot = place_near(t, ctx.actors.gaz, DESTINATION_PREPS)
@@ -217,6 +221,12 @@ def _collective_object(t: Any, ctx: Context) -> list[Entity]:
     """"Moscow accused the bloc of ...": the body or states named before that a collective object stands for."""
     obj = next((k for k in ctx.kids[t.i] if ctx.deps[k] in ("dobj", "obj")), None)
     return _collective_at(obj, ctx) if obj is not None else []
+
+
+def _sides(t: Any, ctx: Context) -> bool:
+    """The trigger's subject or object is a noun for the sides of a talk ("delegations", « négociateurs »)."""
+    sides = collective_words(ctx.lexicon.language).sides
+    return any(ctx.lemmas[k] in sides for k in ctx.kids[t.i] if ctx.deps[k] in SUBJ or ctx.deps[k] in PASS_SUBJ or ctx.deps[k] in ("dobj", "obj"))
 
 
 def _collective_at(i: int, ctx: Context) -> list[Entity]:
