@@ -216,3 +216,17 @@ def test_coder_money_given_to_a_state_is_aid(code, text, language):
 
 def test_coder_money_spent_on_a_purpose_is_no_aid(code):
     assert "AID" not in categories(code("The Norwegian government allocated 2 billion dollars for schools.", language="en"))
+
+
+@pytest.mark.parametrize(
+    "text,language,category",
+    [
+        # a text adopted with an act as its content: the act is the enactor's
+        ("The African Union adopted a resolution condemning the coup in Niamey.", "en", "ACCUSE"),
+        ("L'Union africaine a adopté une résolution condamnant le coup d'État à Niamey.", "fr", "ACCUSE"),
+        ("The Ugandan parliament passed a law banning foreign funding of charities.", "en", "COERCE"),
+        ("Le Parlement ougandais a voté une loi interdisant le financement étranger des associations.", "fr", "COERCE"),
+    ],
+)
+def test_coder_act_of_an_adopted_text_is_coded(code, text, language, category):
+    assert category in categories(code(text, language=language))

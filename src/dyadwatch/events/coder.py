@@ -251,7 +251,14 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
 def fold_governed(cands: list[Candidate], ctx: Context, sent: Any = None) -> list[Candidate]:
     """Fold triggers governed by another trigger (or by an intent verb) into one event; drop those
     that name a condition, a hope or a protest's demand (``sent``: the sentence, for its conditions)."""
+    moved: dict[int, Candidate] = {}
+    for n, c in enumerate(cands):
+        enactor = _enactor(ctx, c.token.i)
+        if enactor is not None and all(x.token.i != enactor for x in cands):
+            # "adopted a resolution condemning the attacks": the text's act, told at the verb that enacts it
+            cands[n] = moved[c.token.i] = Candidate(ctx.toks[enactor], c.trigger, c.consumed | {c.token.i}, c.mode)
     by_token = {c.token.i: c for c in cands}
+    by_token.update(moved)  # what the participle governs ("the attacks") folds into the moved act
     conditions = _conditions(ctx, sent) if sent is not None and len(cands) > 1 else []
     kept: list[Candidate] = []
     for c in cands:
@@ -305,6 +312,19 @@ def _enacted(ctx: Context, gov: Candidate, c: Candidate) -> bool:
     if gov.trigger.category != "SUPPORT" or c.trigger.category in _ENACTED_SELF:
         return False
     return ctx.lemmas[gov.token.i] in _cues(ctx.lexicon.language, "enact")
+
+
+def _enactor(ctx: Context, i: int) -> int | None:
+    """The enacting verb ("adopted", « a voté ») whose object a participle describes ("a resolution
+    condemning ...", « une loi interdisant ... »): the act is the text's, its author the enactor."""
+    heads, deps = ctx.heads, ctx.deps
+    if deps[i] != "acl" or ctx.pos[i] != "VERB" or "Past" in ctx.toks[i].morph.get("Tense"):
+        return None
+    text = heads[i]
+    verb = heads[text]
+    if text == i or verb == text or deps[text] not in ("obj", "dobj") or ctx.lemmas[verb] not in _cues(ctx.lexicon.language, "enact"):
+        return None
+    return verb
 
 
 def _vowed(ctx: Context, gov: Candidate) -> bool:
