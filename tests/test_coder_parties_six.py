@@ -231,3 +231,24 @@ def test_parties_a_host_of_two_delegations_is_no_counterpart(code, text, languag
     event = only(code(text, language=language), "CONSULT")
     assert codes(event.actor) == sides
     assert "SAU" not in codes(event.recipient)
+
+
+def test_parties_a_rejected_text_told_before_answers_its_author(code):
+    text = "Egypt put forward a ceasefire proposal on Monday. Israel refused to accept the proposal, officials said."
+    events = [e for e in code(text, language="en") if e.evidence.start > text.index(".")]
+    event = only(events, "REJECT")
+    assert codes(event.actor) == ["ISR"]
+    assert codes(event.recipient) == ["EGY"]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("The European Commission proposed a new migration pact on Tuesday. Hungary rejected the plan on Wednesday.", "en"),
+        ("La Commission européenne a présenté mardi un nouveau pacte migratoire. La Hongrie a rejeté le texte mercredi.", "fr"),
+    ],
+)
+def test_parties_a_state_answering_a_body_does_not_act_on_itself(code, text, language):
+    event = only(code(text, language=language), "REJECT")
+    assert codes(event.actor) == ["HUN"]
+    assert "HUN" not in codes(event.recipient)

@@ -508,6 +508,7 @@ class CollectiveWords:
     bodies: frozenset[str]  # "the bloc": the intergovernmental body named before
     between: frozenset[str]  # "talks between A and B"
     mediation: frozenset[str]  # "mediated between": the mediator acts, it hosts no one
+    documents: frozenset[str]  # "rejected the plan": the last one told, made by whoever made it
 
     @property
     def nouns(self) -> frozenset[str]:
@@ -523,7 +524,7 @@ def collective_words(language: str) -> CollectiveWords:
         return frozenset(str(w).lower() for w in data.get(key) or ())
 
     numbers = {str(k).lower(): int(v) for k, v in (data.get("numbers") or {}).items()}
-    return CollectiveWords(words("states"), words("sides"), numbers, words("bodies"), words("between"), words("mediation"))
+    return CollectiveWords(words("states"), words("sides"), numbers, words("bodies"), words("between"), words("mediation"), words("documents"))
 
 
 # codes that are no state: "the two governments" are never these, "the bloc" is one of the first three

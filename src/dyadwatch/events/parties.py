@@ -308,12 +308,15 @@ def _partner(code: str, ctx: Context) -> str | None:
 def _refers_back(t: Any, lexicon: Lexicon) -> bool:
     """The object is an event noun with a definite or demonstrative determiner ("the release",
     « ces sanctions »), which names an event already told, and no party of its own."""
-    for c in t.children:
-        if c.dep_ not in ("dobj", "obj") or c.pos_ != "NOUN":
+    documents = collective_words(lexicon.language).documents
+    # "refused to back the plan": the object of the verb the reaction governs
+    objects = [c for c in t.children if c.dep_ in ("dobj", "obj")] or [g for c in t.children if c.dep_ == "xcomp" for g in c.children if g.dep_ in ("dobj", "obj")]
+    for c in objects:
+        if c.pos_ != "NOUN":
             continue
         # « ces décisions », "this move": a demonstrative points back whatever the noun
         shown = any(g.dep_ == "det" and "Dem" in g.morph.get("PronType") for g in c.children)
-        if not shown and not lexicon.candidates(c.lemma_.lower()):
+        if not shown and not lexicon.candidates(c.lemma_.lower()) and c.lemma_.lower() not in documents:
             continue
         if any(g.dep_ == "det" and (g.lower_ in lexicon.anaphoric or shown) for g in c.children):
             return not any(g.dep_ in ("poss", "nmod:poss", "nmod", "prep", "compound", "amod") for g in c.children)
@@ -460,6 +463,10 @@ def _unnamed_heads(t: Any, ctx: Context) -> bool:
 NON_STATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC", "UNK"}
 
 
+# intergovernmental bodies: a party of their own, never at home in one state
+BODIES = frozenset({"IGO", "UNO", "EUR"})
+
+
 # state bodies that, named with no country, are the article's own: not the army, which may be abroad
 HOME_SECTORS = {"GOV", "LEG", "JUD", "COP"}
 
@@ -558,6 +565,8 @@ def _home(code: str, t: Any, ctx: Context, violent: bool = False) -> str | None:
     counts = ctx.actors.country_counts()
     if not counts or any(c != code for c, _ in counts):
         return None
+    if any(e.kind == "institution" and e.code in BODIES for e in ctx.actors.tok_entry.values()):
+        return None  # "the Commission proposed a pact ... Hungary rejected the plan": a body is the other side
     spot = _located(t, ctx)
     if spot is not None and spot.country != code:
         return None  # "Russian drones struck power stations in Kharkiv": done abroad
