@@ -427,3 +427,87 @@ def test_store_events_category_filter_accepts_a_stored_user_type_and_refuses_unk
         with pytest.raises(OntologyError) as info:
             _known_category(store, "CULTURAL_EXCHANG")
         assert info.value.code == "E401"
+
+
+def _rollups_are_current(store) -> None:
+    """The rollups answer what the scan of the events answers, and equal rollups rebuilt from scratch."""
+    from dyadwatch.analysis.queries import StoreReads
+
+    reads = StoreReads(store)
+    assert reads.rollup_actors() == reads.actors(["true"], [])  # a condition: the scan, not the rollup
+    assert reads.totals() == reads.scan_totals()
+    for by in ("month", "year"):
+        got = reads.rollup_periods(by)
+        want = reads._periods_of(reads.counted(), by, [], [], rank=False)
+        assert sorted((a, b, p or "", int(n), float(s)) for a, b, p, n, s, _ in got) == sorted(
+            (a, b, p or "", int(n), float(s)) for a, b, p, n, s, _ in want
+        )
+    kept = [sorted(store.query(f"SELECT * FROM {t}")) for t in ("dyad_month", "actor_rollup")]
+    store.rebuild_rollup()
+    assert [sorted(store.query(f"SELECT * FROM {t}")) for t in ("dyad_month", "actor_rollup")] == kept
+    assert all(row[-1] != 0 for row in kept[1]) and all(row[6] > 0 for row in kept[0])
+
+
+def test_store_rollups_stay_current_through_writes_recoding_regrouping_and_corrections(store_url):
+    from dyadwatch.analysis.queries import StoreReads
+
+    people = Entity("FRA", "MIL", "Retailleau", "Bruno Retailleau", "Interior Minister", "person")
+    with open_store(store_url) as store:
+        store.write(_dyad_batch(), [])
+        _rollups_are_current(store)
+        store.write([coded("A", coder="dyadwatch-lexicon/0.2.0", date="2024-10-01", actor=(people, DZA))], [])  # recoding A
+        _rollups_are_current(store)
+        store.write([coded(), coded(text="Algeria has recalled its ambassador to France."),
+                     coded(text="Retailleau warned Algeria.", actor=(people,), recipient=(DZA,), date=None)], [])
+        store.refresh_groups(window_days=2)  # two reports of one event: the rollups count it once
+        _rollups_are_current(store)
+        user = [{"canonical": "Bruno Retailleau", "alias": "Retailleau", "code": "FRA", "sector": "GOV",
+                 "role": "Minister of the Interior", "since": None, "until": None, "mentions": 0, "source": "user"}]
+        store.refresh_registry(user_rows=user)
+        _rollups_are_current(store)
+        actors = {(a.code, a.canonical): a for a in StoreReads(store).actors()}
+        assert actors[("FRA", "Bruno Retailleau")].roles == ("Minister of the Interior",)
+
+
+def test_duckdb_rollups_are_rebuilt_once_after_a_write_and_kept_across_reopening(tmp_path, monkeypatch):
+    url = str(tmp_path / "r.duckdb")
+    with open_store(url) as store:
+        start = store.generation()
+        store.write(_dyad_batch(), [])
+        assert store.generation() == start + 1
+        store.write(_dyad_batch(), [])  # the same articles by the same coder: nothing written, no new generation
+        assert store.generation() == start + 1
+        store.ensure_rollups()
+        assert store.query("SELECT generation FROM rollup_state") == [(start + 1,)]
+        store.write([coded("G", date="2024-11-05")], [])
+        store.ensure_rollups()  # behind the write: rebuilt, once
+        assert store.query("SELECT generation FROM rollup_state") == [(start + 2,)]
+        assert store.query("SELECT sum(events) FROM dyad_month WHERE NOT directed AND period = '2024-11'") == [(1,)]
+    with open_store(url) as store:  # reopened: migrations and counter as they were, the rollups current
+        assert store.query("SELECT count(*) FROM schema_migrations")[0][0] == store.schema_version()
+        assert store.generation() == start + 2
+        monkeypatch.setattr(store, "rebuild_rollup", lambda: pytest.fail("the rollups were current"))
+        store.ensure_rollups()
+        store.ensure_rollups()
+
+
+def test_duckdb_rollups_are_current_after_a_second_code_run(tmp_path, cli_env):
+    records = [json.loads(line) for line in (ROOT / "examples/demo/articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    paths = []
+    for n, part in enumerate([records[:3], records[2:6]]):
+        path = tmp_path / f"part{n}.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in part), encoding="utf-8")
+        paths.append(path)
+    db = str(tmp_path / "code.duckdb")
+    from dyadwatch.api.service import Service
+    from dyadwatch.config import Config
+
+    for path in paths:
+        subprocess.run([str(BIN), "code", str(path), "--db", db, "--no-progress"], check=True, capture_output=True, env=cli_env)
+        service = Service(lambda: open_store(db), Config())
+        try:
+            with service.lock:
+                _rollups_are_current(service.store)
+            assert service.overview()["events"] == service.rows("SELECT count(*) FROM events")[0][0]
+        finally:
+            service.close()
