@@ -51,6 +51,9 @@ class _Grammar:
     # lowercase word -> its kinds (month, weekday, season, unit, relative): a pattern runs only near a
     # word of its kind, which spares ten regular-expression scans of every character of the text
     anchors: dict[str, frozenset[str]]
+    # the anchor words, and four-character words that may be years ("19xx", "20xx"), as whole words:
+    # one scan finds them, instead of a Python loop over every word of the text
+    spotter: re.Pattern[str]
 
 
 # how far a date expression reaches on either side of its anchor word ("depuis plusieurs derniers mois")
@@ -101,14 +104,16 @@ def _grammar(language: str) -> _Grammar:
             for piece in _WORD.findall(str(entry).lower()):  # « aujourd'hui », « avant-hier »: each word anchors
                 anchors.setdefault(piece, set()).add(kind)
                 anchors.setdefault(piece + "s", set()).add(kind)  # "months", « semaines »
-    return _Grammar(d, patterns, {w: frozenset(k) for w, k in anchors.items()})
+    words = "|".join(re.escape(w) for w in sorted(anchors, key=len, reverse=True))
+    spotter = re.compile(rf"(?<!\w)(?:{words}|(?:19|20)\w\w)(?!\w)")
+    return _Grammar(d, patterns, {w: frozenset(k) for w, k in anchors.items()}, spotter)
 
 
 def _windows(text: str, grammar: _Grammar) -> dict[str, list[tuple[int, int]]]:
     """Per kind of anchor word, the disjoint stretches of ``text`` around such words, wide enough for any date."""
     out: dict[str, list[tuple[int, int]]] = {}
     lower = text.lower()
-    for m in _WORD.finditer(lower):
+    for m in grammar.spotter.finditer(lower):
         word = m.group()
         kinds = grammar.anchors.get(word)
         if kinds is None:

@@ -11,6 +11,7 @@ from typing import Any, Iterable, Sequence
 from dyadwatch.errors import make
 from dyadwatch.events.dates import parse_published
 from dyadwatch.nlp.langid import detect_language
+from dyadwatch.nlp.lists import sentence_bounds
 from dyadwatch.nlp.models import load_pipeline
 from dyadwatch.pipeline import BaseStage, Work
 
@@ -52,10 +53,7 @@ def index_sentences(doc: Any) -> Any:
     The hooks are spaCy's own extension points; they keep only integers, so
     the Doc is not tied into a reference cycle.
     """
-    bounds = [(s.start, s.end) for s in doc.sents]
-    of: list[int] = []
-    for n, (start, end) in enumerate(bounds):
-        of.extend([n] * (end - start))
+    bounds, of = sentence_bounds(doc)
 
     def sent_at(d: Any, i: int) -> Any:
         start, end = bounds[of[i]]
