@@ -39,6 +39,7 @@ class Work:
         sentences: tuple[Sentence, ...] = ()
         if self.doc is not None:
             from dyadwatch.nlp.lists import sentence_bounds
+            from dyadwatch.nlp.stages import release_sentences
 
             # the parsed text and the sentence index: slicing spares building every Token and Span again
             text, doc, found = self.article.text, self.doc, []
@@ -47,6 +48,7 @@ class Work:
                 end_char = last.idx + len(last)
                 found.append(Sentence(self.article.id, n, start_char, end_char, text[start_char:end_char]))
             sentences = tuple(found)
+            release_sentences(doc)  # the stages are done with the Doc: nothing keeps it alive once this work item goes
         return CodedArticle(
             article=self.article,
             language=self.language or "other",

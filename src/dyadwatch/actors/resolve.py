@@ -30,7 +30,7 @@ from dyadwatch.actors.clauses import (
     relative_owner,
 )
 from dyadwatch.actors.entities import EntityResolver
-from dyadwatch.actors.gazetteer import GazEntry, Gazetteer, fold
+from dyadwatch.actors.gazetteer import GazEntry, Gazetteer
 from dyadwatch.actors.nationality import compound_codes, compound_rules
 from dyadwatch.actors.offices import OfficeHolders, office_holders
 from dyadwatch.actors.person import Person
@@ -75,8 +75,8 @@ class ArticleActors(EntityResolver):
         self.tok_entry: dict[int, GazEntry] = {}
         self.tok_span: dict[int, tuple[int, int]] = {}
         self.texts = texts = self.lists.texts
-        folded = {w: fold(w) for w in set(texts)}
-        self._folded = [folded[w] for w in texts]
+        # ``fold`` of each word: its lowercase form (Token.lower_ is str.lower of the text), apostrophes straightened
+        self._folded = [w.replace("’", "'") for w in self.lists.lower]
         for m in gaz.match(texts, self._folded):
             if m.entry.kind in ("role", "group") and m.end - m.start == 1 and self.toks[m.start].pos_ in ("VERB", "AUX"):
                 continue  # "a envoyé des troupes" is the verb, not "l'envoyé"

@@ -104,9 +104,28 @@ def _grammar(language: str) -> _Grammar:
             for piece in _WORD.findall(str(entry).lower()):  # « aujourd'hui », « avant-hier »: each word anchors
                 anchors.setdefault(piece, set()).add(kind)
                 anchors.setdefault(piece + "s", set()).add(kind)  # "months", « semaines »
-    words = "|".join(re.escape(w) for w in sorted(anchors, key=len, reverse=True))
-    spotter = re.compile(rf"(?<!\w)(?:{words}|(?:19|20)\w\w)(?!\w)")
+    spotter = re.compile(rf"\b(?:{_trie(anchors)}|(?:19|20)\w\w)\b")
     return _Grammar(d, patterns, {w: frozenset(k) for w, k in anchors.items()}, spotter)
+
+
+def _trie(words: Any) -> str:
+    """One pattern for a set of words, shared prefixes written once ("jan(?:uary|vier)"): the regular
+    expression engine then tries a few letters at each word of the text, not every word of the set."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + pattern(node[ch]) for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(tree)
 
 
 def _windows(text: str, grammar: _Grammar) -> dict[str, list[tuple[int, int]]]:

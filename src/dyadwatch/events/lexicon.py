@@ -122,6 +122,8 @@ def match_contexts(lemmas: list[str], lexicon: Lexicon) -> list[str]:
     """
     words = " ".join(lemmas).split(" ")
     index = lexicon.context_index
+    if index.keys().isdisjoint(words):
+        return []  # most sentences name no context: one set operation, no loop over their words
     found: set[str] = set()
     for i, word in enumerate(words):
         for name, rest in index.get(word, ()):

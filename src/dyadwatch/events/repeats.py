@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from dyadwatch.nlp.lists import parse_lists
 from dyadwatch.records import Event
 
 # below this, an event that is not its sentence's best reading is dropped (see _attested)
@@ -24,10 +25,15 @@ JOINT = {"AGREE", "CONSULT", "COOPERATE"}
 
 def _finite(t: Any) -> bool:
     """A verb that asserts an act of its own ("also agreed", "a signé"), not a gerund or infinitive of purpose."""
-    if t.pos_ not in ("VERB", "AUX"):
+    parse = parse_lists(t.doc)  # asked for every event: the parse lists, not Token objects
+    if parse.pos[t.i] not in ("VERB", "AUX"):
         return False
-    aux = [c for c in t.children if c.dep_ in ("aux", "aux:tense", "auxpass", "aux:pass") and c.tag_ != "TO"]
-    return "Fin" in t.morph.get("VerbForm") or bool(aux)
+    if "Fin" in t.morph.get("VerbForm"):
+        return True
+    return any(parse.deps[c] in _AUXILIARIES and t.doc[c].tag_ != "TO" for c in parse.kids[t.i])
+
+
+_AUXILIARIES = frozenset({"aux", "aux:tense", "auxpass", "aux:pass"})
 
 
 def _main_actor(events: list[Event]) -> str | None:
