@@ -293,7 +293,7 @@ class EntityResolver:
         """A bare plural office or body noun ("urged leaders to act") that repeats the head of a group
         the article placed before ("European Union leaders agreed ..."): that group."""
         deps = self.lists.deps
-        if "Plur" not in h.morph.get("Number") or any(deps[c] in _DETERMINED for c in self.lists.kids[h.i]):
+        if "Plur" not in self.lists.feature(h.i, "Number") or any(deps[c] in _DETERMINED for c in self.lists.kids[h.i]):
             return None
         toks = self.toks
         # the nouns with the same lemma before it, nearest first, up to 300 words back

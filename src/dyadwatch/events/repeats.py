@@ -28,7 +28,7 @@ def _finite(t: Any) -> bool:
     parse = parse_lists(t.doc)  # asked for every event: the parse lists, not Token objects
     if parse.pos[t.i] not in ("VERB", "AUX"):
         return False
-    if "Fin" in t.morph.get("VerbForm"):
+    if "Fin" in parse.feature(t.i, "VerbForm"):
         return True
     return any(parse.deps[c] in _AUXILIARIES and t.doc[c].tag_ != "TO" for c in parse.kids[t.i])
 

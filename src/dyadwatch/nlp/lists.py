@@ -12,9 +12,10 @@ actor table, the event coder and the place finder share one copy.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START
 
 _KEY = "dyadwatch.lists"
 
@@ -33,6 +34,11 @@ class ParseLists:
     kids: list[list[int]]  # the indices of Token.children, in text order
     sents: list[tuple[int, int]]  # (start, end) of each sentence, in text order
     sent_of: list[int]  # per token, the index of its sentence in ``sents``
+    morphs: list[str]  # str(Token.morph): "Number=Plur|Tense=Fut,Past" ("_" for none)
+
+    def feature(self, i: int, field: str) -> tuple[str, ...]:
+        """The values of one morphological feature of token ``i``: ``Token.morph.get(field)``, without building a MorphAnalysis."""
+        return _features(self.morphs[i]).get(field, ())
 
     def subtree_has(self, top: int, i: int) -> bool:
         """Whether token ``i`` lies in the subtree of token ``top`` (itself included): ``top`` is on its way to the root."""
@@ -54,19 +60,19 @@ def parse_lists(doc: Any) -> ParseLists:
 
 def _build(doc: Any) -> ParseLists:
     if not len(doc):
-        return ParseLists([], [], [], [], [], [], [], [], [], [])
-    columns = doc.to_array([ORTH, LOWER, POS, DEP, LEMMA, HEAD])
+        return ParseLists([], [], [], [], [], [], [], [], [], [], [])
+    columns = doc.to_array([ORTH, LOWER, POS, DEP, MORPH, LEMMA, HEAD])
     strings = doc.vocab.strings
-    texts, lower, pos, deps = (_strings(columns[:, k].tolist(), strings, _NAMES) for k in range(4))
-    lemma_ids = columns[:, 4].tolist()
+    texts, lower, pos, deps, morphs = (_strings(columns[:, k].tolist(), strings, _NAMES) for k in range(5))
+    lemma_ids = columns[:, 5].tolist()
     lemmas = _strings(lemma_ids, strings, _LOWERED, str.lower)
-    heads = [i + h for i, h in enumerate(columns[:, 5].astype("int64").tolist())]  # HEAD: an offset, stored unsigned
+    heads = [i + h for i, h in enumerate(columns[:, 6].astype("int64").tolist())]  # HEAD: an offset, stored unsigned
     kids: list[list[int]] = [[] for _ in heads]
     for i, h in enumerate(heads):
         if h != i:
             kids[h].append(i)
     sents, sent_of = doc.user_data.get(_SENTS) or sentence_bounds(doc)
-    return ParseLists(texts, lower, lemmas, lemma_ids, pos, heads, deps, kids, sents, sent_of)
+    return ParseLists(texts, lower, lemmas, lemma_ids, pos, heads, deps, kids, sents, sent_of, morphs)
 
 
 # hash (or symbol id) -> string, for every model of the process: a hash names the same string in every
@@ -90,6 +96,16 @@ def _strings(ids: list[int], strings: Any, memo: dict[int, str], change: Any = N
 
 
 _SENTS = "dyadwatch.sents"
+
+
+@lru_cache(maxsize=4096)
+def _features(morph: str) -> dict[str, tuple[str, ...]]:
+    """"Number=Plur|Tense=Fut,Past" -> {"Number": ("Plur",), "Tense": ("Fut", "Past")} (a few hundred distinct strings)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for feature in morph.split("|") if morph and morph != "_" else ():
+        field, _, values = feature.partition("=")
+        out[field] = tuple(values.split(","))
+    return out
 
 
 def sentence_bounds(doc: Any) -> tuple[list[tuple[int, int]], list[int]]:
