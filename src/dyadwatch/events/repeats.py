@@ -86,16 +86,18 @@ def merge_repeats(events: list[Event], onto: Any, verbal: set[str] | frozenset[s
     """
     ranked = sorted(events, key=lambda e: (-(len(e.actor) + len(e.recipient)), -e.confidence))
     kept: list[Event] = []
+    codes: list[tuple[frozenset[str], frozenset[str]]] = []  # _party_codes of each kept event, read once
     for ev in ranked:
         a, r = _party_codes(ev)
         same = next(
             (n for n, k in enumerate(kept) if k.category == ev.category and k.date == ev.date and k.negated == ev.negated
-             and a <= _party_codes(k)[0] and r <= _party_codes(k)[1] and (k.mode == ev.mode or None in (k.mode, ev.mode))
+             and a <= codes[n][0] and r <= codes[n][1] and (k.mode == ev.mode or None in (k.mode, ev.mode))
              and not (k.id in verbal and ev.id in verbal and k.evidence.sentence_index != ev.evidence.sentence_index)),
             None,
         )
         if same is None:
             kept.append(ev)
+            codes.append((a, r))
         elif kept[same].mode is None and ev.mode is not None:
             # "a meeting ... during a visit to Algiers": the repeat says how it happened
             kept[same] = replace(kept[same], mode=ev.mode, score=onto.score(ev.category, ev.mode))
