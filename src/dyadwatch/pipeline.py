@@ -38,11 +38,17 @@ class Work:
     def result(self) -> CodedArticle:
         sentences: tuple[Sentence, ...] = ()
         if self.doc is not None:
-            text = self.article.text  # the parsed text: slicing it spares building every Token again
-            sentences = tuple(
-                Sentence(self.article.id, n, s.start_char, s.end_char, text[s.start_char : s.end_char])
-                for n, s in enumerate(self.doc.sents)
-            )
+            from dyadwatch.nlp.lists import sentence_bounds
+            from dyadwatch.nlp.stages import release_sentences
+
+            # the parsed text and the sentence index: slicing spares building every Token and Span again
+            text, doc, found = self.article.text, self.doc, []
+            for n, (start, end) in enumerate(sentence_bounds(doc)[0]):
+                start_char, last = doc[start].idx, doc[end - 1]
+                end_char = last.idx + len(last)
+                found.append(Sentence(self.article.id, n, start_char, end_char, text[start_char:end_char]))
+            sentences = tuple(found)
+            release_sentences(doc)  # the stages are done with the Doc: nothing keeps it alive once this work item goes
         return CodedArticle(
             article=self.article,
             language=self.language or "other",

@@ -10,12 +10,14 @@ declared below are the table it fills.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from dyadwatch.actors.gazetteer import GazEntry, Gazetteer, read_data
 from dyadwatch.actors.person import Person
+from dyadwatch.nlp.lists import ParseLists
 from dyadwatch.records import Entity
 
 # pronouns that point back to a person or to a country/organisation
@@ -26,6 +28,10 @@ _THING_PRONOUNS = {"it", "they", "them", "its", "their", "elles", "ils"}
 _CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "acl:relcl", "csubj", "parataxis", "pcomp"})
 # relations that open a prepositional phrase ("in", « à »)
 _PREPOSITIONAL = frozenset({"prep", "nmod", "obl", "obl:mod"})
+# links under a head that put a name inside its phrase ("the minister, Laurent Nuñez", "President Tebboune")
+_NAME_LINKS = frozenset({"appos", "compound", "flat", "flat:name"})
+# dependents that make a plural noun a phrase of its own, not a bare repetition ("the leaders", "both leaders")
+_DETERMINED = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod:poss"})
 # word-table kinds that name a party by themselves
 _PARTY_KINDS = frozenset({"role", "group", "rank", "institution", "adjective", "country", "capital"})
 
@@ -60,6 +66,8 @@ class EntityResolver:
     tok_span: dict[int, tuple[int, int]]
     people: list[Person]
     tok_person: dict[int, Person]
+    # the parse as plain lists (``nlp.lists``): the loops below read these, not Token objects
+    lists: ParseLists
     # the parsed text, and the entities already found per (token, depth): the coder asks for the same
     # subject once per event of its sentence, and the table does not change once built
     text: str
@@ -126,7 +134,8 @@ class EntityResolver:
 
     def _entities_for(self, token: Any, depth: int) -> list[Entity]:
         out: list[Entity] = []
-        for head in [token, *_conjuncts(token)]:
+        toks = self.toks
+        for head in [token, *(toks[j] for j in self._conjuncts(token.i))]:
             ent = self._one(head, depth)
             found = [ent] if ent is not None else []
             if ent is not None and ent.kind == "group":
@@ -142,7 +151,7 @@ class EntityResolver:
         for mod in head.children:
             if mod.dep_ not in ("amod", "compound", "nmod"):
                 continue
-            for other in _conjuncts(mod):
+            for other in (self.toks[j] for j in self._conjuncts(mod.i)):
                 entry = self.tok_entry.get(other.i)
                 if entry is not None and entry.kind in ("adjective", "country") and entry.code and entry.code != first.code:
                     name = self.gaz.country_names.get(entry.code, entry.code)
@@ -153,13 +162,15 @@ class EntityResolver:
         if h.i in self.tok_person:
             return self.person_entity(self.tok_person[h.i], h.text)
         # a name inside the noun phrase: "the minister, Laurent Nuñez" / "President Tebboune"
-        for child in h.children:
-            if child.dep_ in ("appos", "compound", "flat", "flat:name") and child.i in self.tok_person:
-                return self.person_entity(self.tok_person[child.i], child.text)
+        parse = self.lists
+        for child in parse.kids[h.i]:
+            if parse.deps[child] in _NAME_LINKS and child in self.tok_person:
+                return self.person_entity(self.tok_person[child], parse.texts[child])
         direct = self.entity_at(h.i)
         if direct is not None and direct.kind != "country" or direct is not None and self.tok_entry[h.i].kind != "adjective":
             return direct
-        if h.lower_ in _PERSON_PRONOUNS or h.lower_ in _THING_PRONOUNS or h.lower_ in ("who", "which", "qui", "that"):
+        lower = parse.lower[h.i]
+        if lower in _PERSON_PRONOUNS or lower in _THING_PRONOUNS or lower in ("who", "which", "qui", "that"):
             return self._antecedent(h)
         return self._group(h, depth)
 
@@ -176,20 +187,20 @@ class EntityResolver:
         people = entry.code if entry is not None and entry.kind == "adjective" and not self.stance(h.i) else None
         country: str | None = None
         source: Any = None  # the word that gave the country
-        name_tokens = [t for t in h.subtree if t.i <= h.i or t.dep_ in ("prep", "pobj", "nmod", "case", "det")]
-        for t in self._identity_words(h):
-            e = self.tok_entry.get(t.i)
-            if t.i in self.compounds and sector is not None:  # "the Franco-Algerian writer"
-                country = country or self.compounds[t.i]
+        heads = self.lists.heads
+        for t in self._identity_words(h.i):
+            e = self.tok_entry.get(t)
+            if t in self.compounds and sector is not None:  # "the Franco-Algerian writer"
+                country = country or self.compounds[t]
             elif e is not None and e.kind in ("adjective", "country", "capital", "institution") and e.code:
-                if not self.stance(t.i) and country is None:
-                    country, source = e.code, t
-                if e.kind == "institution" and sector is None and t.head.i == h.i:
+                if not self.stance(t) and country is None:
+                    country, source = e.code, self.toks[t]
+                if e.kind == "institution" and sector is None and heads[t] == h.i:
                     sector = e.sector  # "the Hizbollah group": the body's sector
             elif e is not None and e.kind in ("role", "group", "rank") and sector is None:
                 sector, role = e.sector, (e.canonical if e.kind == "role" else role)
-            elif t.i in self.tok_person and country is None:
-                country = self.tok_person[t.i].country
+            elif t in self.tok_person and country is None:
+                country = self.tok_person[t].country
         if country is None and role is not None:
             person = self._unique_holder(role) or self._last_holder(role, h)
             if person is not None:
@@ -199,10 +210,11 @@ class EntityResolver:
             return self._named_before(h, depth) if depth == 0 else None
         if sector is None and country != people and not _people_noun(source, self.tok_entry):
             sector = "GOV"  # a phrase a country's name or adjective qualifies: its state, unless a word says otherwise
-        text = self._span_text(min(t.i for t in name_tokens), h.i + 1) if name_tokens else h.text
+        # the phrase's words up to its head: they start at the first word of its subtree
+        text = self._span_text(self._leftmost(h.i), h.i + 1)
         return Entity(country, sector, text, self.gaz.country_names.get(country, country), role, "group", h.idx, h.idx + len(h.text))
 
-    def _identity_words(self, h: Any) -> list[Any]:
+    def _identity_words(self, h: int) -> list[int]:
         """The words near the head of a noun phrase that may say whose it is, in text order.
 
         Not the words of a clause about the head, which are parties to another
@@ -210,25 +222,53 @@ class EntityResolver:
         except where the clause places it ("a newspaper based in Beirut"); nor
         those of an apposition that names no party ("many waving EU flags").
         """
-        out: list[Any] = []
-        todo = list(h.children)
+        kids, deps = self.lists.kids, self.lists.deps
+        out: list[int] = []
+        todo = list(kids[h])
         while todo:
             t = todo.pop()
-            if t.dep_ == "appos" and not self._names_party(t):
+            if deps[t] == "appos" and not self._names_party(t):
                 continue
-            if t.dep_ in _CLAUSAL:
-                todo.extend(c for c in t.children if c.dep_ in _PREPOSITIONAL and _case(c) in self._locative)
+            if deps[t] in _CLAUSAL:
+                todo.extend(c for c in kids[t] if deps[c] in _PREPOSITIONAL and self._case(c) in self._locative)
                 continue
-            if abs(t.i - h.i) <= 8:
+            if abs(t - h) <= 8:
                 out.append(t)
-            todo.extend(t.children)
-        out.sort(key=lambda x: x.i)
+            todo.extend(kids[t])
+        out.sort()
         return out
 
-    def _names_party(self, t: Any) -> bool:
+    def _leftmost(self, h: int) -> int:
+        """The first word of the subtree of token ``h`` (``Token.left_edge``, from the lists)."""
+        kids = self.lists.kids
+        first, todo = h, [h]
+        while todo:
+            i = todo.pop()
+            first = min(first, i)
+            todo.extend(kids[i])
+        return first
+
+    def _case(self, t: int) -> str:
+        """The preposition of a prepositional dependent: the word itself (English "prep") or its "case" child."""
+        parse = self.lists
+        if parse.deps[t] == "prep":
+            return parse.lower[t]
+        return next((parse.lower[c] for c in parse.kids[t] if parse.deps[c] == "case"), "")
+
+    def _conjuncts(self, i: int) -> list[int]:
+        """The words coordinated with token ``i`` ("Algeria and Morocco"), descriptions set off by commas left out."""
+        parse = self.lists
+        out: list[int] = []
+        for c in parse.kids[i]:
+            if parse.deps[c] == "conj" and not _apposed(self.toks[c], self.toks[i]):
+                out.append(c)
+                out.extend(self._conjuncts(c))
+        return out
+
+    def _names_party(self, t: int) -> bool:
         """Whether a noun is itself a person, a country, a people, a body or a kind of party."""
-        entry = self.tok_entry.get(t.i)
-        return t.i in self.tok_person or entry is not None and entry.kind in _PARTY_KINDS
+        entry = self.tok_entry.get(t)
+        return t in self.tok_person or entry is not None and entry.kind in _PARTY_KINDS
 
     @property
     def _locative(self) -> frozenset[str]:
@@ -252,15 +292,28 @@ class EntityResolver:
     def _named_before(self, h: Any, depth: int) -> Entity | None:
         """A bare plural office or body noun ("urged leaders to act") that repeats the head of a group
         the article placed before ("European Union leaders agreed ..."): that group."""
-        if "Plur" not in h.morph.get("Number") or any(c.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod:poss") for c in h.children):
+        deps = self.lists.deps
+        if "Plur" not in self.lists.feature(h.i, "Number") or any(deps[c] in _DETERMINED for c in self.lists.kids[h.i]):
             return None
-        toks, lemma = self.toks, h.lemma  # the lemma's hash: no string is built for the words passed over
-        for i in range(h.i - 1, max(-1, h.i - 300), -1):
-            if toks[i].lemma == lemma and toks[i].pos_ == "NOUN":
-                found = self._group(toks[i], depth + 1)
-                if found is not None:
-                    return replace(found, name=h.text, start=h.idx, end=h.idx + len(h.text))
+        toks = self.toks
+        # the nouns with the same lemma before it, nearest first, up to 300 words back
+        same = self._nouns_by_lemma.get(h.lemma, [])
+        for i in reversed(same[: bisect_left(same, h.i)]):
+            if i <= h.i - 300:
+                break
+            found = self._group(toks[i], depth + 1)
+            if found is not None:
+                return replace(found, name=h.text, start=h.idx, end=h.idx + len(h.text))
         return None
+
+    @cached_property
+    def _nouns_by_lemma(self) -> dict[int, list[int]]:
+        """The positions of the nouns of the Doc by their lemma's hash, in text order (listed on first use)."""
+        out: dict[int, list[int]] = {}
+        for i, (lemma, pos) in enumerate(zip(self.lists.lemma_ids, self.lists.pos)):
+            if pos == "NOUN":
+                out.setdefault(lemma, []).append(i)
+        return out
 
     def _last_holder(self, role: str, h: Any) -> Person | None:
         """"Interior Minister X ... the minister said": the person last named before a definite role
@@ -299,22 +352,6 @@ def _people_noun(t: Any, entries: dict[int, GazEntry]) -> bool:
     """A nationality written as a plural noun ("dozens of Ethiopians"): people, not their state."""
     entry = entries.get(t.i) if t is not None else None
     return entry is not None and entry.kind == "adjective" and "Plur" in t.morph.get("Number")
-
-
-def _case(t: Any) -> str:
-    """The preposition of a prepositional dependent: the word itself (English "prep") or its "case" child."""
-    if t.dep_ == "prep":
-        return str(t.lower_)
-    return next((str(c.lower_) for c in t.children if c.dep_ == "case"), "")
-
-
-def _conjuncts(token: Any) -> list[Any]:
-    out = []
-    for child in token.children:
-        if child.dep_ == "conj" and not _apposed(child, token):
-            out.append(child)
-            out.extend(_conjuncts(child))
-    return out
 
 
 def _apposed(conj: Any, head: Any) -> bool:

@@ -30,10 +30,11 @@ from dyadwatch.actors.clauses import (
     relative_owner,
 )
 from dyadwatch.actors.entities import EntityResolver
-from dyadwatch.actors.gazetteer import GazEntry, Gazetteer, fold
+from dyadwatch.actors.gazetteer import GazEntry, Gazetteer
 from dyadwatch.actors.nationality import compound_codes, compound_rules
 from dyadwatch.actors.offices import OfficeHolders, office_holders
 from dyadwatch.actors.person import Person
+from dyadwatch.nlp.lists import parse_lists
 from dyadwatch.records import Mention
 
 __all__ = ["ArticleActors", "Person"]
@@ -55,9 +56,12 @@ def _finite_verb(t: Any) -> bool:
 class ArticleActors(EntityResolver):
     """People, countries and institutions of one parsed article."""
 
-    def __init__(self, doc: Any, gaz: Gazetteer, published: dt.date | None = None, offices: OfficeHolders | None = None) -> None:
+    def __init__(
+        self, doc: Any, gaz: Gazetteer, published: dt.date | None = None, offices: OfficeHolders | None = None, text: str | None = None
+    ) -> None:
         self.doc = doc
-        self.text = doc.text
+        # ``text``: the text the Doc was parsed from, when the caller has it (Doc.text joins every token again)
+        self.text = doc.text if text is None else text
         self._found = {}
         self._at = {}
         self.published = published
@@ -65,11 +69,14 @@ class ArticleActors(EntityResolver):
         self.offices = offices if offices is not None else office_holders()
         # one Token object per position: indexing a Doc builds a new Token each time (hot in the loops below)
         self.toks = list(doc)
+        # the parse as plain lists (texts, lemmas, heads...), read once from the Doc's arrays
+        self.lists = parse_lists(doc)
         self.gaz = gaz
         self.tok_entry: dict[int, GazEntry] = {}
         self.tok_span: dict[int, tuple[int, int]] = {}
-        self.texts = texts = [t.text for t in self.toks]
-        self._folded = [fold(w) for w in texts]
+        self.texts = texts = self.lists.texts
+        # ``fold`` of each word: its lowercase form (Token.lower_ is str.lower of the text), apostrophes straightened
+        self._folded = [w.replace("’", "'") for w in self.lists.lower]
         for m in gaz.match(texts, self._folded):
             if m.entry.kind in ("role", "group") and m.end - m.start == 1 and self.toks[m.start].pos_ in ("VERB", "AUX"):
                 continue  # "a envoyé des troupes" is the verb, not "l'envoyé"
@@ -85,10 +92,10 @@ class ArticleActors(EntityResolver):
         self.tok_person: dict[int, Person] = {}
         self._find_people()
 
-    @cached_property
+    @property
     def lemmas(self) -> list[str]:
-        """Each token's lowercase lemma, read once for the stages after this one (events, quotes)."""
-        return [t.lemma_.lower() for t in self.toks]
+        """Each token's lowercase lemma, for the stages after this one (events, quotes)."""
+        return self.lists.lemmas
 
     def _roles_around_adjectives(self) -> None:
         """Match role phrases with a nationality adjective inside them.
@@ -493,10 +500,11 @@ class ArticleActors(EntityResolver):
 
     def person_mentions(self) -> list[Mention]:
         """One record per person of the article, at their first mention."""
-        sentence_of = {s.start: n for n, s in enumerate(self.doc.sents)}
+        toks, sent_of = self.toks, self.lists.sent_of
         out = []
         for p in self.people:
             start, end = min(p.mentions)
-            span = self.doc[start:end]
-            out.append(Mention(span.start_char, span.end_char, span.text, sentence_of.get(span.sent.start, -1), self.person_entity(p, span.text)))
+            text = self._span_text(start, end)
+            first, last = toks[start], toks[end - 1]
+            out.append(Mention(first.idx, last.idx + len(last), text, sent_of[start], self.person_entity(p, text)))
         return out

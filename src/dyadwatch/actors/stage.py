@@ -17,6 +17,6 @@ class ActorStage(BaseStage):
     def __call__(self, work: Work) -> Work:
         language = work.language or "en"
         gaz = build_gazetteer(language, work.config.models[language])
-        work.actors = ArticleActors(work.doc, gaz, work.published)
+        work.actors = ArticleActors(work.doc, gaz, work.published, text=work.article.text)  # the text the Doc was parsed from
         work.mentions = work.actors.person_mentions()
         return work

@@ -51,6 +51,9 @@ class _Grammar:
     # lowercase word -> its kinds (month, weekday, season, unit, relative): a pattern runs only near a
     # word of its kind, which spares ten regular-expression scans of every character of the text
     anchors: dict[str, frozenset[str]]
+    # the anchor words, and four-character words that may be years ("19xx", "20xx"), as whole words:
+    # one scan finds them, instead of a Python loop over every word of the text
+    spotter: re.Pattern[str]
 
 
 # how far a date expression reaches on either side of its anchor word ("depuis plusieurs derniers mois")
@@ -101,14 +104,35 @@ def _grammar(language: str) -> _Grammar:
             for piece in _WORD.findall(str(entry).lower()):  # « aujourd'hui », « avant-hier »: each word anchors
                 anchors.setdefault(piece, set()).add(kind)
                 anchors.setdefault(piece + "s", set()).add(kind)  # "months", « semaines »
-    return _Grammar(d, patterns, {w: frozenset(k) for w, k in anchors.items()})
+    spotter = re.compile(rf"\b(?:{_trie(anchors)}|(?:19|20)\w\w)\b")
+    return _Grammar(d, patterns, {w: frozenset(k) for w, k in anchors.items()}, spotter)
+
+
+def _trie(words: Any) -> str:
+    """One pattern for a set of words, shared prefixes written once ("jan(?:uary|vier)"): the regular
+    expression engine then tries a few letters at each word of the text, not every word of the set."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + pattern(node[ch]) for ch in sorted(node) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(tree)
 
 
 def _windows(text: str, grammar: _Grammar) -> dict[str, list[tuple[int, int]]]:
     """Per kind of anchor word, the disjoint stretches of ``text`` around such words, wide enough for any date."""
     out: dict[str, list[tuple[int, int]]] = {}
     lower = text.lower()
-    for m in _WORD.finditer(lower):
+    for m in grammar.spotter.finditer(lower):
         word = m.group()
         kinds = grammar.anchors.get(word)
         if kinds is None:

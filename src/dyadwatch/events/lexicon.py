@@ -25,6 +25,11 @@ class Trigger:
     priority: int
     # host verbs ("received", "hosted", "welcomed"): the subject is the host, so the recipient
     invert: bool = False
+    # the pattern's words after the trigger, as a set: the coder tests them against the words near a trigger at once
+    rest: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rest", frozenset(self.words[1:]))
 
     @property
     def specificity(self) -> tuple[int, int]:
@@ -122,6 +127,8 @@ def match_contexts(lemmas: list[str], lexicon: Lexicon) -> list[str]:
     """
     words = " ".join(lemmas).split(" ")
     index = lexicon.context_index
+    if index.keys().isdisjoint(words):
+        return []  # most sentences name no context: one set operation, no loop over their words
     found: set[str] = set()
     for i, word in enumerate(words):
         for name, rest in index.get(word, ()):

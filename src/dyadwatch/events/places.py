@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from dyadwatch.actors.gazetteer import Gazetteer, read_data
+from dyadwatch.nlp.lists import parse_lists
 from dyadwatch.records import Place
 
 PLACE_PREPS = {"in", "at", "to", "near", "through", "across", "outside", "à", "en", "dans", "au", "aux", "vers", "from", "de"}
@@ -163,27 +164,28 @@ def _words(doc: Any, i: int, j: int) -> str:
 
 
 def place_near(t: Any, gaz: Gazetteer, preps: frozenset[str] | set[str] = PLACE_PREPS) -> Place | None:
-    """The closest "in/at/to X" place (after one of ``preps``) in the trigger's sentence, preferring its own subtree."""
+    """The closest "in/at/to X" place (after one of ``preps``) in the trigger's sentence, preferring its own subtree.
+
+    It runs for every event: the parse is read from the Doc's lists (``nlp.lists``), not from Token objects.
+    """
     best: tuple[int, Place] | None = None
-    sent = t.sent
     doc = t.doc
-    subtree: set[int] | None = None
+    parse = parse_lists(doc)
+    heads, deps, lower, kids = parse.heads, parse.deps, parse.lower, parse.kids
+    sent_start, sent_end = parse.sents[parse.sent_of[t.i]]
     for start, end, known in _place_spans(doc, gaz):
-        if not sent.start <= start < sent.end:
+        if not sent_start <= start < sent_end:
             continue
-        tok = doc[start]
         # "at Algiers airport", "in the Iraqi city", "near the town of Samarra": the name qualifies
         # the noun after the preposition
-        named = _settlement_noun(tok) if known is not None else tok
-        head = named.head if known is not None else tok.head.head if tok.dep_ == "compound" else tok.head
-        if head.lower_ not in preps and not any(c.dep_ == "case" and c.lower_ in preps for c in named.children):
+        named = _settlement_noun(start, heads, deps) if known is not None else start
+        head = heads[named] if known is not None else heads[heads[start]] if deps[start] == "compound" else heads[start]
+        if lower[head] not in preps and not any(deps[c] == "case" and lower[c] in preps for c in kids[named]):
             continue
-        place = known or geocode(doc[start : min(end, sent.end)].text, gaz)
+        place = known or geocode(doc[start : min(end, sent_end)].text, gaz)
         if place is None:
             continue
-        if subtree is None:
-            subtree = {x.i for x in t.subtree}
-        distance = abs(start - t.i) - (100 if start in subtree else 0)
+        distance = abs(start - t.i) - (100 if parse.subtree_has(t.i, start) else 0)
         if best is None or distance < best[0]:
             best = (distance, place)
     return best[1] if best else None
@@ -209,7 +211,7 @@ def place_within(tokens: Any, gaz: Gazetteer) -> Place | None:
     return None
 
 
-def _settlement_noun(tok: Any) -> Any:
+def _settlement_noun(i: int, heads: list[int], deps: list[str]) -> int:
     """The settlement noun of its adjective ("Iraqi" -> "city") or of its name ("Samarra" -> "town")."""
-    up = tok.head
-    return up.head if up.dep_ == "prep" else up
+    up = heads[i]
+    return heads[up] if deps[up] == "prep" else up

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from dyadwatch.nlp.lists import parse_lists
 from dyadwatch.records import Event
 
 # below this, an event that is not its sentence's best reading is dropped (see _attested)
@@ -24,10 +25,15 @@ JOINT = {"AGREE", "CONSULT", "COOPERATE"}
 
 def _finite(t: Any) -> bool:
     """A verb that asserts an act of its own ("also agreed", "a signé"), not a gerund or infinitive of purpose."""
-    if t.pos_ not in ("VERB", "AUX"):
+    parse = parse_lists(t.doc)  # asked for every event: the parse lists, not Token objects
+    if parse.pos[t.i] not in ("VERB", "AUX"):
         return False
-    aux = [c for c in t.children if c.dep_ in ("aux", "aux:tense", "auxpass", "aux:pass") and c.tag_ != "TO"]
-    return "Fin" in t.morph.get("VerbForm") or bool(aux)
+    if "Fin" in parse.feature(t.i, "VerbForm"):
+        return True
+    return any(parse.deps[c] in _AUXILIARIES and t.doc[c].tag_ != "TO" for c in parse.kids[t.i])
+
+
+_AUXILIARIES = frozenset({"aux", "aux:tense", "auxpass", "aux:pass"})
 
 
 def _main_actor(events: list[Event]) -> str | None:
@@ -80,16 +86,18 @@ def merge_repeats(events: list[Event], onto: Any, verbal: set[str] | frozenset[s
     """
     ranked = sorted(events, key=lambda e: (-(len(e.actor) + len(e.recipient)), -e.confidence))
     kept: list[Event] = []
+    codes: list[tuple[frozenset[str], frozenset[str]]] = []  # _party_codes of each kept event, read once
     for ev in ranked:
         a, r = _party_codes(ev)
         same = next(
             (n for n, k in enumerate(kept) if k.category == ev.category and k.date == ev.date and k.negated == ev.negated
-             and a <= _party_codes(k)[0] and r <= _party_codes(k)[1] and (k.mode == ev.mode or None in (k.mode, ev.mode))
+             and a <= codes[n][0] and r <= codes[n][1] and (k.mode == ev.mode or None in (k.mode, ev.mode))
              and not (k.id in verbal and ev.id in verbal and k.evidence.sentence_index != ev.evidence.sentence_index)),
             None,
         )
         if same is None:
             kept.append(ev)
+            codes.append((a, r))
         elif kept[same].mode is None and ev.mode is not None:
             # "a meeting ... during a visit to Algiers": the repeat says how it happened
             kept[same] = replace(kept[same], mode=ev.mode, score=onto.score(ev.category, ev.mode))

@@ -17,7 +17,8 @@ def coder_context(work: Work, onto: Any = None) -> Context:
     language = work.language or "en"
     lexicon = load_lexicon(language)
     toks = work.actors.toks  # the actors stage's one Token object per position
-    lemmas = work.actors.lemmas
+    lists = work.actors.lists  # and its plain lists of the parse: the Context reads these, not the Doc
+    lemmas = lists.lemmas
     return Context(
         doc=work.doc,
         article=work.article,
@@ -31,6 +32,11 @@ def coder_context(work: Work, onto: Any = None) -> Context:
         article_contexts=match_contexts(lemmas, lexicon)[:3],
         lemmas=lemmas,
         toks=toks,
+        pos=lists.pos,
+        lower=lists.lower,
+        heads=lists.heads,
+        deps=lists.deps,
+        kids=lists.kids,
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any, Iterable, Sequence
 from dyadwatch.errors import make
 from dyadwatch.events.dates import parse_published
 from dyadwatch.nlp.langid import detect_language
+from dyadwatch.nlp.lists import sentence_bounds
 from dyadwatch.nlp.models import load_pipeline
 from dyadwatch.pipeline import BaseStage, Work
 
@@ -48,23 +49,38 @@ def index_sentences(doc: Any) -> Any:
     """Find the sentences of a parsed Doc once, and answer ``token.sent`` and ``span.sent`` from that index.
 
     Why: spaCy finds a token's sentence by scanning the sentence-start flags on
-    every access (about 8 µs), and the coder asks for it many times per event.
-    The hooks are spaCy's own extension points; they keep only integers, so
-    the Doc is not tied into a reference cycle.
+    every access (about 8 µs), and the coder asks for it many times per event;
+    each sentence's Span is built once, on first use, and given again. The hooks
+    are spaCy's own extension points. The Spans they keep tie the Doc into a
+    reference cycle until ``release_sentences`` empties them (``Work.result``
+    does, when the stages are done with the Doc); the collector frees it otherwise.
     """
-    bounds = [(s.start, s.end) for s in doc.sents]
-    of: list[int] = []
-    for n, (start, end) in enumerate(bounds):
-        of.extend([n] * (end - start))
+    bounds, of = sentence_bounds(doc)
+    spans: dict[int, Any] = {}
+    doc.user_data[_SPANS] = spans
 
     def sent_at(d: Any, i: int) -> Any:
-        start, end = bounds[of[i]]
-        return d[start:end]
+        n = of[i]
+        span = spans.get(n)
+        if span is None:
+            start, end = bounds[n]
+            span = spans[n] = d[start:end]
+        return span
 
     doc.user_token_hooks["sent"] = lambda tok: sent_at(tok.doc, tok.i)
     doc.user_span_hooks["sent"] = lambda span: sent_at(span.doc, span.start)
-    doc.user_hooks["sents"] = lambda d: (d[start:end] for start, end in bounds)
+    doc.user_hooks["sents"] = lambda d: (sent_at(d, start) for start, _ in bounds)
     return doc
+
+
+_SPANS = "dyadwatch.sentence_spans"
+
+
+def release_sentences(doc: Any) -> None:
+    """Drop the sentence Spans that ``index_sentences`` kept, so that the Doc is freed as soon as it is unused."""
+    spans = doc.user_data.get(_SPANS)
+    if spans is not None:
+        spans.clear()
 
 
 class ParseStage(BaseStage):

@@ -17,12 +17,14 @@ from dyadwatch.records import Entity, Quote
 _QUOTED = re.compile(r"“([^”]{3,})”|«\s*([^»]{3,}?)\s*»|\"([^\"]{3,})\"")
 
 
-def _speaker(sent: Any, actors: Any, reporting: frozenset[str]) -> Entity | None:
-    for t in sent:
-        if t.lemma_.lower() in reporting:
-            for c in t.children:
-                if c.dep_ in ("nsubj", "nsubj:pass"):
-                    found = actors.entities_for(c)
+def _speaker(start: int, end: int, actors: Any, reporting: frozenset[str]) -> Entity | None:
+    """The first resolvable subject of a reporting verb among tokens ``start``..``end``-1."""
+    parse = actors.lists
+    for i in range(start, end):
+        if parse.lemmas[i] in reporting:
+            for c in parse.kids[i]:
+                if parse.deps[c] in ("nsubj", "nsubj:pass"):
+                    found = actors.entities_for(actors.toks[c])
                     if found:
                         return found[0]
     return None
@@ -31,17 +33,20 @@ def _speaker(sent: Any, actors: Any, reporting: frozenset[str]) -> Entity | None
 def find_quotes(work: Work, reporting: frozenset[str]) -> list[Quote]:
     quotes: list[Quote] = []
     text, lemmas = work.article.text, work.actors.lemmas
-    for index, sent in enumerate(work.doc.sents):
-        matches = list(_QUOTED.finditer(text, sent.start_char, sent.end_char))
-        said = any(lemma in reporting for lemma in lemmas[sent.start : sent.end])
-        speaker = _speaker(sent, work.actors, reporting) if matches or said else None
+    toks = work.actors.toks
+    # the sentences from the parse lists: no Span or Token is built for a sentence without speech
+    for index, (first, last) in enumerate(work.actors.lists.sents):
+        start_char, end_char = toks[first].idx, toks[last - 1].idx + len(toks[last - 1])
+        matches = list(_QUOTED.finditer(text, start_char, end_char))
+        said = any(lemma in reporting for lemma in lemmas[first:last])
+        speaker = _speaker(first, last, work.actors, reporting) if matches or said else None
         for m in matches:
             group = next(g for g in (1, 2, 3) if m.group(g))
             start = m.start(group)
             text = m.group(group).strip().rstrip(",")
             quotes.append(Quote(work.article.id, index, speaker, text, start, start + len(text), True))
         if not matches and speaker is not None:
-            for t in sent:
+            for t in toks[first:last]:
                 if lemmas[t.i] in reporting:
                     clause = [c for c in t.children if c.dep_ in ("ccomp", "xcomp")]
                     if clause:

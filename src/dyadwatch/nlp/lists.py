@@ -1,0 +1,132 @@
+"""The parse of one Doc as plain Python lists, read once from spaCy's arrays.
+
+Every stage after the parse reads the same few attributes of every token
+(text, lowercase form, lemma, part of speech, head, dependency label) many
+times. Reading them from ``Token`` objects builds a new object and a new
+string at each access; reading them here costs one ``Doc.to_array`` call per
+article and one string lookup per distinct value. The lists are kept in the
+Doc's ``user_data`` (plain data only: no reference back to the Doc), so the
+actor table, the event coder and the place finder share one copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START
+
+_KEY = "dyadwatch.lists"
+
+
+@dataclass(frozen=True)
+class ParseLists:
+    """Per token position: what the stages after the parse read of it."""
+
+    texts: list[str]  # Token.text
+    lower: list[str]  # Token.lower_
+    lemmas: list[str]  # Token.lemma_, lowercased
+    lemma_ids: list[int]  # Token.lemma: the hash of the lemma as the model wrote it
+    pos: list[str]  # Token.pos_
+    heads: list[int]  # Token.head.i (a root is its own head)
+    deps: list[str]  # Token.dep_
+    kids: list[list[int]]  # the indices of Token.children, in text order
+    sents: list[tuple[int, int]]  # (start, end) of each sentence, in text order
+    sent_of: list[int]  # per token, the index of its sentence in ``sents``
+    morphs: list[str]  # str(Token.morph): "Number=Plur|Tense=Fut,Past" ("_" for none)
+
+    def feature(self, i: int, field: str) -> tuple[str, ...]:
+        """The values of one morphological feature of token ``i``: ``Token.morph.get(field)``, without building a MorphAnalysis."""
+        return _features(self.morphs[i]).get(field, ())
+
+    def subtree_has(self, top: int, i: int) -> bool:
+        """Whether token ``i`` lies in the subtree of token ``top`` (itself included): ``top`` is on its way to the root."""
+        heads = self.heads
+        while i != top:
+            if heads[i] == i:
+                return False
+            i = heads[i]
+        return True
+
+
+def parse_lists(doc: Any) -> ParseLists:
+    """The lists of a parsed Doc, built on first use and kept in ``doc.user_data``."""
+    found = doc.user_data.get(_KEY)
+    if found is None:
+        found = doc.user_data[_KEY] = _build(doc)
+    return found
+
+
+def _build(doc: Any) -> ParseLists:
+    if not len(doc):
+        return ParseLists([], [], [], [], [], [], [], [], [], [], [])
+    columns = doc.to_array([ORTH, LOWER, POS, DEP, MORPH, LEMMA, HEAD])
+    strings = doc.vocab.strings
+    texts, lower, pos, deps, morphs = (_strings(columns[:, k].tolist(), strings, _NAMES) for k in range(5))
+    lemma_ids = columns[:, 5].tolist()
+    lemmas = _strings(lemma_ids, strings, _LOWERED, str.lower)
+    heads = [i + h for i, h in enumerate(columns[:, 6].astype("int64").tolist())]  # HEAD: an offset, stored unsigned
+    kids: list[list[int]] = [[] for _ in heads]
+    for i, h in enumerate(heads):
+        if h != i:
+            kids[h].append(i)
+    sents, sent_of = doc.user_data.get(_SENTS) or sentence_bounds(doc)
+    return ParseLists(texts, lower, lemmas, lemma_ids, pos, heads, deps, kids, sents, sent_of, morphs)
+
+
+# hash (or symbol id) -> string, for every model of the process: a hash names the same string in every
+# vocabulary, and the StringStore decodes a new Python string at each lookup (the lookups were most of
+# the cost of these lists); emptied when full, like the gazetteer's phrase cache
+_NAMES: dict[int, str] = {}
+_LOWERED: dict[int, str] = {}
+_MEMO_SIZE = 200_000
+
+
+def _strings(ids: list[int], strings: Any, memo: dict[int, str], change: Any = None) -> list[str]:
+    """The strings of a column of hashes (``change``: applied to each, e.g. lowercasing), through ``memo``."""
+    missing = set(ids).difference(memo)
+    if missing:
+        if len(memo) + len(missing) > _MEMO_SIZE:
+            memo.clear()
+            missing = set(ids)
+        for h in missing:
+            memo[h] = change(strings[h]) if change is not None else strings[h]
+    return [memo[h] for h in ids]
+
+
+_SENTS = "dyadwatch.sents"
+
+
+@lru_cache(maxsize=4096)
+def _features(morph: str) -> dict[str, tuple[str, ...]]:
+    """"Number=Plur|Tense=Fut,Past" -> {"Number": ("Plur",), "Tense": ("Fut", "Past")} (a few hundred distinct strings)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for feature in morph.split("|") if morph and morph != "_" else ():
+        field, _, values = feature.partition("=")
+        out[field] = tuple(values.split(","))
+    return out
+
+
+def sentence_bounds(doc: Any) -> tuple[list[tuple[int, int]], list[int]]:
+    """The sentences' (start, end) and each token's sentence, as ``Doc.sents`` finds them (kept in ``doc.user_data``)."""
+    found = doc.user_data.get(_SENTS)
+    if found is None:
+        found = doc.user_data[_SENTS] = _sentence_bounds(doc)
+    return found
+
+
+def _sentence_bounds(doc: Any) -> tuple[list[tuple[int, int]], list[int]]:
+    size = len(doc)
+    if not size:
+        return [], []
+    if not doc.has_annotation("SENT_START"):
+        bounds = [(s.start, s.end) for s in doc.sents]  # spaCy raises its own error here
+    else:
+        flags = doc.to_array(SENT_START).tolist()
+        starts = [0] + [i for i in range(1, size) if flags[i] == 1]
+        bounds = list(zip(starts, starts[1:] + [size]))
+    sent_of: list[int] = []
+    for n, (start, end) in enumerate(bounds):
+        sent_of.extend([n] * (end - start))
+    return bounds, sent_of
