@@ -17,6 +17,7 @@ from typing import Any, Callable
 from dyadwatch.actors.clauses import attribution_markers, pair_nouns
 from dyadwatch.actors.gazetteer import read_data
 from dyadwatch.actors.resolve import ArticleActors
+from dyadwatch.nlp.lists import parse_lists
 from dyadwatch.records import Entity
 
 SUBJ = {"nsubj", "csubj"}
@@ -172,7 +173,10 @@ def _no_party(tok: Any, actors: ArticleActors) -> bool:
 
 def _own(tok: Any) -> bool:
     """"recalled its ambassador", « a rappelé ses troupes »: the actor's own agents, not its target."""
-    return any(c.pos_ in ("PRON", "DET") and (c.dep_ == "poss" or "Yes" in c.morph.get("Poss")) for c in tok.children)
+    parse = parse_lists(tok.doc)
+    return any(
+        parse.pos[c] in ("PRON", "DET") and (parse.deps[c] == "poss" or "Yes" in parse.feature(c, "Poss")) for c in parse.kids[tok.i]
+    )
 
 
 def _passive(t: Any) -> bool:
@@ -380,23 +384,23 @@ def apposition_anchor(i: int, actors: ArticleActors) -> int | None:
     index of the party's last token, or None when ``i`` is not in such a
     description (one with a verb of its own, or one after a later word).
     """
-    toks = actors.toks
-    if not any(toks[j].text == "," for j in range(i - 1, max(0, i - 10) - 1, -1)):
+    parse = actors.lists
+    texts, pos = parse.texts, parse.pos
+    if not any(texts[j] == "," for j in range(i - 1, max(0, i - 10) - 1, -1)):
         return None  # most words have no comma just before them: no need to find their sentence
-    sent = toks[i].sent
-    start = sent.start
-    if 0 < start and toks[start].text == ",":
-        start = toks[start - 1].sent.start  # the French parser ends a sentence after « Alger » of « Alger, ... »
-    left = next((j for j in range(i - 1, max(start, i - 10) - 1, -1) if toks[j].text == ","), None)
-    right = next((k for k in range(i + 1, min(sent.end, i + 12)) if toks[k].text == ","), None)
+    start, end = parse.sents[parse.sent_of[i]]
+    if 0 < start and texts[start] == ",":
+        start = parse.sents[parse.sent_of[start - 1]][0]  # the French parser ends a sentence after « Alger » of « Alger, ... »
+    left = next((j for j in range(i - 1, max(start, i - 10) - 1, -1) if texts[j] == ","), None)
+    right = next((k for k in range(i + 1, min(end, i + 12)) if texts[k] == ","), None)
     if left is None or right is None or left - 1 < start:
         return None
-    if any(toks[x].pos_ in ("VERB", "AUX") for x in range(left + 1, right)):
+    if any(pos[x] in ("VERB", "AUX") for x in range(left + 1, right)):
         return None
     anchor = left - 1
     if actors.entity_at(anchor) is None or anchor - start > 5:
         return None
-    if any(toks[x].pos_ in ("VERB", "AUX", "PUNCT", "ADP") for x in range(start, anchor)):
+    if any(pos[x] in ("VERB", "AUX", "PUNCT", "ADP") for x in range(start, anchor)):
         return None  # the party opens the sentence: "Algiers, ..." or "Le président algérien, ..."
     return anchor
 

@@ -235,7 +235,7 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
                     continue
             if len(trig.words) > 1:
                 near = near if near is not None else _near(ctx, i, sent.end)
-                if not all(w in near for w in trig.words[1:]):
+                if not trig.rest <= near.keys():
                     continue
                 found.append(Candidate(t, trig, {near[w] for w in trig.words[1:]}))
             else:
@@ -640,6 +640,7 @@ class Modality:
 def flags(ctx: Context, cand: Candidate, date: DateSpan | None) -> Modality:
     """Negation, future or intent, hypothesis and obligation for a trigger, from its clause."""
     lexicon, heads, deps, kids, lemmas, lower = ctx.lexicon, ctx.heads, ctx.deps, ctx.kids, ctx.lemmas, ctx.lower
+    parse = ctx.actors.lists  # morphology from the parse lists: no MorphAnalysis per word
     i = cand.token.i
     verbs = _clause_verbs(ctx, i)
     negated = hypothetical = obligation = False
@@ -658,19 +659,19 @@ def flags(ctx: Context, cand: Candidate, date: DateSpan | None) -> Modality:
                 negated = True  # "no longer delivers": the negation hangs on the adverb
             if dep in ("aux", "aux:tense") and (lem in lexicon.future_aux or low in lexicon.future_aux or lem == "aller"):
                 future = True
-            elif dep in ("aux:pass", "aux:tense") and "Fut" in ctx.toks[c].morph.get("Tense"):
+            elif dep in ("aux:pass", "aux:tense") and "Fut" in parse.feature(c, "Tense"):
                 future = True  # « il sera accueilli », « ils seront expulsés »: the auxiliary carries the future
             if dep in ("aux", "mark") and (low in lexicon.hypothetical or lem in lexicon.hypothetical):
                 hypothetical = True
             if dep == "aux" and (low in lexicon.obligation or lem in lexicon.obligation):
                 obligation = True
-        morph = ctx.toks[v].morph
-        if "Fut" in morph.get("Tense"):
+        tense = parse.feature(v, "Tense")
+        if "Fut" in tense:
             future = True
-        elif v == i and deps[v] == "advcl" and _present_under_future(ctx, v, morph):
+        elif v == i and deps[v] == "advcl" and _present_under_future(ctx, v, tense):
             future = True  # "Israel will withdraw while Hezbollah pulls its fighters back": the clause's time is the main one's
         # fr_core_news_md tags many conditionals ("recevrait") as imperfect: the ending says it
-        conditional = "Cnd" in morph.get("Mood") or lexicon.language == "fr" and _french_conditional(lower[v], lemmas[v])
+        conditional = "Cnd" in parse.feature(v, "Mood") or lexicon.language == "fr" and _french_conditional(lower[v], lemmas[v])
         if conditional:
             # the conditional of reported speech is a future ("il a dit qu'il viendrait")
             future, hypothetical = (True, hypothetical) if reported else (future, True)
@@ -685,10 +686,10 @@ def _french_conditional(form: str, lemma: str) -> bool:
     return not (lemma.endswith("er") and form in (lemma[:-2] + "ait", lemma[:-2] + "aient"))
 
 
-def _present_under_future(ctx: Context, v: int, morph: Any) -> bool:
+def _present_under_future(ctx: Context, v: int, tense: tuple[str, ...]) -> bool:
     """A simple present in an adverbial clause of a future verb ("will withdraw while X pulls back"):
-    English puts such clauses in the present for a future time."""
-    if ctx.lexicon.language != "en" or "Pres" not in morph.get("Tense"):
+    English puts such clauses in the present for a future time (``tense``: the verb's Tense values)."""
+    if ctx.lexicon.language != "en" or "Pres" not in tense:
         return False
     if any(ctx.deps[c] in _AUX or ctx.lower[c] in ctx.lexicon.hypothetical for c in ctx.kids[v]):
         return False  # "if Iran attacks": a condition, hypothetical rather than future
@@ -975,7 +976,7 @@ def _sentence_contexts(sent: Any, ctx: Context) -> list[str]:
     """The contexts named in a sentence (by lemma, then by word form), once per sentence."""
     if sent.start not in ctx._contexts:
         found = match_contexts(ctx.lemmas[sent.start : sent.end], ctx.lexicon)
-        ctx._contexts[sent.start] = found or match_contexts([x.lower_ for x in sent], ctx.lexicon)
+        ctx._contexts[sent.start] = found or match_contexts(ctx.lower[sent.start : sent.end], ctx.lexicon)
     return ctx._contexts[sent.start]
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from dyadwatch.pipeline import BaseStage, Work
 from dyadwatch.records import Entity, Quote
 
+_CLOSERS = frozenset({"»", "”", '"'})
 _QUOTED = re.compile(r"“([^”]{3,})”|«\s*([^»]{3,}?)\s*»|\"([^\"]{3,})\"")
 
 
@@ -35,16 +36,19 @@ def find_quotes(work: Work, reporting: frozenset[str]) -> list[Quote]:
     text, lemmas = work.article.text, work.actors.lemmas
     toks = work.actors.toks
     # the sentences from the parse lists: no Span or Token is built for a sentence without speech
-    for index, (first, last) in enumerate(work.actors.lists.sents):
+    sents = work.actors.lists.sents
+    for index, (first, last) in enumerate(sents):
         start_char, end_char = toks[first].idx, toks[last - 1].idx + len(toks[last - 1])
+        if index + 1 < len(sents) and toks[sents[index + 1][0]].text in _CLOSERS:
+            end_char = toks[sents[index + 1][0]].idx + 1  # the parser put the closing mark in the next sentence
         matches = list(_QUOTED.finditer(text, start_char, end_char))
         said = any(lemma in reporting for lemma in lemmas[first:last])
         speaker = _speaker(first, last, work.actors, reporting) if matches or said else None
         for m in matches:
             group = next(g for g in (1, 2, 3) if m.group(g))
             start = m.start(group)
-            text = m.group(group).strip().rstrip(",")
-            quotes.append(Quote(work.article.id, index, speaker, text, start, start + len(text), True))
+            words = m.group(group).strip().rstrip(",")
+            quotes.append(Quote(work.article.id, index, speaker, words, start, start + len(words), True))
         if not matches and speaker is not None:
             for t in toks[first:last]:
                 if lemmas[t.i] in reporting:
