@@ -252,3 +252,17 @@ def test_parties_a_state_answering_a_body_does_not_act_on_itself(code, text, lan
     event = only(code(text, language=language), "REJECT")
     assert codes(event.actor) == ["HUN"]
     assert "HUN" not in codes(event.recipient)
+
+
+@pytest.mark.parametrize(
+    "text, language, actor",
+    [
+        ("Kenya sent Uganda a letter on Tuesday demanding the release of the detained activists.", "en", ["KEN"]),
+        ("Ghana's parliament passed a motion on Monday urging Togo to reopen the border crossing at Aflao.", "en", ["GHA"]),
+        ("Le Ghana a adressé mardi au Togo une lettre exigeant la libération des militants détenus.", "fr", ["GHA"]),
+    ],
+)
+def test_parties_a_present_participle_after_a_noun_reports_the_act(code, text, language, actor):
+    """A past participle after a noun describes a state ("activists detained"); a present one
+    ("a letter demanding", « une lettre exigeant ») carries the act itself."""
+    assert codes(only(code(text, language=language), "REQUEST").actor) == actor

@@ -647,7 +647,9 @@ def _reduced_relative(t: Any) -> bool:
     """
     if t.dep_ not in ("acl", "amod") or t.pos_ != "VERB":
         return False
-    participle = t.tag_ == "VBN" or "Part" in t.morph.get("VerbForm")
+    morph = t.morph
+    # a past participle only: a present one ("a declaration demanding", « un texte exigeant ») reports the act
+    participle = t.tag_ == "VBN" or "Part" in morph.get("VerbForm") and "Pres" not in morph.get("Tense") and t.tag_ != "VBG"
     has_agent = any(c.dep_ in ("agent", "obl:agent") or c.lower_ in ("by", "par") for c in t.children)
     return participle and not has_agent
 
