@@ -201,14 +201,33 @@ class StoreReads:
         return self._special
 
     def special_events(self) -> list[dict[str, Any]]:
-        """The events whose sentence, category or actor names hold a special character (cached until a write)."""
+        """The events whose sentence, category or actor names hold a special character (cached until a write).
+
+        Most texts are ASCII and no special character is (checked): a text is tested against the class of
+        special characters only when its length in bytes exceeds its length in characters, a cheap test
+        that spares PostgreSQL's regular expression (a class of about a thousand characters) almost every row.
+        """
         if "special" not in self.cache:
-            pattern = f"(?s).*[{self.special_characters()}].*"  # DuckDB: a full match; PostgreSQL: a search
+            special = self.special_characters()
+            wide = "".join(c for c in special if ord(c) > 0x7F)
+            narrow = [c for c in special if ord(c) <= 0x7F]  # none in PostgreSQL or DuckDB; tested one by one
+            pattern = f"(?s).*[{wide}].*"  # DuckDB: a full match; PostgreSQL: a search
+            size = getattr(self.store, "BYTE_LENGTH", "strlen")
+
+            def has(text: str) -> tuple[str, list[Any]]:
+                tests = [f"strpos({text}, ?) > 0" for _ in narrow]
+                if wide:
+                    tests.append(f"({size}({text}) > length({text}) AND {text} ~ ?)")
+                return f"({' OR '.join(tests) or 'false'})", [*narrow, *([pattern] if wide else [])]
+
             name = "coalesce(nullif(l.canonical, ''), l.name, '')"
+            sentence, p1 = has("coalesce(e.sentence, '')")
+            category, p2 = has("e.category")
+            names, p3 = has(name)
             rows = self.store.dicts(
-                "SELECT e.* FROM events e WHERE coalesce(e.sentence, '') ~ ? OR e.category ~ ? OR e.id IN "
-                f"(SELECT l.event_id FROM event_entities l WHERE {name} ~ ?)",
-                [pattern, pattern, pattern],
+                f"SELECT e.* FROM events e WHERE {sentence} OR {category} OR e.id IN "
+                f"(SELECT l.event_id FROM event_entities l WHERE {names})",
+                [*p1, *p2, *p3],
             )
             self.cache["special"] = self.public(rows)
         return self.cache["special"]  # type: ignore[no-any-return]

@@ -254,6 +254,8 @@ class StoreBase:
     IN_LIST = "IN (SELECT unnest(?))"
     # how to compare text in byte order, as Python compares str (analysis.queries): DuckDB always does
     COLLATE_C = ""
+    # the length of a text in bytes (UTF-8): longer than its length in characters when it holds a non-ASCII one
+    BYTE_LENGTH = "strlen"
 
     def events(self, query: EventQuery) -> list[dict[str, Any]]:
         """Stored events as PLOVER-shaped dicts, filtered and ordered by date."""

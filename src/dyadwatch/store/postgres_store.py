@@ -216,6 +216,7 @@ class PostgresStore(StoreBase):
     EVENT_ORDER = 'e.date COLLATE "C", e.doc_id COLLATE "C", e.trigger_start'
     IN_LIST = "= ANY(?)"
     COLLATE_C = ' COLLATE "C"'
+    BYTE_LENGTH = "octet_length"
 
     def _apply_registry(self, rows: list[dict[str, Any]], replace_user: bool, changes: list[dict[str, Any]]) -> None:
         with self.engine.begin() as conn:
