@@ -171,13 +171,24 @@ class StoreReads:
         )
         return sql, params
 
-    def actor_condition(self, actor: str) -> tuple[str, list[Any]]:
-        """``matches_actor``: the code or the canonical name equal to ``actor`` under ``str.casefold``."""
-        if "values" not in self.cache:
+    def actor_condition(self, actor: str, include_flagged: bool = False) -> tuple[str, list[Any]]:
+        """``matches_actor``: the code or the canonical name equal to ``actor`` under ``str.casefold``.
+
+        The values to test are read from the actor rollup's keys where the store keeps one and only counted
+        events are asked for: each key holds the link's code and canonical name when they are set, so the
+        keys are a superset of the values on the counted events' links (the SQL then tests the columns
+        themselves), without reading every link twice.
+        """
+        cells = None if include_flagged else self.actor_cells()
+        if cells is not None:
+            codes = sorted({""} | {kc for kc, _, _, _ in cells if kc})
+            names = sorted({""} | {kn for kc, kn, _, _ in cells if kc})
+        elif "values" not in self.cache:
             codes = [r[0] for r in self.store.query("SELECT DISTINCT code FROM event_entities WHERE code IS NOT NULL")]
             names = [r[0] for r in self.store.query("SELECT DISTINCT canonical FROM event_entities WHERE canonical IS NOT NULL")]
             self.cache["values"] = (codes, names)
-        codes, names = self.cache["values"]
+        if cells is None:
+            codes, names = self.cache["values"]
         want = actor.casefold()
         codes = [c for c in codes if c.casefold() == want]
         names = [n for n in names if n.casefold() == want]
@@ -284,7 +295,7 @@ class StoreReads:
             conds.append(f"{period_sql(by, self.c)} = ?")
             params.append(period)
         if actor:
-            sql, p = self.actor_condition(actor)
+            sql, p = self.actor_condition(actor, include_flagged)
             conds.append(sql)
             params += p
         if q:
