@@ -486,11 +486,18 @@ class StoreReads:
         def links(ordered: bool = False) -> str:
             return f"{self._links_sql(where, ordered)} {keys}"
 
-        counts = self.store.query(
+        # the roles in the same pass over the links (each pass joins them to the counted events)
+        found_rows = self.store.query(
             f"WITH lk AS ({links()}) SELECT kc, kn, count(DISTINCT event_id), sum(1 - s), sum(s), count(*), count(sector), "
-            "min(sector), max(sector) FROM lk GROUP BY kc, kn",
+            "min(sector), max(sector), string_agg(DISTINCT CASE WHEN coalesce(role, '') <> '' THEN role END, chr(1)) "
+            "FROM lk GROUP BY kc, kn",
             p,
         )
+        counts = [r[:9] for r in found_rows]
+        roles: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for kc, kn, *_, joined in found_rows:
+            if joined:
+                roles[(kc, kn)].update(joined.split("\x01"))
         sectors: dict[tuple[str, str], str | None] = {}
         unsure = []  # actors seen with several sectors (or with and without one): the first one seen wins
         for kc, kn, _, _, _, n, known, low, high in counts:
@@ -506,11 +513,6 @@ class StoreReads:
                 [*p, unsure],
             )
             sectors.update(((r[0], r[1]), r[2]) for r in rows)
-        roles: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for kc, kn, role in self.store.query(
-            f"WITH lk AS ({links()}) SELECT DISTINCT kc, kn, role FROM lk WHERE coalesce(role, '') <> ''", p
-        ):
-            roles[(kc, kn)].add(role)
         ranked = sorted(counts, key=lambda r: (-r[2], (r[0], r[1])))
         found = [
             ActorSummary(kc, kn, sectors.get((kc, kn)), tuple(sorted(roles.get((kc, kn), ()))), int(n), int(a), int(r))
