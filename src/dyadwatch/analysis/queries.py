@@ -235,9 +235,11 @@ class StoreReads:
             sentence, p1 = has("coalesce(e.sentence, '')")
             category, p2 = has("e.category")
             names, p3 = has(name)
+            # one semi-join on a union of ids, not an OR around a subquery: PostgreSQL runs a subquery under
+            # an OR once per event when its hash does not fit in memory (millions of links at 10 M events)
             rows = self.store.dicts(
-                f"SELECT e.* FROM events e WHERE {sentence} OR {category} OR e.id IN "
-                f"(SELECT l.event_id FROM event_entities l WHERE {names})",
+                f"SELECT e.* FROM events e WHERE e.id IN (SELECT e.id FROM events e WHERE {sentence} OR {category} "
+                f"UNION SELECT l.event_id FROM event_entities l WHERE {names})",
                 [*p1, *p2, *p3],
             )
             self.cache["special"] = self.public(rows)
@@ -247,9 +249,11 @@ class StoreReads:
         """``_mentions``: SQL decides rows without special characters, Python the (few) rows with them."""
         needle = q.casefold()
         name = "coalesce(nullif(l.canonical, ''), l.name, '')"
+        # the events that match, as one semi-join on a union of ids (see ``special_events``)
         match = (
-            "(strpos(lower(coalesce(e.sentence, '')), ?) > 0 OR strpos(lower(e.category), ?) > 0 OR e.id IN "
-            f"(SELECT l.event_id FROM event_entities l WHERE strpos(lower({name}), ?) > 0))"
+            "e.id IN (SELECT t.id FROM events t WHERE strpos(lower(coalesce(t.sentence, '')), ?) > 0 "
+            "OR strpos(lower(t.category), ?) > 0 "
+            f"UNION SELECT l.event_id FROM event_entities l WHERE strpos(lower({name}), ?) > 0)"
         )
         special = self.special_events()
         sql, params = match, [needle, needle, needle]
