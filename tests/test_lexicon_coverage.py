@@ -33,6 +33,14 @@ CASES = [
     ("en", "Kazakhstan stopped deliveries of coal to Kyrgyzstan on Friday.", "SANCTION", "discontinue", "KAZ"),
     ("fr", "Le Kazakhstan a cessé les livraisons de charbon au Kirghizistan vendredi.", "SANCTION", "discontinue", "KAZ"),
     ("fr", "La Lituanie a suspendu les livraisons d'électricité à la Biélorussie.", "SANCTION", "discontinue", "LTU"),
+    ("en", "Ankara suspended imports of citrus fruit from Egypt.", "SANCTION", "discontinue", "TUR"),
+    ("fr", "Le Kremlin a interrompu les exportations de pétrole vers la Pologne.", "SANCTION", "discontinue", "RUS"),
+    # SANCTION: people or firms put on a blacklist
+    ("fr", "Les Vingt-Sept ont inscrit dix responsables iraniens sur leur liste noire.", "SANCTION", None, "EUR"),
+    # COERCE restrict: the right to enter withdrawn
+    ("fr", "La Chine a révoqué les visas de trois journalistes australiens.", "COERCE", "restrict", "CHN"),
+    # ACCUSE allege: another side held responsible
+    ("fr", "Londres tient Téhéran pour responsable de la mort du journaliste.", "ACCUSE", "allege", "GBR"),
     # COERCE seize: a government taken by force
     ("en", "Officers toppled the government of Burkina Faso in September.", "COERCE", "seize", None),
     ("fr", "Des officiers ont renversé le gouvernement du Burkina Faso en septembre.", "COERCE", "seize", None),
