@@ -181,8 +181,9 @@ class StoreReads:
         """
         cells = None if include_flagged else self.actor_cells()
         if cells is not None:
-            codes = sorted({""} | {kc for kc, _, _, _ in cells if kc})
-            names = sorted({""} | {kn for kc, kn, _, _ in cells if kc})
+            if "rollup_values" not in self.cache:
+                self.cache["rollup_values"] = ({""} | {kc for kc, _, _, _ in cells if kc}, {""} | {kn for kc, kn, _, _ in cells if kc})
+            codes, names = self.cache["rollup_values"]
         elif "values" not in self.cache:
             codes = [r[0] for r in self.store.query("SELECT DISTINCT code FROM event_entities WHERE code IS NOT NULL")]
             names = [r[0] for r in self.store.query("SELECT DISTINCT canonical FROM event_entities WHERE canonical IS NOT NULL")]
