@@ -44,6 +44,11 @@ CASES = [
     # COERCE seize: a government taken by force
     ("en", "Officers toppled the government of Burkina Faso in September.", "COERCE", "seize", None),
     ("fr", "Des officiers ont renversé le gouvernement du Burkina Faso en septembre.", "COERCE", "seize", None),
+    # RETREAT release: people held by one side given back to the other
+    ("en", "Belarus returned eight Lithuanian detainees to Vilnius on Thursday.", "RETREAT", "release", "BLR"),
+    ("fr", "La Russie a rendu quinze enfants ukrainiens à leurs familles.", "RETREAT", "release", "RUS"),
+    # COERCE: nationality taken away from opponents
+    ("fr", "Le Nicaragua a déchu 94 opposants de leur nationalité.", "COERCE", None, "NIC"),
     # REQUEST: asking to be admitted into a body
     ("en", "Georgia applied to join the European Union in March.", "REQUEST", None, "GEO"),
 ]
