@@ -144,7 +144,7 @@ def _author(obj: Any, actors: ArticleActors) -> list[Entity]:
     """Who did the act or wrote the text an object noun names, when a "by" / « par » phrase says it:
     "condemned the detention of a citizen by Chinese police", « la loi votée par le Parlement
     algérien »; the one it was done to, or the place, is not whom the reaction answers."""
-    if obj.pos_ != "NOUN" or obj.i in actors.tok_entry or obj.i in actors.tok_person:
+    if actors.lists.pos[obj.i] != "NOUN" or obj.i in actors.tok_entry or obj.i in actors.tok_person:
         return []
     for c in obj.children:
         if c.dep_ == "prep" and c.lower_ == "by":
@@ -166,7 +166,7 @@ def _author(obj: Any, actors: ArticleActors) -> list[Entity]:
 
 def _no_party(tok: Any, actors: ArticleActors) -> bool:
     """A common noun that is no party itself and whose own modifiers name none ("trade measures")."""
-    if tok.pos_ != "NOUN" or tok.i in actors.tok_entry or tok.i in actors.tok_person:
+    if actors.lists.pos[tok.i] != "NOUN" or tok.i in actors.tok_entry or tok.i in actors.tok_person:
         return False
     return not any(c.i in actors.tok_entry or c.i in actors.tok_person for c in tok.children if c.dep_ in _OWN_MODIFIERS)
 
@@ -183,6 +183,12 @@ def _passive(t: Any) -> bool:
     return any(c.dep_ in PASS_SUBJ or c.dep_ in ("auxpass", "aux:pass") for c in t.children)
 
 
+def _passive_at(i: int, parse: Any) -> bool:
+    """``_passive`` of token ``i``, read from the parse lists."""
+    deps = parse.deps
+    return any(deps[c] in PASS_SUBJ or deps[c] in ("auxpass", "aux:pass") for c in parse.kids[i])
+
+
 # "a request from Kyiv", « la demande de Kiev », "the offer of Paris": who makes an addressed act
 SOURCE_PREPS = frozenset({"from", "of", "de", "du", "des", "d'", "d’"})
 
@@ -197,41 +203,55 @@ def direct_arguments(
     """
     actor: list[Entity] = []
     recipient: list[Entity] = []
-    is_noun = t.pos_ in ("NOUN", "PROPN")
+    # read from the parse lists: a Token is built only for a dependent that leads to a party
+    parse = actors.lists
+    toks, deps, kids, lower = actors.toks, parse.deps, parse.kids, parse.lower
+    ti = t.i
+    is_noun = parse.pos[ti] in ("NOUN", "PROPN")
     addressed = addressed and is_noun
-    not_passive = t.lemma_.lower() in etre_verbs  # "sont convenues": être as auxiliary, not a passive
-    for c in t.children:
-        if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ and not_passive:
-            described = apposition_anchor(c.i, actors) if c.i < t.i else None
+    not_passive = parse.lemmas[ti] in etre_verbs  # "sont convenues": être as auxiliary, not a passive
+    for ci in kids[ti]:
+        dep = deps[ci]
+        if dep in SUBJ or dep in PASS_SUBJ and not_passive:
+            described = apposition_anchor(ci, actors) if ci < ti else None
             if described is not None:  # « Moscou, principal allié de X, a rappelé »: Moscou
-                actor += actors.entities_for(actors.toks[described])
+                actor += actors.entities_for(toks[described])
             else:
+                c = toks[ci]
                 actor += [] if _proxy(c, actors) else actors.entities_for(c)
-        elif c.dep_ in PASS_SUBJ:
-            recipient += actors.entities_for(c)
-        elif c.dep_ in AGENT:
-            objs = [g for g in c.children if g.dep_ == "pobj"] or [c]
-            actor += actors.entities_for(objs[0])
-        elif c.dep_ in OBJ:
+        elif dep in PASS_SUBJ:
+            recipient += actors.entities_for(toks[ci])
+        elif dep in AGENT:
+            objs = [g for g in kids[ci] if deps[g] == "pobj"] or [ci]
+            actor += actors.entities_for(toks[objs[0]])
+        elif dep in OBJ:
+            c = toks[ci]
             recipient += [] if _own(c) else _author(c, actors) or _actors_of(c, actors)
-        elif is_noun and c.dep_ in ("poss", "nmod:poss") or is_noun and c.dep_ in ("amod", "compound") and c.i < t.i:
-            actor += actors.entities_for(c)
-        elif is_noun and c.dep_ == "acl" and (c.tag_ == "VBN" or "Part" in c.morph.get("VerbForm")):
-            actor += _participle_agent(c, actors)  # "a request made by the German president"
+        elif is_noun and dep in ("poss", "nmod:poss") or is_noun and dep in ("amod", "compound") and ci < ti:
+            actor += actors.entities_for(toks[ci])
+        elif is_noun and dep == "acl" and (toks[ci].tag_ == "VBN" or "Part" in parse.feature(ci, "VerbForm")):
+            actor += _participle_agent(toks[ci], actors)  # "a request made by the German president"
         else:
-            po = _prep_object(c)
-            if po is None:
+            # the preposition and its object (``_prep_object``), from the lists
+            if dep == "prep":
+                obj = next((g for g in kids[ci] if deps[g] in ("pobj", "pcomp")), None)
+                if obj is None:
+                    continue
+                prep = lower[ci]
+            elif dep in ("obl", "obl:arg", "obl:mod", "nmod", "iobj"):
+                prep = next((lower[g] for g in kids[ci] if deps[g] == "case"), "")
+                obj = ci
+            else:
                 continue
-            prep, obj = po
-            if prep == "by" or prep == "par" and (_passive(t) or "Part" in t.morph.get("VerbForm")):
-                actor += actors.entities_for(obj)
+            if prep == "by" or prep == "par" and (_passive_at(ti, parse) or "Part" in parse.feature(ti, "VerbForm")):
+                actor += actors.entities_for(toks[obj])
             elif addressed and prep in SOURCE_PREPS:
-                actor += _actors_of(obj, actors)
+                actor += _actors_of(toks[obj], actors)
             elif prep in (NOUN_RECIPIENT_PREPS if is_noun else RECIPIENT_PREPS):
-                if prep == "with" and recipient and _no_party(obj, actors):
+                if prep == "with" and recipient and _no_party(toks[obj], actors):
                     continue  # "threatened Lithuania with trade measures over ...": the means, not a second target
-                recipient += _actors_of(obj, actors)
-    if not actor and _passive(t):
+                recipient += _actors_of(toks[obj], actors)
+    if not actor and _passive_at(ti, parse):
         actor = _stray_agent(t, actors)
     return actor, recipient
 
@@ -254,7 +274,7 @@ def _proxy(subj: Any, actors: ArticleActors) -> bool:
     Not a part or a number of a group ("thousands of protesters", "a group of
     diplomats"), and not a noun whose own modifier names a party.
     """
-    if subj.pos_ != "NOUN" or subj.i in actors.tok_entry or subj.i in actors.tok_person or subj.like_num:
+    if actors.lists.pos[subj.i] != "NOUN" or subj.i in actors.tok_entry or subj.i in actors.tok_person or subj.like_num:
         return False
     if subj.ent_type_ in ("CARDINAL", "QUANTITY", "PERCENT") or subj.lemma_.lower() in partitive_nouns(actors.gaz.language):
         return False
@@ -432,9 +452,10 @@ def _speaker(tok: Any, reporting: frozenset[str], t: Any = None, sources: frozen
 def _people(e: Entity, actors: ArticleActors) -> bool:
     """A country entity named by its people ("Young Algerians", « des Algériens »), not by the state."""
     entry = actors.gaz.lookup(e.name)
+    if entry is None or entry.kind != "adjective":
+        return False  # most parties are no people's name: no Span to build
     span = actors.doc.char_span(e.start, e.end, alignment_mode="expand") if e.start >= 0 else None
-    plural = span is not None and "Plur" in span.root.morph.get("Number") and span.root.pos_ in ("NOUN", "PROPN")
-    return entry is not None and entry.kind == "adjective" and plural
+    return span is not None and "Plur" in span.root.morph.get("Number") and span.root.pos_ in ("NOUN", "PROPN")
 
 
 def nearest_mentions(
@@ -449,30 +470,31 @@ def nearest_mentions(
     later: list[Entity] = []
     sources = attribution_markers(actors.gaz.language)
     seen = {(e.code, e.canonical) for e in exclude}
-    sent, doc = t.sent, t.doc
+    parse, toks, ti = actors.lists, actors.toks, t.i
+    start, end = parse.sents[parse.sent_of[ti]]  # t.sent, without building the Span
     named, entries = actors.tok_person, actors.tok_entry
-    for i in range(sent.start, sent.end):
+    for i in range(start, end):
         if i not in named and i not in entries:
             continue  # most words name no one: skip them without building a Token
         ent = actors.entity_at(i)
         if ent is None:
             continue
-        tok = doc[i]
-        described = apposition_anchor(i, actors) if i < t.i else None
+        at = i
+        described = apposition_anchor(i, actors) if i < ti else None
         if described is not None:  # "Algiers, the main backer of X, recalled": Algiers, not X
-            ent, tok = actors.entity_at(described), doc[described]
+            ent, at = actors.entity_at(described), described
             if ent is None:
                 continue
-        if tok.i > t.i and _speaker(tok, reporting, t, sources):
+        if at > ti and _speaker(toks[at], reporting, t, sources):
             seen.add((ent.code, ent.canonical))  # the rest of the name ("Reporters Without Borders") too
             continue
-        if ent.code in (None, "UNK") or (ent.code, ent.canonical) in seen or in_place_name(tok, actors):
+        if ent.code in (None, "UNK") or (ent.code, ent.canonical) in seen or in_place_name(toks[at], actors):
             continue
-        if tok.pos_ == "ADJ" and (tok.head.i in actors.tok_person or tok.head.i in actors.tok_entry):
+        if parse.pos[at] == "ADJ" and (parse.heads[at] in named or parse.heads[at] in entries):
             continue  # "French" in "French journalist X" belongs to X, not to the event
-        if tok.i < t.i:
+        if at < ti:
             before = [ent]
-        elif tok.i > t.i:
+        elif at > ti:
             later.append(ent)
     # a state does not act on itself ("China ..., saying Beijing would"), but its people may address
     # their own government ("Young Algerians ... demands from President Bouteflika's government"),

@@ -725,9 +725,10 @@ def _clause_head(ctx: Context, i: int) -> int:
     return cur
 
 
-def pick_date(t: Any, ctx: Context) -> DateSpan | None:
-    """The date expression of the trigger's clause (or of the reporting verb that governs it)."""
-    sent = t.sent
+def pick_date(t: Any, ctx: Context, sent: Any = None) -> DateSpan | None:
+    """The date expression of the trigger's clause (or of the reporting verb that governs it); ``sent``: its sentence."""
+    if sent is None:
+        sent = t.sent
     spans = [span for span in ctx.dates if sent.start_char <= span.start < sent.end_char]
     if not spans:
         return None
@@ -794,14 +795,17 @@ def _subtrees(ctx: Context, tops: list[int]) -> set[int]:
     return out
 
 
-def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
+def build_event(cand: Candidate, sent_index: int, ctx: Context, sent: Any = None) -> Event | None:
+    """The event of one candidate, or None (``sent``: its sentence's Span, when the caller has it)."""
     t = cand.token
     parties = resolve_parties(cand, ctx)
     if parties is None:
         return None
     actor_t, recipient_t, via_parse, unresolved = parties
+    if sent is None or not sent.start <= t.i < sent.end:
+        sent = t.sent
     place = place_near(t, ctx.actors.gaz) or ctx.default_place
-    date = pick_date(t, ctx)
+    date = pick_date(t, ctx, sent)
     modality = flags(ctx, cand, date)
     negated, future, hypothetical = modality.negated, modality.future, modality.hypothetical
     if date is not None and future and ctx.published is not None:
@@ -815,7 +819,7 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
     if category == "AID" and _own_deployment(ctx, cand):
         # "would send a missile system to the Batanes islands": weapons moved to a place, not given to a state
         category, mode, recipient_t = "MOBILIZE", "weapons", ()
-    speaker = _reporting_subject(t, ctx) if modality.obligation and t.pos_ in ("VERB", "AUX") else []
+    speaker = _reporting_subject(t, ctx) if modality.obligation and ctx.pos[t.i] in ("VERB", "AUX") else []
     if cand.trigger is DEMAND and (not speaker or {e.code for e in actor_t or recipient_t} <= {e.code for e in speaker}):
         return None  # no one else was told to act ("France said it must act" is its own intention)
     if cand.trigger.invert and category in JUDGEMENTS and not speaker:
@@ -856,11 +860,10 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context) -> Event | None:
         mode = None
     date_str, precision = (date.date, date.precision) if date else _default_date(ctx)
     historical = _historical(date_str, ctx.published)
-    sent = t.sent
     contexts = _sentence_contexts(sent, ctx) or ctx.article_contexts
     end = t.idx + len(t.text)
     for i in cand.consumed:
-        end = max(end, ctx.doc[i].idx + len(ctx.doc[i].text))
+        end = max(end, ctx.toks[i].idx + len(ctx.toks[i].text))
     if end - t.idx >= 80:
         end = t.idx + len(t.text)  # the pattern's words lie far apart: the head word alone is the evidence
     trig_text = ctx.article.text[t.idx:end]
@@ -1015,7 +1018,7 @@ def code_events(ctx: Context) -> list[Event]:
         for cand in cands:
             if ctx.lemmas[cand.token.i] in ctx.lexicon.reporting and len(cand.trigger.words) == 1 and not _acts_on_thing(cand.token):
                 continue  # saying is not an event; "stressed the need to" (a longer pattern) is a demand
-            event = build_event(cand, index, ctx)
+            event = build_event(cand, index, ctx, sent)
             if event is None:
                 continue
             if _finite(cand.token):

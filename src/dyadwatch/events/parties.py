@@ -124,14 +124,18 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
     # "ready to host a meeting between A and B": an offer made to both sides
     recipient = recipient or sides
     actor, recipient = actor or _collective_subject(t, ctx), recipient or _collective_object(t, ctx)
-    if not actor and not recipient and _anaphoric(t, ctx.lexicon):
+    # the tests below hold only for a verb modifying a noun or for a noun: the others skip them
+    pos, dep = ctx.pos[t.i], ctx.deps[t.i]
+    if not actor and not recipient and pos == "NOUN" and _anaphoric(t, ctx.lexicon):
         return None
-    if _reduced_relative(t) or _circumstantial(t, ctx.lexicon) or _describes(t, ctx):
+    if pos == "VERB" and dep in ("acl", "amod") and _reduced_relative(t):
+        return None
+    if pos == "NOUN" and (_circumstantial(t, ctx.lexicon) or _describes(t, ctx)):
         return None
     # "after gunmen killed 26 people": a subject of its own that names no known party is still
     # the actor; the main clause's subject ("India suspended the treaty after ...") is not
-    own_subject = any(c.dep_ in SUBJ and c.pos_ in ("NOUN", "PROPN") for c in t.children)
-    named = t.dep_ == "advcl" and own_subject
+    own_subject = any(ctx.deps[c] in SUBJ and ctx.pos[c] in ("NOUN", "PROPN") for c in ctx.kids[t.i])
+    named = ctx.deps[t.i] == "advcl" and own_subject
     armed = cand.trigger.category in ARMED_ACTS and (cand.mode or cand.trigger.mode) not in STANDOFF_MODES
     if cand.trigger.category in ARMED_ACTS:
         actor, hidden = _attackers(t, actor, armed, ctx)
@@ -145,7 +149,7 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
         else:
             actor, undergoer = climb_subject(t, ctx.actors, ctx.lexicon.patient, ctx.lexicon.etre_verbs)
             recipient = recipient or undergoer
-    elif addressed and actor and not recipient and t.pos_ in ("NOUN", "PROPN"):
+    elif addressed and actor and not recipient and ctx.pos[t.i] in ("NOUN", "PROPN"):
         # "Hungary rejected a request from Kyiv", "Algeria granted a request made by Berlin":
         # whoever answers a request, an offer or an ultimatum is the one it was addressed to
         answer = climb_subject(t, ctx.actors, ctx.lexicon.patient, ctx.lexicon.etre_verbs)[0]

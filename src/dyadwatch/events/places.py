@@ -107,6 +107,14 @@ def settlement_nouns(language: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in data.get("nouns") or ())
 
 
+@lru_cache(maxsize=8)
+def _settlement_ids(language: str) -> frozenset[int]:
+    """The string ids of the settlement nouns (the same in every vocabulary: a hash, or a symbol's id)."""
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(w) for w in settlement_nouns(language))
+
+
 def _place_spans(doc: Any, gaz: Gazetteer) -> list[tuple[int, int, Place | None]]:
     """Token spans of the Doc's GPE and LOC entities (with None), and of the words that name a
     settlement by a noun ("the Iraqi city", « la ville irakienne », "the town of Samarra", with its
@@ -123,16 +131,11 @@ def _settlements(doc: Any, gaz: Gazetteer) -> list[tuple[int, int, Place | None]
     """(start, end, place) for the nationality adjective of a settlement noun ("the Iraqi city") and the
     name after it ("the town of Samarra", « la ville de Gao »), whatever entity type the parser gave it.
     The nouns are found on the lemma array, so that no Token is built for the words in between."""
-    import numpy
-
-    from spacy.attrs import LEMMA
-
-    strings = doc.vocab.strings
-    wanted = [strings[w] for w in settlement_nouns(gaz.language) if w in strings]
+    wanted = _settlement_ids(gaz.language)
     if not wanted or not len(doc):
         return []
     out: list[tuple[int, int, Place | None]] = []
-    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LEMMA), wanted)).tolist():
+    for i in [i for i, lemma in enumerate(parse_lists(doc).lemma_ids) if lemma in wanted]:
         noun = doc[i]
         for c in noun.children:
             if c.dep_ in ("amod", "compound", "nmod") and c.pos_ in ("ADJ", "PROPN"):
