@@ -45,16 +45,30 @@ class Match:
 
 def shingles(text: str) -> set[bytes]:
     """Lower-cased word 3-grams of the normalised text (the words themselves for very short texts)."""
+    return set(_shingle_list(text))
+
+
+def _shingle_list(text: str) -> list[bytes]:
+    """The shingles in text order, repeats kept: a MinHash is a minimum, which a repeat cannot change,
+    so the signature needs no set (building one cost a quarter of the shingling)."""
     words = _WORD.findall(normalise_text(text).lower())
     if len(words) < _SHINGLE:
-        return {w.encode("utf-8") for w in words}
-    return {f"{a} {b} {c}".encode("utf-8") for a, b, c in zip(words, words[1:], words[2:])}
+        return [w.encode("utf-8") for w in words]
+    return [f"{a} {b} {c}".encode("utf-8") for a, b, c in zip(words, words[1:], words[2:])]
 
 
 def _hashes(values: Any) -> list[int]:
     """datasketch's default 32-bit hash of each value (``sha1_hash32``: the first 4 bytes of SHA-1,
     little-endian), in one comprehension instead of a function call per value."""
     return [int.from_bytes(sha1(v).digest()[:4], "little") for v in values]
+
+
+def _hash_array(values: list[bytes]) -> Any:
+    """The same hashes as ``_hashes``, as a uint32 array: the digests joined and read as little-endian
+    32-bit words, of which every fifth (a SHA-1 digest is five words) is the first four bytes of one."""
+    import numpy as np
+
+    return np.frombuffer(b"".join([sha1(v).digest() for v in values]), dtype="<u4")[::5].astype(np.uint32)
 
 
 @lru_cache(maxsize=8)
@@ -72,6 +86,18 @@ def _bands(threshold: float, num_perm: int) -> tuple[int, int] | None:
     return int(b), int(r)
 
 
+def _affine32_mix(scheme: str) -> Any:
+    """datasketch's premix of the "affine32" scheme (its ``_fmix``), when that is the scheme in use; None
+    otherwise (another scheme or another datasketch: ``signature`` goes through ``MinHash`` as before)."""
+    if scheme != "affine32":
+        return None
+    try:
+        from datasketch.minhash import _fmix
+    except ImportError:
+        return None
+    return _fmix
+
+
 class NearDuplicates:
     """An LSH index of first copies; ``check`` links an article to one or adds it."""
 
@@ -84,6 +110,7 @@ class NearDuplicates:
         self._proto = MinHash(num_perm=num_perm, seed=_SEED)
         self._lsh = MinHashLSH(threshold=min(threshold, 0.99), num_perm=num_perm, params=_bands(min(threshold, 0.99), num_perm))
         self._sigs: dict[str, Any] = {}
+        self._mix = _affine32_mix(self._proto.scheme)
 
     @classmethod
     def from_store(cls, store: Any, config: Config) -> "NearDuplicates | None":
@@ -103,9 +130,17 @@ class NearDuplicates:
     def signature(self, text: str) -> Any:
         from datasketch import LeanMinHash, MinHash
 
+        values = _shingle_list(text) or [b""]
+        if self._mix is not None:
+            # datasketch's "affine32" scheme, applied to the whole array at once: the hashes premixed, then each
+            # permutation a * h + b in uint32 (its wraparound is the modulo), and the minimum per permutation;
+            # the same values as ``MinHash.update_batch``, without a MinHash per article (tests/test_dedup_signature.py)
+            a, b = self._proto.permutations
+            mixed = self._mix(_hash_array(values), 32)
+            return LeanMinHash(seed=_SEED, hashvalues=(mixed[:, None] * a + b).min(axis=0), scheme=self._proto.scheme)
         # the values arrive hashed (``_hashes``, the same numbers as datasketch's sha1_hash32): ``int`` passes them on
         m = MinHash(num_perm=self.num_perm, seed=_SEED, hashfunc=int, permutations=self._proto.permutations, scheme=self._proto.scheme)
-        m.update_batch(_hashes(shingles(text) or [b""]))
+        m.update_batch(_hashes(values))
         return LeanMinHash(m)
 
     def add_stored(self, article_id: str, encoded: str) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import numpy
 from spacy.attrs import DEP, HEAD, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START
 
 _KEY = "dyadwatch.lists"
@@ -63,10 +64,12 @@ def _build(doc: Any) -> ParseLists:
         return ParseLists([], [], [], [], [], [], [], [], [], [], [])
     columns = doc.to_array([ORTH, LOWER, POS, DEP, MORPH, LEMMA, HEAD])
     strings = doc.vocab.strings
-    texts, lower, pos, deps, morphs = (_strings(columns[:, k].tolist(), strings, _NAMES) for k in range(5))
-    lemma_ids = columns[:, 5].tolist()
+    ids = columns[:, :6].T.tolist()  # one conversion for the six columns of hashes
+    texts, lower, pos, deps, morphs = (_strings(ids[k], strings, _NAMES) for k in range(5))
+    lemma_ids = ids[5]
     lemmas = _strings(lemma_ids, strings, _LOWERED, str.lower)
-    heads = [i + h for i, h in enumerate(columns[:, 6].astype("int64").tolist())]  # HEAD: an offset, stored unsigned
+    # HEAD: an offset, stored unsigned (a negative one wraps round, and comes back through int64)
+    heads = (columns[:, 6].astype("int64") + numpy.arange(len(doc))).tolist()
     kids: list[list[int]] = [[] for _ in heads]
     for i, h in enumerate(heads):
         if h != i:
@@ -85,14 +88,17 @@ _MEMO_SIZE = 200_000
 
 def _strings(ids: list[int], strings: Any, memo: dict[int, str], change: Any = None) -> list[str]:
     """The strings of a column of hashes (``change``: applied to each, e.g. lowercasing), through ``memo``."""
+    try:
+        return list(map(memo.__getitem__, ids))  # most columns: every hash seen before
+    except KeyError:
+        pass
     missing = set(ids).difference(memo)
-    if missing:
-        if len(memo) + len(missing) > _MEMO_SIZE:
-            memo.clear()
-            missing = set(ids)
-        for h in missing:
-            memo[h] = change(strings[h]) if change is not None else strings[h]
-    return [memo[h] for h in ids]
+    if len(memo) + len(missing) > _MEMO_SIZE:
+        memo.clear()
+        missing = set(ids)
+    for h in missing:
+        memo[h] = change(strings[h]) if change is not None else strings[h]
+    return list(map(memo.__getitem__, ids))
 
 
 _SENTS = "dyadwatch.sents"
@@ -123,10 +129,8 @@ def _sentence_bounds(doc: Any) -> tuple[list[tuple[int, int]], list[int]]:
     if not doc.has_annotation("SENT_START"):
         bounds = [(s.start, s.end) for s in doc.sents]  # spaCy raises its own error here
     else:
-        flags = doc.to_array(SENT_START).tolist()
-        starts = [0] + [i for i in range(1, size) if flags[i] == 1]
+        flags = doc.to_array(SENT_START)
+        starts = [0, *(numpy.flatnonzero(flags[1:] == 1) + 1).tolist()]
         bounds = list(zip(starts, starts[1:] + [size]))
-    sent_of: list[int] = []
-    for n, (start, end) in enumerate(bounds):
-        sent_of.extend([n] * (end - start))
-    return bounds, sent_of
+    lengths = [end - start for start, end in bounds]
+    return bounds, numpy.repeat(numpy.arange(len(bounds)), lengths).tolist()
