@@ -108,7 +108,8 @@ def _lexicon(not_words: set[str]) -> Lexicon:
     ],
 )
 def test_coder_not_words_are_read_among_dependents_only(config, text, found):
-    from dyadwatch.events.coder import find_candidates, parse_lists
+    from dyadwatch.events.candidates import find_candidates
+    from dyadwatch.events.context import parse_lists
     from dyadwatch.nlp.models import load_pipeline
 
     doc = load_pipeline("en", config.models)(text)

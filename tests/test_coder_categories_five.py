@@ -82,7 +82,7 @@ def test_coder_who_says_a_state_dishonours_itself_accuses_it(code):
     ],
 )
 def test_coder_french_imperfect_of_an_r_stem_is_no_conditional(form, lemma, conditional):
-    from dyadwatch.events.coder import _french_conditional
+    from dyadwatch.events.modality import _french_conditional
 
     assert _french_conditional(form, lemma) is conditional
 

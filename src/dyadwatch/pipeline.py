@@ -68,7 +68,7 @@ def coder_version(config: Config) -> str:
 
     if config.classifier == "embed":
         # another classifier (or another examples file) codes differently: it is another coder version
-        from dyadwatch.events.embed import examples_tag
+        from dyadwatch.events.examples import examples_tag
 
         tag = f"+embed.{examples_tag(config.examples)}" if config.examples else "+embed"
         return f"{config.coder_name}/{__version__}{tag}"

@@ -32,6 +32,10 @@ _PREPOSITIONAL = frozenset({"prep", "nmod", "obl", "obl:mod"})
 _NAME_LINKS = frozenset({"appos", "compound", "flat", "flat:name"})
 # dependents that make a plural noun a phrase of its own, not a bare repetition ("the leaders", "both leaders")
 _DETERMINED = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod:poss"})
+# prepositions of a phrase that says whose a group is ("delegations from Armenia", "ministers of India")
+_ORIGIN_PREPS = frozenset({"from", "of"})
+# word-table kinds of a word that gives a group its side ("Israeli and Hamas negotiators")
+_SIDE_KINDS = frozenset({"adjective", "country", "capital", "institution"})
 # word-table kinds that name a party by themselves
 _PARTY_KINDS = frozenset({"role", "group", "rank", "institution", "adjective", "country", "capital"})
 
@@ -135,7 +139,7 @@ class EntityResolver:
     def _entities_for(self, token: Any, depth: int) -> list[Entity]:
         out: list[Entity] = []
         toks = self.toks
-        for head in [token, *(toks[j] for j in self._conjuncts(token.i))]:
+        for head in [token, *(toks[j] for j in self._conjuncts(token.i)), *self._named_conjuncts(token.i)]:
             ent = self._one(head, depth)
             found = [ent] if ent is not None else []
             if ent is not None and ent.kind == "group":
@@ -146,14 +150,17 @@ class EntityResolver:
         return out
 
     def _coordinated_modifiers(self, head: Any, first: Entity) -> list[Entity]:
-        """"Chinese and Russian leaders", "les armées française et indienne": one group per country."""
+        """"Chinese and Russian leaders", "les armées française et indienne", "delegations from
+        Armenia and Azerbaijan": one group per country."""
         out = []
         for mod in head.children:
-            if mod.dep_ not in ("amod", "compound", "nmod"):
+            if mod.dep_ == "prep" and mod.lower_ in _ORIGIN_PREPS:
+                mod = next((g for g in mod.children if g.dep_ == "pobj"), mod)
+            elif mod.dep_ not in ("amod", "compound", "nmod"):
                 continue
             for other in (self.toks[j] for j in self._conjuncts(mod.i)):
                 entry = self.tok_entry.get(other.i)
-                if entry is not None and entry.kind in ("adjective", "country") and entry.code and entry.code != first.code:
+                if entry is not None and entry.kind in _SIDE_KINDS and entry.code and entry.code != first.code:
                     name = self.gaz.country_names.get(entry.code, entry.code)
                     out.append(replace(first, code=entry.code, canonical=name, name=f"{other.text} {head.text}"))
         return out
@@ -264,6 +271,13 @@ class EntityResolver:
                 out.append(c)
                 out.extend(self._conjuncts(c))
         return out
+
+    def _named_conjuncts(self, i: int) -> list[Any]:
+        """The words coordinated with the name set beside a head (« le ministre tunisien X et son
+        homologue libyen »: the parser hangs the second party on the name, not on the head)."""
+        parse = self.lists
+        names = [c for c in parse.kids[i] if parse.deps[c] == "appos" and c in self.tok_person]
+        return [self.toks[j] for c in names for j in self._conjuncts(c)]
 
     def _names_party(self, t: int) -> bool:
         """Whether a noun is itself a person, a country, a people, a body or a kind of party."""

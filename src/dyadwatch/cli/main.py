@@ -102,7 +102,8 @@ def _classifier(classifier: Optional[str], examples: Optional[Path]) -> dict[str
         raise make("E810", what="--examples", value=str(examples), reason="examples are used by --classifier embed only")
     if examples is None and classifier in (None, "lexicon"):
         return {"classifier": classifier}
-    from dyadwatch.events.embed import read_examples, require_extra
+    from dyadwatch.events.embed import require_extra
+    from dyadwatch.events.examples import read_examples
 
     if examples is not None:
         read_examples(examples)  # a bad line is reported now, not once per article

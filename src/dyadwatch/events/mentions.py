@@ -1,0 +1,183 @@
+"""Parties the parse does not attach to the trigger: the subject of a governing clause or of the main clause, and the nearest mentions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dyadwatch.actors.clauses import attribution_markers
+from dyadwatch.actors.resolve import ArticleActors
+from dyadwatch.events.arguments import PASS_SUBJ, SUBJ, apposition_anchor, in_place_name
+from dyadwatch.records import Entity
+
+CLIMB = {"xcomp", "conj", "advcl", "ccomp", "dobj", "obj", "pobj", "pcomp", "prep", "acl", "obl", "nmod", "obl:arg", "obl:mod", "appos", "advmod"}
+
+
+def climb_subject(
+    t: Any, actors: ArticleActors, patient: frozenset[str], etre_verbs: frozenset[str] = frozenset()
+) -> tuple[list[Entity], list[Entity]]:
+    """(actor, recipient) from the nearest governing clause, for triggers with no subject of their own.
+
+    When the governing verb is one whose subject undergoes the event ("X is
+    serving a sentence", "X faces arrest"), that subject is the recipient.
+    """
+    cur = t
+    for _ in range(5):
+        if cur.dep_ not in CLIMB or cur.head.i == cur.i or cur.dep_ == "relcl":
+            return [], []
+        first = cur.i == t.i
+        cur = cur.head
+        undergoes = first and t.pos_ in ("NOUN", "PROPN") and cur.lemma_.lower() in patient
+        subj = [c for c in cur.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ and cur.lemma_.lower() in etre_verbs]
+        if subj:
+            found = actors.entities_for(subj[0])
+            return ([], found) if undergoes else (found, [])
+        if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
+            # "journalist X, serving a sentence": the noun the clause describes undergoes the event
+            return ([], actors.entities_for(cur.head)) if undergoes else ([], [])
+    return [], []
+
+
+def _present_participle(t: Any) -> bool:
+    """"..., calling it blackmail", « ..., dénonçant la méthode »: a present participle that opens an adjunct."""
+    if t.pos_ != "VERB" or t.i == 0 or t.doc[t.left_edge.i - 1].text != ",":
+        return False
+    return t.tag_ == "VBG" or "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")
+
+
+def participle_subject(t: Any, actors: ArticleActors) -> list[Entity] | None:
+    """The actor of a participle adjunct with no subject of its own: the subject of its sentence's
+    main clause, wherever the parser hung the adjunct.
+
+    In "Algeria rejected a list of nationals that France wants to deport,
+    denouncing the method", whoever denounces is Algeria, not the subject of
+    the relative clause nearest the participle. None when ``t`` is not such
+    an adjunct, or when the main clause names no subject.
+    """
+    if not _present_participle(t) or any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in t.children):
+        return None
+    # the main clause, or the clause a report quotes ("X declared ..., suspending ..., a spokeswoman said")
+    main = t.head
+    while main.dep_ not in _MAIN_CLAUSES and main.head.i != main.i:
+        main = main.head
+    if main.i == t.i or main.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = [c for c in main.children if c.dep_ in SUBJ]
+    return actors.entities_for(subj[0]) if subj else None
+
+
+_MAIN_CLAUSES = frozenset({"ROOT", "ccomp", "parataxis"})
+
+
+def small_clause(t: Any, actors: ArticleActors) -> tuple[list[Entity], list[Entity]] | None:
+    """(actor, recipient) of an event noun that a verb predicates of its object: in "Ankara
+    declared two attachés persona non grata" the parser makes "attachés" the noun's subject,
+    but they undergo it, and whoever declares it acts. None for any other reading."""
+    if t.pos_ != "NOUN" or t.dep_ not in ("ccomp", "xcomp", "oprd") or t.head.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("cop", "aux", "auxpass", "aux:pass") for c in t.children):
+        return None  # "the move is a violation": a clause of its own
+    undergoer = [c for c in t.children if c.dep_ in SUBJ]
+    declarer = [c for c in t.head.children if c.dep_ in SUBJ]
+    if not undergoer or not declarer:
+        return None
+    return actors.entities_for(declarer[0]), actors.entities_for(undergoer[0])
+
+
+# the relations a name sits under within the phrase of a speaker: "sources in neighbouring
+# Pakistan said", "a member of the Chadian team said", "Thai military sources said"
+SPEAKER_PATH = {"appos", "flat", "flat:name", "compound", "conj", "amod", "nmod", "prep", "pobj", "nmod:poss", "poss"}
+
+
+def _speaker(tok: Any, reporting: frozenset[str], t: Any = None, sources: frozenset[str] = frozenset()) -> bool:
+    """Whether a token names the one who reports (in the subject of a reporting verb, or after
+    ``sources`` words: "according to X", « selon X »), or the actor of another coordinated clause
+    ("X regretted the ruling, and RSF condemned it"), not a party to t's event."""
+    cur = tok
+    for _ in range(6):
+        if cur.lower_ in sources or cur.dep_ == "pobj" and cur.head.head.lower_ in sources:
+            return True
+        if any(c.dep_ == "case" and c.lower_ in sources for c in cur.children):
+            return True
+        if cur.dep_ in SUBJ:
+            other_clause = t is not None and cur.head.i != t.i and cur.head.dep_ in ("conj", "parataxis") and cur.head.i > t.i
+            return cur.head.lemma_.lower() in reporting and (t is None or cur.head.i != t.i) or other_clause
+        if cur.dep_ not in SPEAKER_PATH or cur.head.i == cur.i or t is not None and cur.head.i == t.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _people(e: Entity, actors: ArticleActors) -> bool:
+    """A country entity named by its people ("Young Algerians", « des Algériens »), not by the state."""
+    entry = actors.gaz.lookup(e.name)
+    if entry is None or entry.kind != "adjective":
+        return False  # most parties are no people's name: no Span to build
+    span = actors.doc.char_span(e.start, e.end, alignment_mode="expand") if e.start >= 0 else None
+    return span is not None and "Plur" in span.root.morph.get("Number") and span.root.pos_ in ("NOUN", "PROPN")
+
+
+def nearest_mentions(
+    t: Any, actors: ArticleActors, exclude: list[Entity], reporting: frozenset[str] = frozenset()
+) -> tuple[list[Entity], list[Entity]]:
+    """The nearest entity named before the trigger in its sentence, and the first one after it that is not a speaker.
+
+    The one after must be another party than a state actor: "China rejected
+    the ultimatum, saying Beijing would fight" has no recipient in the sentence.
+    """
+    before: list[Entity] = []
+    later: list[Entity] = []
+    sources = attribution_markers(actors.gaz.language)
+    seen = {(e.code, e.canonical) for e in exclude}
+    parse, toks, ti = actors.lists, actors.toks, t.i
+    start, end = parse.sents[parse.sent_of[ti]]  # t.sent, without building the Span
+    named, entries = actors.tok_person, actors.tok_entry
+    for i in range(start, end):
+        if i not in named and i not in entries:
+            continue  # most words name no one: skip them without building a Token
+        ent = actors.entity_at(i)
+        if ent is None:
+            continue
+        at = i
+        described = apposition_anchor(i, actors) if i < ti else None
+        if described is not None:  # "Algiers, the main backer of X, recalled": Algiers, not X
+            ent, at = actors.entity_at(described), described
+            if ent is None:
+                continue
+        if at > ti and _speaker(toks[at], reporting, t, sources):
+            seen.add((ent.code, ent.canonical))  # the rest of the name ("Reporters Without Borders") too
+            continue
+        if ent.code in (None, "UNK") or (ent.code, ent.canonical) in seen or in_place_name(toks[at], actors):
+            continue
+        if parse.pos[at] == "ADJ" and (parse.heads[at] in named or parse.heads[at] in entries):
+            continue  # "French" in "French journalist X" belongs to X, not to the event
+        if at < ti:
+            before = [ent]
+        elif at > ti:
+            later.append(ent)
+    # a state does not act on itself ("China ..., saying Beijing would"), but its people may address
+    # their own government ("Young Algerians ... demands from President Bouteflika's government"),
+    # and its police or government act on its society ("opposition groups in Zimbabwe demanded that
+    # President Mugabe ...", "Egyptian police dispersed Egyptian students")
+    own: dict[str, set[str | None]] = {}
+    for e in exclude or before:  # the parties found, else the one named before, who will stand for the actor
+        if not _people(e, actors):
+            own.setdefault(e.code, set()).add(sphere(e))
+    after = next(([e] for e in later if e.code not in own or _other_sphere(sphere(e), own[e.code])), [])
+    return before, after
+
+
+# sectors of the state; the others (opposition, rebels, civilians, business...) are its society
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def sphere(e: Entity) -> str | None:
+    """"state" or "society" for an entity of a country, None when the text does not say which."""
+    if e.sector in STATE_SECTORS or e.sector is None and e.kind in ("country", "capital"):
+        return "state"
+    return "society" if e.sector else None
+
+
+def _other_sphere(side: str | None, taken: set[str | None]) -> bool:
+    """Whether a mention stands on the other side of a domestic dyad from all the parties already taken."""
+    return side is not None and None not in taken and side not in taken
+
