@@ -106,11 +106,18 @@ class Gazetteer:
         for i in [i for i, w in enumerate(lowered) if w in longest]:
             if i < end:
                 continue  # inside the previous match
-            reach, limit = 1, min(longest[lowered[i]], size - i)
-            while reach < limit and tuple(lowered[i : i + reach + 1]) in prefixes:
-                reach += 1
+            first = lowered[i]
+            reach, limit = 1, min(longest[first], size - i)
+            if limit > 1:
+                # the phrase grows one word at a time while it still begins some entry
+                grown = (first, lowered[i + 1])
+                while grown in prefixes:
+                    reach += 1
+                    if reach == limit:
+                        break
+                    grown += (lowered[i + reach],)
             for n in range(reach, 0, -1):
-                key = tuple(lowered[i : i + n])
+                key = (first,) if n == 1 else tuple(lowered[i : i + n])
                 entry = index(key)
                 if entry is not None and self._case_ok(words[i : i + n], key, entry):
                     out.append(GazMatch(i, i + n, entry))

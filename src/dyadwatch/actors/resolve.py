@@ -276,13 +276,13 @@ class ArticleActors(EntityResolver):
 
     def _name_run(self, i: int) -> int:
         """End of a run of capitalised name tokens starting at i (hyphenated names included)."""
-        doc = self.doc
-        toks = self.toks
+        named, texts = self._name_tokens, self.texts  # the list once, not the cached property per word
+        size = len(named)
         j = i
-        while j < len(doc) and j - i < 4:
-            if self._is_name_token(j):
+        while j < size and j - i < 4:
+            if named[j]:
                 j += 1
-            elif toks[j].text == "-" and j + 1 < len(doc) and self._is_name_token(j + 1) and j > i:
+            elif texts[j] == "-" and j + 1 < size and named[j + 1] and j > i:
                 j += 2
             else:
                 break

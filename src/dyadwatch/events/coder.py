@@ -15,6 +15,7 @@ flow: ``context`` (the parse as lists), ``candidates`` (triggers and folding),
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from typing import Any
 
 from dyadwatch.events.anchoring import _ceased, _exercising_forces, _own_deployment
@@ -34,6 +35,7 @@ from dyadwatch.events.parties import dedupe, resolve_parties
 from dyadwatch.events.places import place_near
 from dyadwatch.events.repeats import _attested, _better, _finite, _main_actor, merge_repeats
 from dyadwatch.events.timing import _default_date, pick_date
+from dyadwatch.nlp.lists import parse_lists
 from dyadwatch.records import Entity, Event, Evidence
 
 # verbal judgements: with a trigger whose subject is the one judged (lexicon ``invert``), the speaker judges
@@ -196,7 +198,11 @@ def code_events(ctx: Context) -> list[Event]:
     """All events of one article, at most one per category and actor pair per sentence."""
     events: list[Event] = []
     verbal: set[str] = set()
-    for index, sent in enumerate(ctx.doc.sents):
+    spots, toks = ctx.spots, ctx.toks
+    for index, (start, end) in enumerate(parse_lists(ctx.doc).sents):
+        if bisect_left(spots, start) == bisect_left(spots, end):
+            continue  # no word of the sentence may trigger: no candidate, no event (most sentences of a long article)
+        sent = toks[start].sent  # the sentence's one Span (nlp.stages.index_sentences)
         cands = fold_governed(find_candidates(sent, ctx), ctx, sent)
         best: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], Event] = {}
         for cand in cands:

@@ -110,6 +110,7 @@ def to_tables(coded: list[CodedArticle], now: dt.datetime) -> Tables:
     rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in _COLUMNS}
     articles, events, entities, links, quotes, mentions = (rows[n] for n in _COLUMNS)
     entity_ids: set[str] = set()
+    context_json: dict[tuple[str, ...], str] = {}  # the same few context lists recur: each written as JSON once
     for c in coded:
         a = c.article
         coder = c.coder
@@ -134,9 +135,12 @@ def to_tables(coded: list[CodedArticle], now: dt.datetime) -> Tables:
         for ev in c.events:
             loc = ev.location
             evidence = ev.evidence
+            contexts = context_json.get(ev.contexts)
+            if contexts is None:
+                contexts = context_json[ev.contexts] = json.dumps(list(ev.contexts))
             events.append(
                 (
-                    ev.id, ev.article_id, ev.doc_id, ev.category, ev.mode, json.dumps(list(ev.contexts)),
+                    ev.id, ev.article_id, ev.doc_id, ev.category, ev.mode, contexts,
                     ",".join(e.code for e in ev.actor), ",".join(e.code for e in ev.recipient), ev.date, ev.date_precision,
                     loc.name if loc else None, loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
                     ev.negated, ev.future, ev.hypothetical, ev.historical, ev.score, ev.quad,
