@@ -189,6 +189,8 @@ def _passive_at(i: int, parse: Any) -> bool:
 
 # "a request from Kyiv", « la demande de Kiev », "the offer of Paris": who makes an addressed act
 SOURCE_PREPS = frozenset({"from", "of", "de", "du", "des", "d'", "d’"})
+# oblique and nominal-modifier dependents, whose case marker is their preposition
+_OBLIQUES = frozenset({"obl", "obl:arg", "obl:mod", "nmod", "iobj"})
 
 
 def direct_arguments(
@@ -203,7 +205,7 @@ def direct_arguments(
     recipient: list[Entity] = []
     # read from the parse lists: a Token is built only for a dependent that leads to a party
     parse = actors.lists
-    toks, deps, kids, lower = actors.toks, parse.deps, parse.kids, parse.lower
+    toks, deps, kids = actors.toks, parse.deps, parse.kids
     ti = t.i
     is_noun = parse.pos[ti] in ("NOUN", "PROPN")
     addressed = addressed and is_noun
@@ -229,29 +231,37 @@ def direct_arguments(
             actor += actors.entities_for(toks[ci])
         elif is_noun and dep == "acl" and (toks[ci].tag_ == "VBN" or "Part" in parse.feature(ci, "VerbForm")):
             actor += _participle_agent(toks[ci], actors)  # "a request made by the German president"
-        else:
-            # the preposition and its object (``_prep_object``), from the lists
-            if dep == "prep":
-                obj = next((g for g in kids[ci] if deps[g] in ("pobj", "pcomp")), None)
-                if obj is None:
-                    continue
-                prep = lower[ci]
-            elif dep in ("obl", "obl:arg", "obl:mod", "nmod", "iobj"):
-                prep = next((lower[g] for g in kids[ci] if deps[g] == "case"), "")
-                obj = ci
-            else:
-                continue
-            if prep == "by" or prep == "par" and (_passive_at(ti, parse) or "Part" in parse.feature(ti, "VerbForm")):
-                actor += actors.entities_for(toks[obj])
-            elif addressed and prep in SOURCE_PREPS:
-                actor += _actors_of(toks[obj], actors)
-            elif prep in (NOUN_RECIPIENT_PREPS if is_noun else RECIPIENT_PREPS):
-                if prep == "with" and recipient and _no_party(toks[obj], actors):
-                    continue  # "threatened Lithuania with trade measures over ...": the means, not a second target
-                recipient += _actors_of(toks[obj], actors)
+        elif dep == "prep" or dep in _OBLIQUES:
+            by, to = _prep_parties(ci, ti, actors, addressed, is_noun, bool(recipient))
+            actor += by
+            recipient += to
     if not actor and _passive_at(ti, parse):
         actor = _stray_agent(t, actors)
     return actor, recipient
+
+
+def _prep_parties(ci: int, ti: int, actors: ArticleActors, addressed: bool, is_noun: bool, has_recipient: bool) -> tuple[list[Entity], list[Entity]]:
+    """(actor, recipient) named by a prepositional or oblique dependent ``ci`` of trigger ``ti`` and its
+    object (``_prep_object``, read from the lists): "by"/« par » of a passive, "from" of an addressed act, "to"."""
+    parse, toks = actors.lists, actors.toks
+    deps, kids, lower = parse.deps, parse.kids, parse.lower
+    if deps[ci] == "prep":
+        obj = next((g for g in kids[ci] if deps[g] in ("pobj", "pcomp")), None)
+        if obj is None:
+            return [], []
+        prep = lower[ci]
+    else:
+        prep = next((lower[g] for g in kids[ci] if deps[g] == "case"), "")
+        obj = ci
+    if prep == "by" or prep == "par" and (_passive_at(ti, parse) or "Part" in parse.feature(ti, "VerbForm")):
+        return actors.entities_for(toks[obj]), []
+    if addressed and prep in SOURCE_PREPS:
+        return _actors_of(toks[obj], actors), []
+    if prep in (NOUN_RECIPIENT_PREPS if is_noun else RECIPIENT_PREPS):
+        if prep == "with" and has_recipient and _no_party(toks[obj], actors):
+            return [], []  # "threatened Lithuania with trade measures over ...": the means, not a second target
+        return [], _actors_of(toks[obj], actors)
+    return [], []
 
 
 @lru_cache(maxsize=4)
