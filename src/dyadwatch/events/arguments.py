@@ -181,6 +181,15 @@ def _passive(t: Any) -> bool:
     return any(c.dep_ in PASS_SUBJ or c.dep_ in ("auxpass", "aux:pass") for c in t.children)
 
 
+def _active_perfect(i: int, parse: Any) -> bool:
+    """A verb in a perfect tense built with "have" / « avoir » and no passive auxiliary: active, whatever
+    label the parser gave its subject (« Il a condamné » parsed with « Il » as a passive subject)."""
+    deps, lemmas, kids = parse.deps, parse.lemmas, parse.kids[i]
+    return any(deps[k] in ("aux", "aux:tense") and lemmas[k] in ("avoir", "have") for k in kids) and not any(
+        deps[k] in ("auxpass", "aux:pass") for k in kids
+    )
+
+
 def _passive_at(i: int, parse: Any) -> bool:
     """``_passive`` of token ``i``, read from the parse lists."""
     deps = parse.deps
@@ -209,7 +218,7 @@ def direct_arguments(
     ti = t.i
     is_noun = parse.pos[ti] in ("NOUN", "PROPN")
     addressed = addressed and is_noun
-    not_passive = parse.lemmas[ti] in etre_verbs  # "sont convenues": être as auxiliary, not a passive
+    not_passive = parse.lemmas[ti] in etre_verbs or _active_perfect(ti, parse)  # "sont convenues": être as auxiliary, not a passive
     for ci in kids[ti]:
         dep = deps[ci]
         if dep in SUBJ or dep in PASS_SUBJ and not_passive:
@@ -286,6 +295,9 @@ def _proxy(subj: Any, actors: ArticleActors) -> bool:
         return False
     if subj.ent_type_ in ("CARDINAL", "QUANTITY", "PERCENT") or subj.lemma_.lower() in partitive_nouns(actors.gaz.language):
         return False
+    entry = actors.gaz.lookup(subj.lemma_.lower())
+    if entry is not None and entry.kind in ("role", "group", "rank"):
+        return False  # "the foreign ministers of India and Pakistan": office holders of those states
     own = [c for c in subj.children if c.dep_ in _OWN_MODIFIERS]
     if any(x.i in actors.tok_entry or x.i in actors.tok_person for c in own for x in c.subtree):
         return False

@@ -32,7 +32,7 @@ from dyadwatch.events.collectives import (
     collective_words,
 )
 from dyadwatch.events.lexicon import Lexicon
-from dyadwatch.events.mentions import climb_subject, nearest_mentions, participle_subject, small_clause
+from dyadwatch.events.mentions import climb_subject, cut_subject, nearest_mentions, participle_subject, small_clause
 from dyadwatch.events.places import DESTINATION_PREPS, LOCATIVE_PREPS, place_near
 from dyadwatch.events.unnamed import (
     NON_STATE,
@@ -111,6 +111,7 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
     declared = small_clause(t, ctx.actors)
     if declared is not None:
         actor, recipient = declared
+    actor = cut_subject(t, ctx.actors, actor)  # « Pékin | a condamné »: a subject the parser cut off
     sides = between_parties(t, ctx.actors, lambda w: _meeting(w, ctx.lexicon)) if cand.trigger.category == "CONSULT" else []
     if sides and not cand.intent:
         # "Qatar hosted talks between Israel and Hamas": the sides meet each other; the host
