@@ -120,3 +120,22 @@ def test_parties_a_french_pronoun_agrees_in_gender(code):
     event = only(code(text, language="fr"), "ACCUSE")
     assert "POL" not in codes(event.actor)
 
+
+@pytest.mark.parametrize(
+    "text, category, actor",
+    [
+        # French puts the nationality after the event noun: « les frappes israéliennes » are Israel's strikes
+        ("Après les frappes israéliennes sur le sud du Liban, Beyrouth a saisi le Conseil de sécurité.", "ASSAULT", ["ISR"]),
+        ("L'offensive russe contre Kharkiv a fait au moins douze morts, selon les autorités locales.", "ASSAULT", ["RUS"]),
+    ],
+)
+def test_parties_a_french_nationality_after_an_event_noun_is_its_actor(code, text, category, actor):
+    event = only(code(text, language="fr"), category)
+    assert codes(event.actor) == actor
+
+
+def test_parties_a_french_nationality_after_the_object_is_not_the_actor(code):
+    # « journaliste français » says who was arrested, not who arrested him
+    event = only(code("Les autorités algériennes ont arrêté un journaliste français à Alger.", language="fr"), "COERCE")
+    assert codes(event.actor) == ["DZA"]
+    assert codes(event.recipient) == ["FRA"]

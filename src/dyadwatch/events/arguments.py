@@ -181,6 +181,13 @@ def _passive(t: Any) -> bool:
     return any(c.dep_ in PASS_SUBJ or c.dep_ in ("auxpass", "aux:pass") for c in t.children)
 
 
+def _after_noun(ci: int, actors: ArticleActors) -> bool:
+    """A nationality adjective after an event noun, where French puts it (« les frappes israéliennes »,
+    « l'offensive russe »): who did it, as "Israeli strikes" says before the noun in English."""
+    entry = actors.tok_entry.get(ci)
+    return entry is not None and entry.kind == "adjective" and actors.gaz.language == "fr"
+
+
 def _active_perfect(i: int, parse: Any) -> bool:
     """A verb in a perfect tense built with "have" / « avoir » and no passive auxiliary: active, whatever
     label the parser gave its subject (« Il a condamné » parsed with « Il » as a passive subject)."""
@@ -236,7 +243,7 @@ def direct_arguments(
         elif dep in OBJ:
             c = toks[ci]
             recipient += [] if _own(c) else _author(c, actors) or _actors_of(c, actors)
-        elif is_noun and dep in ("poss", "nmod:poss") or is_noun and dep in ("amod", "compound") and ci < ti:
+        elif is_noun and dep in ("poss", "nmod:poss") or is_noun and dep in ("amod", "compound") and (ci < ti or _after_noun(ci, actors)):
             actor += actors.entities_for(toks[ci])
         elif is_noun and dep == "acl" and (toks[ci].tag_ == "VBN" or "Part" in parse.feature(ci, "VerbForm")):
             actor += _participle_agent(toks[ci], actors)  # "a request made by the German president"
