@@ -34,7 +34,7 @@ from dyadwatch.events.modality import Modality, _historical, flags
 from dyadwatch.events.parties import dedupe, resolve_parties
 from dyadwatch.events.places import place_near
 from dyadwatch.events.repeats import _attested, _better, _finite, _main_actor, merge_repeats
-from dyadwatch.events.timing import _default_date, pick_date
+from dyadwatch.events.timing import _default_date, in_content, pick_date
 from dyadwatch.records import Entity, Event, Evidence
 
 # verbal judgements: with a trigger whose subject is the one judged (lexicon ``invert``), the speaker judges
@@ -55,10 +55,12 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context, sent: Any = None
     place = place_near(t, ctx.actors.gaz) or ctx.default_place
     date = pick_date(t, ctx, sent)
     modality = flags(ctx, cand, date)
-    date = _told_date(ctx, date, modality.future)
     reading = _read_event(cand, ctx, modality, actor_t, recipient_t)
     if reading is None:
         return None
+    if reading.category in _TOLD_NOW and _date_of_what_is_told(ctx, t.i, date, modality.future):
+        date = None  # "agreed to meet next month": the agreement is dated when it was made, not at the meeting
+    date = _told_date(ctx, date, modality.future)
     category, mode = reading.category, reading.mode
     if not ctx.onto.is_valid(category, mode):
         mode = None
@@ -105,6 +107,21 @@ class Reading:
     recipient: tuple[Entity, ...]
     negated: bool
     hypothetical: bool
+
+
+# commitments, concessions and threats: made when they are told, whatever the date of the act they announce
+_TOLD_NOW = frozenset({"AGREE", "CONCEDE", "THREATEN"})
+
+
+def _date_of_what_is_told(ctx: Context, i: int, date: DateSpan | None, future: bool) -> bool:
+    """A date that belongs to the act a commitment or a threat announces: the clause is told in the
+    future ("will visit Algiers on Sunday"), the date lies after publication, or it sits in the
+    trigger's complement ("agreed to meet again on March 3")."""
+    if date is None:
+        return False
+    if future or date.future or ctx.published is not None and date.date > ctx.published.isoformat():
+        return True
+    return in_content(ctx, i, date)
 
 
 def _told_date(ctx: Context, date: DateSpan | None, future: bool) -> DateSpan | None:
