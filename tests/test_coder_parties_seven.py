@@ -139,3 +139,24 @@ def test_parties_a_french_nationality_after_the_object_is_not_the_actor(code):
     event = only(code("Les autorités algériennes ont arrêté un journaliste français à Alger.", language="fr"), "COERCE")
     assert codes(event.actor) == ["DZA"]
     assert codes(event.recipient) == ["FRA"]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Ethiopia and Somalia held talks in Ankara on Thursday over the port deal.", "en"),
+        ("L'Éthiopie et la Somalie ont entamé des pourparlers à Ankara jeudi sur l'accord portuaire.", "fr"),
+    ],
+)
+def test_parties_the_city_two_sides_meet_in_is_no_recipient(code, text, language):
+    # ontology: a meeting with no named host has both sides as actors and no recipient
+    event = only(code(text, language=language), "CONSULT")
+    assert codes(event.actor) == ["ETH", "SOM"]
+    assert codes(event.recipient) == []
+
+
+def test_parties_one_side_meeting_another_keeps_its_recipient(code):
+    # one side meets a named other: that one is the recipient, the city is only where
+    event = only(code("Somalia's foreign minister held talks with Turkish officials in Ankara on Thursday.", language="en"), "CONSULT")
+    assert codes(event.actor) == ["SOM"]
+    assert codes(event.recipient) == ["TUR"]

@@ -137,9 +137,10 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
     actor, recipient = _nearest_parties(cand, ctx, actor, recipient, named, armed)
     if _hosted(cand, ctx) and (actor or recipient):
         actor, recipient = recipient, actor  # "Tebboune received Barrot": Barrot is the visitor
-    if cand.trigger.category == "CONSULT" and len({e.code for e in actor} - {e.code for e in recipient}) >= 2 and _sides(t, ctx):
+    if cand.trigger.category == "CONSULT" and len({e.code for e in actor} - {e.code for e in recipient}) >= 2 and (_sides(t, ctx) or _venue(recipient, ctx)):
         # "Saudi Arabia received Russian and Ukrainian delegations": delegations of two sides meet
-        # each other; their host mediates, it is neither's counterpart
+        # each other; their host mediates, it is neither's counterpart; "A and B held talks in Doha":
+        # the city they meet in is no party (ontology: a meeting with no host, both sides actors)
         return actor, [], via_parse
     if not recipient and (cand.mode or cand.trigger.mode) == "visit":
         # "a visit to Algiers": the country visited hosts it
@@ -147,6 +148,21 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
         if spot is not None and spot.country and spot.country not in {e.code for e in actor}:
             recipient = [_country(spot.country, spot.name, ctx)]
     return actor, recipient, via_parse
+
+
+def _venue(recipient: list[Entity], ctx: Context) -> bool:
+    """Every recipient is a place named after "in" or « à » (« à Doha »), or a meeting read as a party
+    for the place it is held in ("talks in Doha"): where a meeting is held, no one met."""
+    doc = ctx.actors.doc
+    for e in recipient:
+        span = doc.char_span(e.start, e.end, alignment_mode="expand") if e.kind in ("country", "group") and e.start >= 0 else None
+        if span is None:
+            return False
+        root = span.root
+        prep = root.head.lower_ if root.dep_ == "pobj" else next((c.lower_ for c in root.children if c.dep_ == "case"), "")
+        if prep not in LOCATIVE_PREPS and not (e.kind == "group" and _meeting(root, ctx.lexicon)):
+            return False
+    return bool(recipient)
 
 
 def _names_no_event(t: Any, ctx: Context, has_party: bool) -> bool:
