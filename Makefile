@@ -49,6 +49,8 @@ eval: setup
 	$(BIN)/dyadwatch eval examples/holdout/gold.jsonl
 	# the second blind hold-out set (sixth session), written when the first had been looked at
 	$(BIN)/dyadwatch eval examples/holdout2/gold.jsonl
+	# the third blind hold-out set (seventh session), written while the coder's rules were being changed
+	$(BIN)/dyadwatch eval examples/holdout3/gold.jsonl
 	@if [ -f ../shared/gold/plover_gsr.jsonl ]; then $(BIN)/dyadwatch eval ../shared/gold/plover_gsr.jsonl; fi
 	@if [ -f ../shared/seed/seed-article.gold.json ]; then $(BIN)/dyadwatch eval ../shared/seed/seed-article.gold.json; fi
 

@@ -35,7 +35,7 @@ from typing import Any, Callable
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from dyadwatch.store import EventQuery, open_store  # noqa: E402
-from dyadwatch.store.postgres_store import INDEXES  # noqa: E402
+from dyadwatch.store.postgres_store import INDEXES, TEXT_INDEXES  # noqa: E402
 from dyadwatch.store.rollup import dyad_series  # noqa: E402
 
 COUNTRIES = [
@@ -56,6 +56,7 @@ PG_INDEXES = {
     "events_article": "CREATE INDEX events_article ON events (article_id)",
     "links_event": "CREATE INDEX links_event ON event_entities (event_id)",
     **INDEXES,
+    **TEXT_INDEXES,  # the throwaway server has pg_trgm (the store creates the extension when it opens)
 }
 
 

@@ -119,5 +119,5 @@ def overview(events: list[dict[str, Any]], articles: int) -> dict[str, Any]:
         "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
         "top_dyads": list_dyads(events, limit=8)["items"],
         "top_actors": list_actors(events, limit=8)["items"],
-        "recent_shifts": list_shifts(events, limit=6)["items"],
+        "recent_shifts": [{k: v for k, v in s.items() if k != "event_ids"} for s in list_shifts(events, limit=6)["items"]],
     }

@@ -236,6 +236,19 @@ def test_api_sql_overview_equals_the_in_memory_one(pair):
     assert service.overview() == ref.overview(events, articles)
 
 
+@pytest.mark.parametrize("by", ["month", "year", "day"])
+def test_api_sql_recent_shifts_are_the_first_of_all_shifts(pair, by):
+    service, events = pair
+    for window, threshold in ((3, 2.0), (1, 0.5), (2, 1.0), (1, 0.0)):
+        want = [{k: v for k, v in s.items() if k != "event_ids"} for s in ref.list_shifts(events, by, window, threshold, 10_000)["items"]]
+        with service.lock:
+            reads = service.reads()
+            series = reads.series_by_dyad(reads.dyad_periods(by))
+            for n in (1, 2, 6, len(want), len(want) + 3):
+                got = [{k: v for k, v in s.as_dict().items() if k != "event_ids"} for s in reads.recent_shifts(series, window, threshold, n)]
+                assert got == want[:n], (window, threshold, n)
+
+
 @pytest.mark.parametrize("by", ["month", "year"])
 def test_api_sql_rollup_periods_equal_the_scan_of_the_events(pair, by):
     service, _ = pair

@@ -78,3 +78,138 @@ def test_coder_court_order_to_a_state_is_a_demand(code, text, language, recipien
 )
 def test_coder_finding_without_a_breach_accuses_no_one(code, text, language):
     assert "ACCUSE" not in categories(code(text, language=language))
+
+
+@pytest.mark.parametrize(
+    "text,language,actor",
+    [
+        ("Ankara labelled the seizure of its cargo ship an act of piracy.", "en", "TUR"),
+        ("The Kenyan foreign minister termed the deportations a gross violation of human rights.", "en", "KEN"),
+        ("Vietnam described the Chinese survey mission as a serious violation of its sovereignty.", "en", "VNM"),
+        ("Alger a qualifié l'expulsion de ses diplomates d'acte inamical.", "fr", "DZA"),
+        ("Rabat a considéré cette visite comme une provocation.", "fr", "MAR"),
+        # what a reported clause says an act is: the speaker judges it, and the act is its object, not a new event
+        ("Iran's foreign ministry said the American sanctions were illegal.", "en", "IRN"),
+        ("Le ministère iranien a estimé que les sanctions américaines étaient illégales.", "fr", "IRN"),
+    ],
+)
+def test_coder_act_judged_by_its_name_is_an_accusation(code, text, language, actor):
+    """Naming another side's act a provocation or a violation is disapproval (ACCUSE, CAMEO 111)."""
+    events = code(text, language=language)
+    event = only(events, "ACCUSE")
+    assert event.mode == "disapprove" and codes(event.actor) == [actor]
+    assert "SANCTION" not in categories(events)
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("The minister described the plan as a first step toward peace.", "en"),
+        ("Le ministre a qualifié l'accord d'étape importante vers la paix.", "fr"),
+        ("The report described the fighting in Darfur as intense.", "en"),
+        ("The spokesman said the talks were useful.", "en"),
+        ("Officials called the earthquake the worst disaster in the region for decades.", "en"),
+        ("Le Premier ministre a qualifié la visite de succès.", "fr"),
+    ],
+)
+def test_coder_naming_without_disapproval_accuses_no_one(code, text, language):
+    assert "ACCUSE" not in categories(code(text, language=language))
+
+
+@pytest.mark.parametrize(
+    "text,language,visitor,host",
+    [
+        ("Abdelmadjid Tebboune a reçu Jean-Noël Barrot à Alger dimanche.", "fr", "FRA", "DZA"),
+        ("Emmanuel Macron a reçu jeudi Giorgia Meloni à l'Elysée.", "fr", "ITA", "FRA"),
+        ("Benjamin Netanyahu was received at the White House by President Trump on Monday.", "en", "ISR", "USA"),
+        ("Vladimir Putin hosted Kim Jong Un in Vladivostok.", "en", "PRK", "RUS"),
+    ],
+)
+def test_coder_visitor_received_by_name_is_a_visit(code, text, language, visitor, host):
+    """Receiving a visitor is a visit (CONSULT, mode visit): the visitor is the actor, the host the recipient."""
+    event = only(code(text, language=language), "CONSULT")
+    assert event.mode == "visit"
+    assert codes(event.actor) == [visitor] and codes(event.recipient) == [host]
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Narendra Modi received a letter from Vladimir Putin.", "en"),
+        ("Le ministre a reçu une lettre de Vladimir Poutine.", "fr"),
+        ("Kim Jong Un received a warm welcome from the crowds.", "en"),
+    ],
+)
+def test_coder_thing_received_is_no_visit(code, text, language):
+    """A pattern's other words are the verb's complement, never its subject ("the minister received")."""
+    assert "CONSULT" not in categories(code(text, language=language))
+
+
+@pytest.mark.parametrize(
+    "text,language,category,actor",
+    [
+        ("Officials in Nairobi said that Somali militants had attacked a police post in Garissa.", "en", "ASSAULT", "SOM"),
+        ("The ministry confirmed that Turkey had closed its airspace to Armenian flights.", "en", "SANCTION", "TUR"),
+        ("According to Colombian officials, Venezuela expelled three Colombian diplomats on Monday.", "en", "SANCTION", "VEN"),
+        ("The army reported that Houthi rebels fired a missile at a Saudi oil terminal.", "en", "ASSAULT", "YEM"),
+        ("Le gouvernement nigérien a affirmé que le Bénin avait fermé sa frontière avec le Niger.", "fr", "SANCTION", "BEN"),
+        ("Selon Bamako, l'armée algérienne a abattu un drone malien près de Tinzaouaten.", "fr", "ASSAULT", "DZA"),
+        ("Le ministère a déclaré que la Russie avait expulsé deux diplomates moldaves.", "fr", "SANCTION", "RUS"),
+    ],
+)
+def test_coder_claim_told_by_a_reporting_verb_is_the_claimed_act(code, text, language, category, actor):
+    """"X said that Y did Z" codes Y doing Z; the saying itself is a quote, not a second event."""
+    events = code(text, language=language)
+    assert categories(events) == [category]
+    assert codes(only(events, category).actor) == [actor]
+
+
+@pytest.mark.parametrize(
+    "text,language,actor,recipient",
+    [
+        ("Norway pledged 40 million dollars to Sudan for food aid.", "en", "NOR", "SDN"),
+        ("Spain promised to train Ukrainian pilots.", "en", "ESP", "UKR"),
+        ("La Norvège a promis une aide de 40 millions de dollars au Soudan.", "fr", "NOR", "SDN"),
+        ("Le Qatar s'est engagé à financer la reconstruction du Liban.", "fr", "QAT", "LBN"),
+    ],
+)
+def test_coder_pledge_of_aid_is_an_agreement(code, text, language, actor, recipient):
+    """A promise of future aid or cooperation is AGREE (ontology: future cooperation is AGREE)."""
+    events = code(text, language=language)
+    event = only(events, "AGREE")
+    assert codes(event.actor) == [actor] and codes(event.recipient) == [recipient]
+    assert "AID" not in categories(events)
+
+
+@pytest.mark.parametrize(
+    "text,language,category",
+    [
+        ("Nigeria condemned the move.", "en", "ACCUSE"),
+        ("Egypt welcomed the decision.", "en", "SUPPORT"),
+        ("Le Sénégal a salué cette décision.", "fr", "SUPPORT"),
+        ("Bamako a dénoncé la mesure.", "fr", "ACCUSE"),
+    ],
+)
+def test_coder_reaction_to_an_act_referred_back_to(code, text, language, category):
+    """A reaction to "the move", « la mesure » is the reaction's category; the act is not coded again."""
+    assert categories(code(text, language=language)) == [category]
+
+
+@pytest.mark.parametrize(
+    "text,language,date",
+    [
+        ("On Monday, Ghana and Togo agreed to hold a summit in April.", "en", "2026-02-16"),
+        ("Ghana and Togo agreed to meet again on March 3 in Lomé.", "en", "2026-02-18"),
+        ("Paris et Alger sont convenus de se retrouver le 12 mars.", "fr", "2026-02-18"),
+        ("Le Maroc et l'Espagne ont accepté de tenir un sommet en avril.", "fr", "2026-02-18"),
+        ("Ghana and Togo will hold talks on March 3 in Lomé.", "en", "2026-02-18"),
+    ],
+)
+def test_coder_agreement_is_dated_when_it_was_made(code, text, language, date):
+    """An agreement to act later is made when it is reported (or on the day the report gives for it),
+    not on the date of the meeting agreed on; the same holds for concessions and threats announced."""
+    assert only(code(text, language=language), "AGREE").date == date
+
+
+def test_coder_meeting_held_keeps_its_own_date(code):
+    assert only(code("Ghana and Togo held talks in Accra on February 3.", language="en"), "CONSULT").date == "2026-02-03"

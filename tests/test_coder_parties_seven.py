@@ -48,3 +48,115 @@ def test_parties_a_description_after_a_name_is_no_second_party(code):
     text = "Le ministre sénégalais, Ousmane Diallo, a condamné l'attaque contre le poste frontière gambien."
     event = only(code(text, language="fr"), "ACCUSE")
     assert codes(event.actor) == ["SEN"]
+
+
+@pytest.mark.parametrize(
+    "text, category, actor",
+    [
+        # the French parser cuts a sentence-opening name off its verb: the name is still the subject
+        ("Pékin a condamné mardi les nouvelles sanctions américaines contre ses entreprises.", "ACCUSE", ["CHN"]),
+        ("Bamako a accusé Niamey d'abriter des groupes armés.", "ACCUSE", ["MLI"]),
+        ("Tokyo s'est dit prêt à reprendre le dialogue avec Pékin.", "AGREE", ["JPN"]),
+        ("Séoul et Tokyo sont parvenus à un accord sur les quotas de pêche.", "AGREE", ["JPN", "KOR"]),
+        ("Berlin et Varsovie ont condamné le sabotage du câble sous-marin.", "ACCUSE", ["DEU", "POL"]),
+        ("Athènes et Ankara ont convenu de reprendre leurs pourparlers sur la mer Égée.", "AGREE", ["GRC", "TUR"]),
+        # « Paris | et Alger ont signé »: the second name is the verb's subject, the first is cut off
+        ("Paris et Alger ont signé un accord sur la réadmission des migrants.", "SUPPORT", ["DZA", "FRA"]),
+    ],
+)
+def test_parties_a_french_subject_cut_off_its_verb_is_still_the_actor(code, text, category, actor):
+    event = only(code(text, language="fr"), category)
+    assert codes(event.actor) == actor
+
+
+def test_parties_a_title_on_its_own_line_is_no_subject(code):
+    # a heading with no full stop names the story, not the one who acts in its first sentence
+    text = "Pékin\nLe ministère japonais des Affaires étrangères a condamné les manœuvres navales."
+    event = only(code(text, language="fr"), "ACCUSE")
+    assert "CHN" not in codes(event.actor)
+    assert codes(event.actor) == ["JPN"]
+
+
+def test_parties_a_full_sentence_before_is_no_cut_off_subject(code):
+    # the sentence before ends with its full stop: its names are not the next verb's subject
+    text = "Le ministre a rencontré son homologue à Pékin. A Tokyo, le gouvernement a condamné les manœuvres navales."
+    for event in code(text, language="fr"):
+        if event.category == "ACCUSE":
+            assert "CHN" not in codes(event.actor)
+
+
+@pytest.mark.parametrize(
+    "text, category, actor",
+    [
+        ("The foreign ministers of Chile and Argentina met in Mendoza on Friday.", "CONSULT", ["ARG", "CHL"]),
+        ("The leaders of Egypt and Jordan condemned the raid on the aid convoy.", "ACCUSE", ["EGY", "JOR"]),
+    ],
+)
+def test_parties_office_holders_of_named_states_are_those_states(code, text, category, actor):
+    event = only(code(text, language="en"), category)
+    assert codes(event.actor) == actor
+
+
+@pytest.mark.parametrize(
+    "text, category, actor",
+    [
+        # « elle », « il » stand for a country or a body as well as a person: the last subject that names a party
+        ("La Suède a rappelé son ambassadeur à Bagdad. Elle a aussi suspendu son aide au développement de l'Irak.", "SANCTION", ["SWE"]),
+        ("La Commission européenne a ouvert une enquête sur les subventions chinoises. Elle a rejeté l'offre de Pékin.", "REJECT", ["EUR"]),
+        ("Le Premier ministre Ulf Kristersson a reçu l'émissaire irakien. Il a ensuite condamné l'attaque contre l'ambassade.", "ACCUSE", ["SWE"]),
+    ],
+)
+def test_parties_a_french_pronoun_is_the_last_party_named_as_subject(code, text, category, actor):
+    events = [e for e in code(text, language="fr") if e.category == category]
+    assert events and codes(events[-1].actor) == actor
+
+
+def test_parties_a_french_pronoun_agrees_in_gender(code):
+    # « il » cannot stand for « la Pologne »: the chancellor named before is the one received
+    text = (
+        "La Pologne et l'Allemagne vont créer un conseil de défense commun. Le chancelier allemand Olaf Scholz "
+        "a reçu lundi l'émissaire ukrainien. Il a condamné les frappes russes contre Lviv."
+    )
+    event = only(code(text, language="fr"), "ACCUSE")
+    assert "POL" not in codes(event.actor)
+
+
+@pytest.mark.parametrize(
+    "text, category, actor",
+    [
+        # French puts the nationality after the event noun: « les frappes israéliennes » are Israel's strikes
+        ("Après les frappes israéliennes sur le sud du Liban, Beyrouth a saisi le Conseil de sécurité.", "ASSAULT", ["ISR"]),
+        ("L'offensive russe contre Kharkiv a fait au moins douze morts, selon les autorités locales.", "ASSAULT", ["RUS"]),
+    ],
+)
+def test_parties_a_french_nationality_after_an_event_noun_is_its_actor(code, text, category, actor):
+    event = only(code(text, language="fr"), category)
+    assert codes(event.actor) == actor
+
+
+def test_parties_a_french_nationality_after_the_object_is_not_the_actor(code):
+    # « journaliste français » says who was arrested, not who arrested him
+    event = only(code("Les autorités algériennes ont arrêté un journaliste français à Alger.", language="fr"), "COERCE")
+    assert codes(event.actor) == ["DZA"]
+    assert codes(event.recipient) == ["FRA"]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Ethiopia and Somalia held talks in Ankara on Thursday over the port deal.", "en"),
+        ("L'Éthiopie et la Somalie ont entamé des pourparlers à Ankara jeudi sur l'accord portuaire.", "fr"),
+    ],
+)
+def test_parties_the_city_two_sides_meet_in_is_no_recipient(code, text, language):
+    # ontology: a meeting with no named host has both sides as actors and no recipient
+    event = only(code(text, language=language), "CONSULT")
+    assert codes(event.actor) == ["ETH", "SOM"]
+    assert codes(event.recipient) == []
+
+
+def test_parties_one_side_meeting_another_keeps_its_recipient(code):
+    # one side meets a named other: that one is the recipient, the city is only where
+    event = only(code("Somalia's foreign minister held talks with Turkish officials in Ankara on Thursday.", language="en"), "CONSULT")
+    assert codes(event.actor) == ["SOM"]
+    assert codes(event.recipient) == ["TUR"]

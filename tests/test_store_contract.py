@@ -237,10 +237,12 @@ def test_postgres_rollup_is_kept_current_and_rebuilds_to_the_same(pg_url):
         store.write(_dyad_batch(), [])
         store.write([coded("B", coder="dyadwatch-lexicon/0.2.0", date="2024-07-02", category="AGREE", quad="VC", score=3.0)], [])
         kept = sorted(store.query("SELECT * FROM dyad_month"))
+        periods = sorted(store.query("SELECT * FROM dyad_period"))
         store.rebuild_rollup()
         assert sorted(store.query("SELECT * FROM dyad_month")) == kept
+        assert sorted(store.query("SELECT * FROM dyad_period")) == periods
         assert ("DZA", "FRA", False, "2024-07", "AGREE", "VC", 1, 3.0) in kept
-        assert all(row[6] > 0 for row in kept)
+        assert all(row[6] > 0 for row in kept) and all(row[3] > 0 for row in periods)
 
 
 def test_postgres_concurrent_writers_leave_no_duplicates(pg_url):
@@ -429,6 +431,20 @@ def test_store_events_category_filter_accepts_a_stored_user_type_and_refuses_unk
         assert info.value.code == "E401"
 
 
+def _actor_page_is_the_scan(reads, key: str) -> None:
+    """The actor page's total, partner dyads and identities from the rollup equal those scanned from the events."""
+    fast = reads.actor_page(key)
+    if fast is None:  # the rollup cannot tell this key exactly: the page scans
+        return
+    conds, params = reads.conditions(actor=key)
+    assert fast[0] == int(reads.store.query(f"SELECT count(*) FROM {reads.counted()} e WHERE {conds[0]}", params)[0][0])
+    want: dict[str, int] = {}
+    for a, b, _, n, *_ in reads.dyad_periods("month", conds, params):
+        want[f"{a}-{b}"] = want.get(f"{a}-{b}", 0) + int(n)
+    assert {f"{a}-{b}": n for a, b, _, n, _, _ in fast[1]} == want, key
+    assert fast[2] == reads.actors(conds, params, only=key), key
+
+
 def _rollups_are_current(store) -> None:
     """The rollups answer what the scan of the events answers, and equal rollups rebuilt from scratch."""
     from dyadwatch.analysis.queries import StoreReads
@@ -442,10 +458,13 @@ def _rollups_are_current(store) -> None:
         assert sorted((a, b, p or "", int(n), float(s)) for a, b, p, n, s, _ in got) == sorted(
             (a, b, p or "", int(n), float(s)) for a, b, p, n, s, _ in want
         )
-    kept = [sorted(store.query(f"SELECT * FROM {t}")) for t in ("dyad_month", "actor_rollup")]
+    for key in ("DZA", "fra", "FRA", "france", "Bruno Retailleau", "retailleau", "Algeria", "nobody"):
+        _actor_page_is_the_scan(reads, key)
+    tables = ("dyad_month", "actor_rollup", "dyad_period")
+    kept = [sorted(store.query(f"SELECT * FROM {t}")) for t in tables]
     store.rebuild_rollup()
-    assert [sorted(store.query(f"SELECT * FROM {t}")) for t in ("dyad_month", "actor_rollup")] == kept
-    assert all(row[-1] != 0 for row in kept[1]) and all(row[6] > 0 for row in kept[0])
+    assert [sorted(store.query(f"SELECT * FROM {t}")) for t in tables] == kept
+    assert all(row[-1] != 0 for row in kept[1]) and all(row[6] > 0 for row in kept[0]) and all(row[3] > 0 for row in kept[2])
 
 
 def test_store_rollups_stay_current_through_writes_recoding_regrouping_and_corrections(store_url):
@@ -467,6 +486,21 @@ def test_store_rollups_stay_current_through_writes_recoding_regrouping_and_corre
         _rollups_are_current(store)
         actors = {(a.code, a.canonical): a for a in StoreReads(store).actors()}
         assert actors[("FRA", "Bruno Retailleau")].roles == ("Minister of the Interior",)
+
+
+def test_store_without_dyad_period_gets_it_on_opening_or_first_read(store_url):
+    """A store whose rollups were built before ``dyad_period`` existed: PostgreSQL rebuilds its rollups when
+    it opens, DuckDB on the first read."""
+    with open_store(store_url) as store:
+        store.write(_dyad_batch(), [])
+        ensure = getattr(store, "ensure_rollups", lambda: None)
+        ensure()
+        kept = sorted(store.query("SELECT * FROM dyad_period"))
+        assert kept and sum(row[3] for row in kept) == store.query("SELECT sum(events) FROM dyad_month WHERE NOT directed")[0][0]
+        store.query("DROP TABLE dyad_period")
+    with open_store(store_url) as store:
+        getattr(store, "ensure_rollups", lambda: None)()
+        assert sorted(store.query("SELECT * FROM dyad_period")) == kept
 
 
 def test_duckdb_rollups_are_rebuilt_once_after_a_write_and_kept_across_reopening(tmp_path, monkeypatch):

@@ -23,6 +23,9 @@ from dyadwatch.records import Entity
 # pronouns that point back to a person or to a country/organisation
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "il", "elle", "lui"}
 _THING_PRONOUNS = {"it", "they", "them", "its", "their", "elles", "ils"}
+# French pronouns of persons and things alike (« La France a rappelé ... Elle a aussi »): the last
+# subject that names a party, person or not
+_EITHER_PRONOUNS = frozenset({"il", "elle"})
 # relations under a noun that say something else about it than whose it is: a clause ("who fled
 # Syria", « soutenu par l'Iran »), whose words are the parties of another predicate
 _CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "acl:relcl", "csubj", "parataxis", "pcomp"})
@@ -348,18 +351,32 @@ class EntityResolver:
         toks = self.toks
         if h.lower_ in ("who", "which", "qui", "that") and h.head.dep_ in ("relcl", "acl:relcl"):
             return self._one(h.head.head, 1)
-        want_person = h.lower_ in _PERSON_PRONOUNS
+        either = h.lower_ in _EITHER_PRONOUNS
+        want_person = h.lower_ in _PERSON_PRONOUNS and not either
         sent_start = h.sent.start
         prev_start = toks[sent_start - 1].sent.start if sent_start > 0 else 0
         for i in range(h.i - 1, prev_start - 1, -1):
             t = toks[i]
             if want_person and i in self.tok_person:
                 return self.person_entity(self.tok_person[i], h.text)
-            if not want_person and t.dep_ in ("nsubj", "nsubjpass") and i not in self.tok_person:
-                ent = self.entity_at(i)
+            if not want_person and t.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
+                ent = self._either_antecedent(t, h) if either else None if i in self.tok_person else self.entity_at(i)
                 if ent is not None:
                     return replace(ent, name=h.text)
+        if either:
+            # « il », « elle » with no subject before that names a party: the person last named
+            return next((self.person_entity(self.tok_person[i], h.text) for i in range(h.i - 1, prev_start - 1, -1) if i in self.tok_person), None)
         return None
+
+
+    def _either_antecedent(self, t: Any, h: Any) -> Entity | None:
+        """The party a subject names, for « il » or « elle » after it: a person, a country or body, or
+        the holder of an office (« le chancelier ... où il sera accueilli »), of the pronoun's gender."""
+        if t.pos_ == "PRON" or set(t.morph.get("Gender")).isdisjoint(h.morph.get("Gender")) and t.morph.get("Gender") and h.morph.get("Gender"):
+            return None
+        if t.i in self.tok_person:
+            return self.person_entity(self.tok_person[t.i], h.text)
+        return self._one(t, 1)
 
 
 def _people_noun(t: Any, entries: dict[int, GazEntry]) -> bool:

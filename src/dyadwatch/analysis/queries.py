@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import bisect
 import functools
 import itertools
 import json
@@ -46,6 +47,11 @@ ROLLUP_COUNTED = (
     f"(SELECT e.* FROM events e WHERE {NOT_FLAGGED} AND coalesce(e.date, '') <> '' "
     "AND (e.event_group IS NULL OR e.event_group = e.id))"
 )
+
+
+def _points(rows: Sequence[tuple[str, int, float]]) -> list[DyadPoint]:
+    """``DyadPoint`` (index and counts, no quads or categories) of (period, events, score sum) rows."""
+    return [DyadPoint(period, n, 0, 0, 0, 0, s, s / n, {}) for period, n, s in rows]
 
 
 def _is(actor: ActorSummary, key: str) -> bool:
@@ -145,14 +151,26 @@ class StoreReads:
 
     # -- the counted events ------------------------------------------------
     def counted(self, include_flagged: bool = False) -> str:
-        """A subquery of the events that ``analysis.dyads.counted`` yields, in any order."""
+        """A subquery of the events that ``analysis.dyads.counted`` yields, in any order.
+
+        The later reports it leaves out are read once until a write and named in the SQL when they are few
+        (a store without report groups has none), instead of being found again by every query.
+        """
         elig = "true" if include_flagged else NOT_FLAGGED
         later = (
             f"SELECT id FROM (SELECT e.id, row_number() OVER (PARTITION BY {GROUP} ORDER BY {self.key}) AS rn "
             f"FROM events e WHERE {elig} AND {GROUP} IN "
             "(SELECT g.event_group FROM events g WHERE g.event_group <> g.id AND g.event_group <> '')) r WHERE rn > 1"
         )
-        return f"(SELECT e.* FROM events e WHERE {elig} AND e.id NOT IN ({later}))"
+        key = ("later", include_flagged)
+        if key not in self.cache:
+            ids = [str(r[0]) for r in self.store.query(later)]
+            self.cache[key] = ids if len(ids) <= 2000 else None
+        ids = self.cache[key]
+        if ids is None:
+            return f"(SELECT e.* FROM events e WHERE {elig} AND e.id NOT IN ({later}))"
+        named = ", ".join("'" + i.replace("'", "''") + "'" for i in sorted(ids))
+        return f"(SELECT e.* FROM events e WHERE {elig}{f' AND e.id NOT IN ({named})' if ids else ''})"
 
     # -- filters -----------------------------------------------------------
     def dyad_condition(self, dyad: tuple[str, str], directed: bool) -> tuple[str, list[Any]]:
@@ -219,6 +237,10 @@ class StoreReads:
         special characters only when its length in bytes exceeds its length in characters, a cheap test
         that spares PostgreSQL's regular expression (a class of about a thousand characters) almost every row.
         """
+        wide = getattr(self.store, "wide_text_events", None)
+        if "special" not in self.cache and wide is not None and all(ord(c) > 0x7F for c in self.special_characters()):
+            if wide() == 0:  # DuckDB knows its texts outside ASCII: none, so no special character either
+                self.cache["special"] = []
         if "special" not in self.cache:
             special = self.special_characters()
             wide = "".join(c for c in special if ord(c) > 0x7F)
@@ -237,27 +259,44 @@ class StoreReads:
             category, p2 = has("e.category")
             names, p3 = has(name)
             # one semi-join on a union of ids, not an OR around a subquery: PostgreSQL runs a subquery under
-            # an OR once per event when its hash does not fit in memory (millions of links at 10 M events)
+            # an OR once per event when its hash does not fit in memory (millions of links at 10 M events);
+            # each text in its own branch, whose byte-length test PostgreSQL's partial indexes answer
+            # (DuckDB has no partial index: there one scan of the events tests both texts)
+            split = "UNION SELECT e.id FROM events e WHERE" if getattr(self.store, "TEXT_WIDE_INDEXES", False) else "OR"
             rows = self.store.dicts(
-                f"SELECT e.* FROM events e WHERE e.id IN (SELECT e.id FROM events e WHERE {sentence} OR {category} "
+                f"SELECT e.* FROM events e WHERE e.id IN (SELECT e.id FROM events e WHERE {sentence} {split} {category} "
                 f"UNION SELECT l.event_id FROM event_entities l WHERE {names})",
                 [*p1, *p2, *p3],
             )
             self.cache["special"] = self.public(rows)
         return self.cache["special"]  # type: ignore[no-any-return]
 
+    def categories(self) -> list[str]:
+        """The stored categories, cached until a write (PostgreSQL walks its category index)."""
+        if "categories" not in self.cache:
+            sql = getattr(self.store, "CATEGORIES_SQL", "SELECT DISTINCT category FROM events")
+            self.cache["categories"] = sorted(str(r[0]) for r in self.store.query(sql) if r[0] is not None)
+        return self.cache["categories"]  # type: ignore[no-any-return]
+
     def text_condition(self, q: str) -> tuple[str, list[Any]]:
-        """``_mentions``: SQL decides rows without special characters, Python the (few) rows with them."""
+        """``_mentions``: SQL decides rows without special characters, Python the (few) rows with them.
+
+        Sentences and names are tested with ``LIKE '%needle%'`` on the lowered text, the form PostgreSQL's
+        trigram indexes answer (``TEXT_INDEXES``); the categories that hold the needle are found in Python
+        (a few dozen), so that no branch scans every event for them.
+        """
         needle = q.casefold()
+        pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         name = "coalesce(nullif(l.canonical, ''), l.name, '')"
+        cats = [c for c in self.categories() if needle in c.casefold()]
         # the events that match, as one semi-join on a union of ids (see ``special_events``)
+        by_category = f"UNION SELECT t.id FROM events t WHERE t.category {self.in_list} " if cats else ""
         match = (
-            "e.id IN (SELECT t.id FROM events t WHERE strpos(lower(coalesce(t.sentence, '')), ?) > 0 "
-            "OR strpos(lower(t.category), ?) > 0 "
-            f"UNION SELECT l.event_id FROM event_entities l WHERE strpos(lower({name}), ?) > 0)"
+            f"e.id IN (SELECT t.id FROM events t WHERE lower(coalesce(t.sentence, '')) LIKE ? ESCAPE '\\' {by_category}"
+            f"UNION SELECT l.event_id FROM event_entities l WHERE lower({name}) LIKE ? ESCAPE '\\')"
         )
         special = self.special_events()
-        sql, params = match, [needle, needle, needle]
+        sql, params = match, [pattern, *([cats] if cats else []), pattern]
         if special:
             sql = f"(NOT e.id {self.in_list} AND {match})"
             params = [[ev["id"] for ev in special], *params]
@@ -322,15 +361,18 @@ class StoreReads:
 
     def event_page(
         self, conds: list[str], params: list[Any], limit: int, offset: int, include_flagged: bool = False,
-        after: PageKey | None = None,
+        after: PageKey | None = None, total: int | None = None,
     ) -> tuple[list[dict[str, Any]], int, bool]:
         """One page of the counted events that pass ``conds``, in page order, their total, and whether more follow.
 
         ``after``: start after the event with this sort key (keyset paging: a deep page costs what a first one does).
+        ``total``: the number of events that pass, where the caller knows it (from a rollup).
         """
         where = " AND ".join(conds) or "true"
         source = self.counted(include_flagged)
         key = ("total", where, repr(params), include_flagged)  # the total of a filter lasts until the next write
+        if total is not None:
+            self.cache[key] = total
         if key not in self.cache:
             self.cache[key] = int(self.store.query(f"SELECT count(*) FROM {source} e WHERE {where}", params)[0][0])
         total: int = self.cache[key]
@@ -413,7 +455,7 @@ class StoreReads:
         if cells is None:
             return None
         by_actor: dict[tuple[str, str], dict[str, Any]] = defaultdict(
-            lambda: {"events": 0, "actor": 0, "recipient": 0, "sector": {}, "role": set()}
+            lambda: {"events": 0, "actor": 0, "recipient": 0, "bare": 0, "sector": {}, "role": set()}
         )
         for (kc, kn, kind, val), n in cells.items():
             if kc == "" or n <= 0:
@@ -443,6 +485,38 @@ class StoreReads:
             ActorSummary(kc, kn, sectors.get((kc, kn)), tuple(sorted(c["role"])), c["events"], c["actor"], c["recipient"])
             for (kc, kn), c in ranked
         ]
+
+    def actor_page(self, key: str) -> tuple[int, list[tuple[Any, ...]], list[ActorSummary]] | None:
+        """The actor page's total, partner dyads (``dyad_periods`` rows, without periods) and identities, from the
+        actor rollup alone; None where the store keeps none or the rollup cannot tell them exactly.
+
+        The page's events hold a link whose code or canonical name is ``key`` under ``casefold``. When one
+        stored value v is, they are the events of v's ``match`` row and their dyads are v's ``pair`` rows. An
+        identity's counts on the page are its counts over every event when each of its links passes the
+        filter: its code is the key (not ``UNK``, which stands for no code), or every link has the key as its
+        canonical name (no ``bare`` link).
+        """
+        cells = self.actor_cells()
+        if cells is None:
+            return None
+        want = key.casefold()
+        values = [kn for (kc, kn, kind, _) in cells if kc == "" and kind == "match" and kn.casefold() == want]
+        if len(values) > 1:
+            return None
+        if not values:
+            return 0, [], []
+        (v,) = values
+        idents = [a for a in self.rollup_actors() or () if _is(a, key)]
+        for a in idents:
+            by_code = a.code.casefold() == want and a.code != "UNK"
+            if not by_code and (a.canonical.casefold() != want or cells.get((a.code, a.canonical, "bare", ""), 0)):
+                return None
+        rows = []
+        for (kc, kn, kind, dyad), n in cells.items():
+            if kc == "" and kn == v and kind == "pair" and n > 0:
+                a, b = dyad.split("-", 1)
+                rows.append((a, b, None, n, 0.0, None))
+        return cells[("", v, "match", "")], rows, idents
 
     def _links_sql(self, where: str, ordered: bool = False) -> str:
         """The links of the counted events that pass ``where``, with their actor keys (``rankings.actor_key``)."""
@@ -568,7 +642,7 @@ class StoreReads:
         return self.store.query(sql, list(params))
 
     def rollup_periods(self, by: str) -> list[tuple[Any, ...]] | None:
-        """``dyad_periods`` over every event from the ``dyad_month`` rollup (None where the store keeps none).
+        """``dyad_periods`` over every event from the ``dyad_period`` rollup (None where the store keeps none).
 
         The rollup counts an event when it is eligible, dated and its own group (``store.rollup``); ``counted``
         agrees on every event but the irregular ones (``irregular_ids``: undated, or in a group of several reports:
@@ -579,11 +653,19 @@ class StoreReads:
             return None
         period = "CASE WHEN length(period) = 7 THEN period END" if by == "month" else "substr(period, 1, 4)"
         cells: dict[tuple[str, str, str | None], list[Any]] = {}
+        # dyad_period: dyad_month's undirected rows summed over categories and quad classes, kept beside it
+        # (sums cast back to the column types: PostgreSQL's sum of a bigint is a numeric, slow to convert)
+        # by month the month rows are read as they are (one per dyad and month), the year rows summed per dyad
+        sums = "CAST(sum(events) AS BIGINT), CAST(sum(score_sum) AS DOUBLE PRECISION), NULL"
         rollup = self.store.query(
-            f"SELECT a, b, {period}, sum(events), sum(score_sum) FROM dyad_month WHERE NOT directed GROUP BY 1, 2, 3"
+            "SELECT a, b, period, events, score_sum, NULL FROM dyad_period WHERE length(period) = 7 "
+            f"UNION ALL SELECT a, b, NULL, {sums} FROM dyad_period WHERE length(period) <> 7 GROUP BY 1, 2"
+            if by == "month" else f"SELECT a, b, {period}, {sums} FROM dyad_period GROUP BY 1, 2, 3"
         )
-        parts = [(1, rollup)]
         irregular = self.irregular_ids()
+        if not irregular:  # the rollup's rows are the answer (none is empty: emptied rows are deleted)
+            return rollup
+        parts = [(1, rollup)]
         if irregular:
             cond = [f"e.id {self.in_list}"]
             parts += [(1, self._periods_of(self.counted(), by, cond, [irregular], rank=False)),
@@ -615,9 +697,15 @@ class StoreReads:
         By count, ties in the order the dyads were first seen. Only the ties that reach into those places
         are read (``_tie_order``: the first event of each tied dyad), so a page costs its own ties.
         """
-        total: dict[str, int] = defaultdict(int)
-        for a, b, _, count, *_ in rows:
-            total[f"{a}-{b}"] += int(count)
+        counts: dict[tuple[str, str], int] = defaultdict(int)
+        firsts: dict[tuple[str, str], str] = {}  # a dyad's first event is dated in or before its first month
+        for a, b, period, count, _, _ in rows:
+            counts[(a, b)] += int(count)
+            key = period or "\uffff"
+            if key < firsts.get((a, b), "\U0010ffff"):
+                firsts[(a, b)] = key
+        total = {f"{a}-{b}": n for (a, b), n in counts.items()}
+        earliest = {f"{a}-{b}": m for (a, b), m in firsts.items()}
         by_count = sorted(total.items(), key=lambda kv: -kv[1])
         end = len(by_count) if n is None else offset + n
         tied: list[str] = []
@@ -627,10 +715,6 @@ class StoreReads:
             if len(dyads) > 1 and place < end and place + len(dyads) > offset:
                 tied += dyads
             place += len(dyads)
-        earliest: dict[str, str] = {}  # a dyad's first event is dated in or before its first month
-        for a, b, period, *_ in rows:
-            d = f"{a}-{b}"
-            earliest[d] = min(earliest.get(d) or "\uffff", period or "\uffff")
         months = [earliest[d] for d in tied]
         bound = max(months) if months and all(len(m) == 7 for m in months) else None  # months only: YYYY-MM
         order = self._tie_order(tied, conds, params, bound) if tied else {}
@@ -679,29 +763,57 @@ class StoreReads:
                     place[(event["id"], "-".join(pair))] = pos
         return {d: (key, place.get((eid, d), 0)) for d, (key, eid) in first.items()}
 
-    def series_by_dyad(self, rows: list[tuple[Any, ...]]) -> dict[tuple[str, str], list[DyadPoint]]:
-        """The series (index and counts, no quads or categories) of every dyad, from ``dyad_periods`` rows."""
-        by_dyad: dict[tuple[str, str], list[DyadPoint]] = defaultdict(list)
-        for a, b, period, count, total, _ in sorted((r for r in rows if r[2] is not None), key=lambda r: (r[0], r[1], r[2])):
-            s = float(total)
-            by_dyad[(a, b)].append(DyadPoint(period, int(count), 0, 0, 0, 0, s, s / int(count), {}))
-        return by_dyad
+    def series_by_dyad(self, rows: list[tuple[Any, ...]]) -> dict[tuple[str, str], list[tuple[str, int, float]]]:
+        """Every dyad's (period, events, score sum) in period order, from ``dyad_periods`` rows, by dyad.
 
-    def dyads_by_change(self, rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
-        """``rankings.top_dyads_by_change`` from ``dyad_periods`` rows."""
+        Plain tuples: the home page turns only the last points of each dyad into ``DyadPoint`` (``_points``).
+        """
+        by_dyad: dict[tuple[str, str], list[tuple[str, int, float]]] = defaultdict(list)
+        for a, b, period, count, total, _ in rows:
+            if period is not None:
+                by_dyad[(a, b)].append((period, int(count), float(total)))
+        for points in by_dyad.values():
+            points.sort()  # a dyad's periods are unique
+        return dict(by_dyad)
+
+    def dyads_by_change(self, series: dict[tuple[str, str], list[tuple[str, int, float]]]) -> list[dict[str, Any]]:
+        """``rankings.top_dyads_by_change`` from ``series_by_dyad``."""
         out = []
-        for (a, b), series in sorted(self.series_by_dyad(rows).items()):
-            if len(series) < 2:
-                continue
-            out.append(change_row(a, b, series))
+        for (a, b), points in sorted(series.items()):
+            if len(points) >= 2:
+                row = change_row(a, b, _points(points[-2:]))
+                out.append({**row, "events": sum(n for _, n, _ in points)})
         return sorted(out, key=lambda d: (-abs(d["change"]), d["dyad"]))
 
-    def shifts(self, rows: list[tuple[Any, ...]], window: int, threshold: float) -> list[Shift]:
-        """``shifts.all_shifts`` from ``dyad_periods`` rows, without their event ids (``with_ids`` adds them to a page)."""
+    def shifts(self, series: dict[tuple[str, str], list[tuple[str, int, float]]], window: int, threshold: float) -> list[Shift]:
+        """``shifts.all_shifts`` from ``series_by_dyad``, without their event ids (``with_ids`` adds them to a page)."""
         found: list[Shift] = []
-        for (a, b), series in sorted(self.series_by_dyad(rows).items()):
-            found += detect_shifts(series, None, f"{a}-{b}", window=window, threshold=threshold)
+        for (a, b), points in sorted(series.items()):
+            found += detect_shifts(_points(points), None, f"{a}-{b}", window=window, threshold=threshold)
         return sorted(found, key=lambda s: (s.period, abs(s.z)), reverse=True)
+
+    def recent_shifts(
+        self, series: dict[tuple[str, str], list[tuple[str, int, float]]], window: int, threshold: float, n: int
+    ) -> list[Shift]:
+        """The first ``n`` of ``shifts`` (latest period first, then by |z|), testing the latest periods only.
+
+        A point's flag depends on that point and the ``window`` points before it alone, so the periods are
+        tested from the latest back, each on those points of every dyad that has it, until ``n`` shifts are
+        found: the same shifts, in the same order, as the first ``n`` of the whole list, without testing
+        every point of every dyad (the home page shows six).
+        """
+        dyads = sorted(series.items())  # in order, as ``shifts`` meets them
+        found: list[Shift] = []
+        for period in sorted(set().union(*({p for p, _, _ in points} for _, points in dyads)), reverse=True):
+            for (a, b), points in dyads:
+                i = bisect.bisect_left(points, period, key=lambda point: point[0])
+                if i < len(points) and points[i][0] == period:
+                    tail = _points(points[max(0, i - window): i + 1])
+                    found += [s for s in detect_shifts(tail, None, f"{a}-{b}", window=window, threshold=threshold)
+                              if s.period == period]
+            if len(found) >= n:
+                break
+        return sorted(found, key=lambda s: (s.period, abs(s.z)), reverse=True)[:n]
 
     def with_ids(self, shifts: Sequence[Shift], by: str) -> list[Shift]:
         """The shifts with the ids of the events of their period (read for these shifts only)."""

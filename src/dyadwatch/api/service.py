@@ -33,6 +33,10 @@ def page(items: Sequence[Any], total: int, limit: int, offset: int) -> dict[str,
     return {"items": list(items), "total": total, "limit": limit, "offset": offset}
 
 
+def _without_ids(shift: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in shift.items() if k != "event_ids"}
+
+
 class LockedStore:
     """The store seen through the service's lock; a write also drops the cached aggregates."""
 
@@ -211,13 +215,15 @@ class Service:
         with self.lock:
             reads = self.reads()
             conds, params = reads.conditions(actor=key)
-            events, total, _ = reads.event_page(conds, params, limit, offset)
+            # the total, partner dyads and identities from the actor rollup where it tells them exactly
+            fast = self.cached(("actor_rollup", key), lambda r: r.actor_page(key))
+            events, total, _ = reads.event_page(conds, params, limit, offset, total=fast[0] if fast else None)
             if not total:
                 raise make("E601", where="actor", what="actor", key=key, hint="List actors with GET /api/actors.")
 
             def summary(r: StoreReads) -> tuple[Any, list[dict[str, Any]]]:
-                rows = r.dyad_periods("month", conds, params)
-                found = r.actors(conds, params, only=key)  # the identities named by the key
+                rows = fast[1] if fast else r.dyad_periods("month", conds, params)
+                found = fast[2] if fast else r.actors(conds, params, only=key)  # the identities named by the key
                 return found, [{"dyad": d, "events": n} for d, n in r.top_dyads(rows, 10, conds, params)[0]]
 
             found, partners = self.cached(("actor", key), summary)  # the same for every page of its events
@@ -227,9 +233,13 @@ class Service:
     def _dyad_periods(self, by: str) -> list[tuple[Any, ...]]:
         return self.cached(("dyad_periods", by), lambda r: r.dyad_periods(by))  # type: ignore[no-any-return]
 
+    def _series(self, by: str) -> dict[tuple[str, str], list[Any]]:
+        """Every dyad's series (index and counts), shared by the dyads by change and the shifts."""
+        return self.cached(("series", by), lambda r: r.series_by_dyad(self._dyad_periods(by)))  # type: ignore[no-any-return]
+
     def list_dyads(self, sort: str = "volume", by: str = "month", limit: int = 50, offset: int = 0) -> dict[str, Any]:
         if sort == "change":
-            ranked = self.cached(("change", by), lambda r: r.dyads_by_change(self._dyad_periods(by)))
+            ranked = self.cached(("change", by), lambda r: r.dyads_by_change(self._series(by)))
             return page(ranked[offset: offset + limit], len(ranked), limit, offset)
         # the ties of this page only: a busy store has hundreds of dyads with equal counts
         top, total = self.cached(("volume", limit, offset), lambda r: r.top_dyads(self._dyad_periods("month"), limit, offset=offset))
@@ -259,7 +269,7 @@ class Service:
     def list_shifts(
         self, by: str = "month", window: int = 3, threshold: float = 2.0, limit: int = 50, offset: int = 0
     ) -> dict[str, Any]:
-        found = self.cached(("shifts", by, window, threshold), lambda r: r.shifts(self._dyad_periods(by), window, threshold))
+        found = self.cached(("shifts", by, window, threshold), lambda r: r.shifts(self._series(by), window, threshold))
         # the event ids of this page's shifts only: a busy store has thousands of shifts
         items = self.cached(
             ("shift_page", by, window, threshold, limit, offset),
@@ -268,14 +278,21 @@ class Service:
         return page(items, len(found), limit, offset)
 
     def overview(self) -> dict[str, Any]:
-        """The numbers of the home page."""
+        """The numbers of the home page.
+
+        Its recent shifts carry their number of events, not their ids (``list_shifts`` and ``dyad`` give
+        those): the six latest shifts of a large store name hundreds of thousands of events.
+        """
         totals = self.cached("totals", lambda r: r.totals())
         articles = self.rows("SELECT count(*) FROM articles")[0][0]
+        recent = self.cached(
+            ("recent_shifts", 6), lambda r: [_without_ids(s.as_dict()) for s in r.recent_shifts(self._series("month"), 3, 2.0, 6)]
+        )
         return {
             "articles": int(articles), **totals,
             "top_dyads": self.list_dyads(limit=8)["items"],
             "top_actors": self.list_actors(limit=8)["items"],
-            "recent_shifts": self.list_shifts(limit=6)["items"],
+            "recent_shifts": recent,
         }
 
     # -- writes -----------------------------------------------------------

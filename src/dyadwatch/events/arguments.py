@@ -181,6 +181,22 @@ def _passive(t: Any) -> bool:
     return any(c.dep_ in PASS_SUBJ or c.dep_ in ("auxpass", "aux:pass") for c in t.children)
 
 
+def _after_noun(ci: int, actors: ArticleActors) -> bool:
+    """A nationality adjective after an event noun, where French puts it (« les frappes israéliennes »,
+    « l'offensive russe »): who did it, as "Israeli strikes" says before the noun in English."""
+    entry = actors.tok_entry.get(ci)
+    return entry is not None and entry.kind == "adjective" and actors.gaz.language == "fr"
+
+
+def _active_perfect(i: int, parse: Any) -> bool:
+    """A verb in a perfect tense built with "have" / « avoir » and no passive auxiliary: active, whatever
+    label the parser gave its subject (« Il a condamné » parsed with « Il » as a passive subject)."""
+    deps, lemmas, kids = parse.deps, parse.lemmas, parse.kids[i]
+    return any(deps[k] in ("aux", "aux:tense") and lemmas[k] in ("avoir", "have") for k in kids) and not any(
+        deps[k] in ("auxpass", "aux:pass") for k in kids
+    )
+
+
 def _passive_at(i: int, parse: Any) -> bool:
     """``_passive`` of token ``i``, read from the parse lists."""
     deps = parse.deps
@@ -189,6 +205,8 @@ def _passive_at(i: int, parse: Any) -> bool:
 
 # "a request from Kyiv", « la demande de Kiev », "the offer of Paris": who makes an addressed act
 SOURCE_PREPS = frozenset({"from", "of", "de", "du", "des", "d'", "d’"})
+# oblique and nominal-modifier dependents, whose case marker is their preposition
+_OBLIQUES = frozenset({"obl", "obl:arg", "obl:mod", "nmod", "iobj"})
 
 
 def direct_arguments(
@@ -203,11 +221,11 @@ def direct_arguments(
     recipient: list[Entity] = []
     # read from the parse lists: a Token is built only for a dependent that leads to a party
     parse = actors.lists
-    toks, deps, kids, lower = actors.toks, parse.deps, parse.kids, parse.lower
+    toks, deps, kids = actors.toks, parse.deps, parse.kids
     ti = t.i
     is_noun = parse.pos[ti] in ("NOUN", "PROPN")
     addressed = addressed and is_noun
-    not_passive = parse.lemmas[ti] in etre_verbs  # "sont convenues": être as auxiliary, not a passive
+    not_passive = parse.lemmas[ti] in etre_verbs or _active_perfect(ti, parse)  # "sont convenues": être as auxiliary, not a passive
     for ci in kids[ti]:
         dep = deps[ci]
         if dep in SUBJ or dep in PASS_SUBJ and not_passive:
@@ -225,33 +243,41 @@ def direct_arguments(
         elif dep in OBJ:
             c = toks[ci]
             recipient += [] if _own(c) else _author(c, actors) or _actors_of(c, actors)
-        elif is_noun and dep in ("poss", "nmod:poss") or is_noun and dep in ("amod", "compound") and ci < ti:
+        elif is_noun and dep in ("poss", "nmod:poss") or is_noun and dep in ("amod", "compound") and (ci < ti or _after_noun(ci, actors)):
             actor += actors.entities_for(toks[ci])
         elif is_noun and dep == "acl" and (toks[ci].tag_ == "VBN" or "Part" in parse.feature(ci, "VerbForm")):
             actor += _participle_agent(toks[ci], actors)  # "a request made by the German president"
-        else:
-            # the preposition and its object (``_prep_object``), from the lists
-            if dep == "prep":
-                obj = next((g for g in kids[ci] if deps[g] in ("pobj", "pcomp")), None)
-                if obj is None:
-                    continue
-                prep = lower[ci]
-            elif dep in ("obl", "obl:arg", "obl:mod", "nmod", "iobj"):
-                prep = next((lower[g] for g in kids[ci] if deps[g] == "case"), "")
-                obj = ci
-            else:
-                continue
-            if prep == "by" or prep == "par" and (_passive_at(ti, parse) or "Part" in parse.feature(ti, "VerbForm")):
-                actor += actors.entities_for(toks[obj])
-            elif addressed and prep in SOURCE_PREPS:
-                actor += _actors_of(toks[obj], actors)
-            elif prep in (NOUN_RECIPIENT_PREPS if is_noun else RECIPIENT_PREPS):
-                if prep == "with" and recipient and _no_party(toks[obj], actors):
-                    continue  # "threatened Lithuania with trade measures over ...": the means, not a second target
-                recipient += _actors_of(toks[obj], actors)
+        elif dep == "prep" or dep in _OBLIQUES:
+            by, to = _prep_parties(ci, ti, actors, addressed, is_noun, bool(recipient))
+            actor += by
+            recipient += to
     if not actor and _passive_at(ti, parse):
         actor = _stray_agent(t, actors)
     return actor, recipient
+
+
+def _prep_parties(ci: int, ti: int, actors: ArticleActors, addressed: bool, is_noun: bool, has_recipient: bool) -> tuple[list[Entity], list[Entity]]:
+    """(actor, recipient) named by a prepositional or oblique dependent ``ci`` of trigger ``ti`` and its
+    object (``_prep_object``, read from the lists): "by"/« par » of a passive, "from" of an addressed act, "to"."""
+    parse, toks = actors.lists, actors.toks
+    deps, kids, lower = parse.deps, parse.kids, parse.lower
+    if deps[ci] == "prep":
+        obj = next((g for g in kids[ci] if deps[g] in ("pobj", "pcomp")), None)
+        if obj is None:
+            return [], []
+        prep = lower[ci]
+    else:
+        prep = next((lower[g] for g in kids[ci] if deps[g] == "case"), "")
+        obj = ci
+    if prep == "by" or prep == "par" and (_passive_at(ti, parse) or "Part" in parse.feature(ti, "VerbForm")):
+        return actors.entities_for(toks[obj]), []
+    if addressed and prep in SOURCE_PREPS:
+        return _actors_of(toks[obj], actors), []
+    if prep in (NOUN_RECIPIENT_PREPS if is_noun else RECIPIENT_PREPS):
+        if prep == "with" and has_recipient and _no_party(toks[obj], actors):
+            return [], []  # "threatened Lithuania with trade measures over ...": the means, not a second target
+        return [], _actors_of(toks[obj], actors)
+    return [], []
 
 
 @lru_cache(maxsize=4)
@@ -276,6 +302,9 @@ def _proxy(subj: Any, actors: ArticleActors) -> bool:
         return False
     if subj.ent_type_ in ("CARDINAL", "QUANTITY", "PERCENT") or subj.lemma_.lower() in partitive_nouns(actors.gaz.language):
         return False
+    entry = actors.gaz.lookup(subj.lemma_.lower())
+    if entry is not None and entry.kind in ("role", "group", "rank"):
+        return False  # "the foreign ministers of India and Pakistan": office holders of those states
     own = [c for c in subj.children if c.dep_ in _OWN_MODIFIERS]
     if any(x.i in actors.tok_entry or x.i in actors.tok_person for c in own for x in c.subtree):
         return False

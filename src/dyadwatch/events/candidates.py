@@ -61,6 +61,93 @@ def _reported_obligation(ctx: Context, i: int) -> bool:
 _NOT_TRIGGERS = frozenset({"role", "institution", "country", "media"})
 
 
+def _unlisted(ctx: Context, i: int) -> Candidate | None:
+    """A verb's event that no lexicon pattern gives: a demand told as an obligation, a visitor
+    received by name ("received Modi", « a reçu Giorgia Meloni »: CONSULT visit, the host its
+    recipient) or an act judged by the name given to it (ACCUSE disapprove)."""
+    if _reported_obligation(ctx, i):
+        return Candidate(ctx.toks[i], DEMAND)
+    lemma, language = ctx.lemmas[i], ctx.lexicon.language
+    if lemma in _cues(language, "host") and _guest(ctx, i):
+        return Candidate(ctx.toks[i], Trigger((lemma,), "CONSULT", "visit", "VERB", frozenset(), 0))
+    named = _named_as(ctx, i, False) if lemma in _cues(language, "naming") else None
+    if named is None and lemma in ctx.lexicon.reporting:
+        named = _named_as(ctx, i, True)
+    if named is None:
+        return None
+    word, judged = named
+    # two words, so that a reporting verb carrying the judgement is not skipped as mere saying
+    trig = Trigger((lemma, ctx.lemmas[word]), "ACCUSE", "disapprove", "VERB", frozenset(), 0)
+    return Candidate(ctx.toks[i], trig, {word} | judged)
+
+
+def _subject_of(ctx: Context, j: int, i: int) -> bool:
+    """``j`` is the subject of a verb ``i`` that has an object of its own ("the minister received a
+    letter"); an intransitive verb's pattern may name its subject ("soldiers moved into the villages")."""
+    if ctx.heads[j] != i or ctx.deps[j] not in _SUBJECTS:
+        return False
+    # not a date parsed as the object (« les négociations reprendraient le mois prochain »)
+    return any(ctx.deps[k] in ("obj", "dobj") and not _in_date(ctx, k) for k in ctx.kids[i])
+
+
+def _in_date(ctx: Context, k: int) -> bool:
+    at = ctx.toks[k].idx
+    return any(span.start <= at < span.end for span in ctx.dates)
+
+
+def _guest(ctx: Context, i: int) -> bool:
+    """A host verb's object (or its passive subject) is a person named by name."""
+    people = ctx.actors.tok_person
+    for c in ctx.kids[i]:
+        if ctx.deps[c] in _GUEST_DEPS and (c in people or any(g in people for g in ctx.kids[c] if ctx.deps[g] in _NAME_LINKS)):
+            return True
+    return False
+
+
+_GUEST_DEPS = frozenset({"obj", "dobj", "nsubjpass", "nsubj:pass"})
+_NAME_LINKS = frozenset({"flat", "flat:name", "compound", "appos"})
+
+
+def _named_as(ctx: Context, i: int, reported: bool) -> tuple[int, set[int]] | None:
+    """The word of disapproval a verb gives an act, and the event nouns it judges.
+
+    A naming verb carries it in its complement ("called the expulsion an unfriendly act", "described
+    the strikes as a violation", « a qualifié l'expulsion d'acte inamical »); a reporting verb in
+    what its clause says the act is ("said the sanctions were illegal"). The act judged is the
+    reaction's object, not an event of its own.
+    """
+    words, deps, kids, pos = _cues(ctx.lexicon.language, "disapproval"), ctx.deps, ctx.kids, ctx.pos
+    if reported:
+        tops = _copular(ctx, i)
+    else:
+        tops = [c for c in kids[i] if deps[c] not in _SUBJECTS and deps[c] not in _NOT_NAMED]
+    seen, todo = 0, list(tops)
+    while todo and seen < 24:
+        j = todo.pop()
+        seen += 1
+        if pos[j] in ("NOUN", "ADJ") and (ctx.lemmas[j] in words or ctx.lower[j] in words) and not (deps[j] in ("obj", "dobj") and ctx.heads[j] == i):
+            return j, _judged(ctx, tops) if reported else set()
+        todo.extend(k for k in kids[j] if deps[k] not in _NOT_NAMED)
+    return None
+
+
+def _copular(ctx: Context, i: int) -> list[int]:
+    """The clauses a reporting verb governs that say what something is ("said the sanctions were illegal")."""
+    deps, kids = ctx.deps, ctx.kids
+    tops = [c for c in kids[i] if deps[c] == "ccomp"]
+    return [v for v in tops if ctx.lemmas[v] in _COPULAS or any(deps[k] == "cop" for k in kids[v])]
+
+
+def _judged(ctx: Context, tops: list[int]) -> set[int]:
+    """The event nouns those clauses judge: the object of the judgement, not an event told anew."""
+    return {k for v in tops for k in ctx.kids[v] if ctx.deps[k] in _SUBJECTS and ctx.pos[k] == "NOUN"}
+
+
+_COPULAS = frozenset({"be", "être", "constitute", "constituer", "represent", "représenter"})
+# the parts of a sentence that are not a naming verb's complement: other clauses, and what qualifies the verb itself
+_NOT_NAMED = frozenset({"ccomp", "advcl", "relcl", "acl:relcl", "parataxis", "conj", "cc", "punct", "mark", "advmod", "csubj"})
+
+
 def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
     found: list[Candidate] = []
     tok_person, tok_entry, triggers = ctx.actors.tok_person, ctx.actors.tok_entry, ctx.lexicon.triggers
@@ -75,8 +162,9 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
         pos = all_pos[i]
         options = triggers.get(lemmas[i]) or triggers.get(lower[i])
         if not options:
-            if pos == "VERB" and _reported_obligation(ctx, i):
-                found.append(Candidate(ctx.toks[i], DEMAND))
+            other = _unlisted(ctx, i) if pos == "VERB" else None
+            if other is not None:
+                found.append(other)
             continue
         t = ctx.toks[i]
         word_class = "NOUN" if pos in ("NOUN", "PROPN") else "VERB" if pos in ("VERB", "AUX") else pos
@@ -97,15 +185,19 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
                     continue
             if len(trig.words) > 1:
                 near = near if near is not None else _near(ctx, i, sent.end)
-                if not trig.rest <= near.keys():
-                    continue
+                if not trig.rest <= near.keys() or pos == "VERB" and any(_subject_of(ctx, near[w], i) for w in trig.words[1:]):
+                    continue  # a pattern's other words are the verb's complement: not "the minister received a letter"
                 found.append(Candidate(t, trig, {near[w] for w in trig.words[1:]}))
             else:
                 found.append(Candidate(t, trig))
             break
         else:
-            if pos == "VERB" and _reported_obligation(ctx, i):
-                found.append(Candidate(t, DEMAND))
+            other = _unlisted(ctx, i) if pos == "VERB" else None
+            if other is not None:
+                found.append(other)
+    for c in found:
+        if c.trigger.category == "ACCUSE" and lemmas[c.token.i] in ctx.lexicon.reporting:
+            c.consumed |= _judged(ctx, _copular(ctx, c.token.i))  # « a estimé que les sanctions étaient illégales »
     consumed = {i for c in found for i in c.consumed}
     return [c for c in found if c.token.i not in consumed] if consumed else found
 

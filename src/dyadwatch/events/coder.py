@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from bisect import bisect_left
+from dataclasses import dataclass
 from typing import Any
 
 from dyadwatch.events.anchoring import _ceased, _exercising_forces, _own_deployment
@@ -28,13 +29,13 @@ from dyadwatch.events.candidates import (
     fold_governed,
 )
 from dyadwatch.events.context import _SUBJECTS, Candidate, Context
-from dyadwatch.events.dates import ahead
+from dyadwatch.events.dates import DateSpan, ahead
 from dyadwatch.events.lexicon import match_contexts
-from dyadwatch.events.modality import _historical, flags
+from dyadwatch.events.modality import Modality, _historical, flags
 from dyadwatch.events.parties import dedupe, resolve_parties
 from dyadwatch.events.places import place_near
 from dyadwatch.events.repeats import _attested, _better, _finite, _main_actor, merge_repeats
-from dyadwatch.events.timing import _default_date, pick_date
+from dyadwatch.events.timing import _default_date, in_content, pick_date
 from dyadwatch.nlp.lists import parse_lists
 from dyadwatch.records import Entity, Event, Evidence
 
@@ -56,67 +57,19 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context, sent: Any = None
     place = place_near(t, ctx.actors.gaz) or ctx.default_place
     date = pick_date(t, ctx, sent)
     modality = flags(ctx, cand, date)
-    negated, future, hypothetical = modality.negated, modality.future, modality.hypothetical
-    if date is not None and future and ctx.published is not None:
-        date = ahead(date, ctx.published)
-    if date is not None and not _historical(date.date, ctx.published):
-        ctx.last_date = date
-    elif date is None and ctx.last_date is not None:
-        date = ctx.last_date
-    category = cand.trigger.category
-    mode = cand.mode or cand.trigger.mode
-    if category == "AID" and _own_deployment(ctx, cand):
-        # "would send a missile system to the Batanes islands": weapons moved to a place, not given to a state
-        category, mode, recipient_t = "MOBILIZE", "weapons", ()
-    speaker = _reporting_subject(t, ctx) if modality.obligation and ctx.pos[t.i] in ("VERB", "AUX") else []
-    if cand.trigger is DEMAND and (not speaker or {e.code for e in actor_t or recipient_t} <= {e.code for e in speaker}):
-        return None  # no one else was told to act ("France said it must act" is its own intention)
-    if cand.trigger.invert and category in JUDGEMENTS and not speaker:
-        # « X a estimé que l'Algérie se déshonorait »: the subject is judged, whoever says so judges it
-        judge = dedupe(_reporting_subject(t, ctx))
-        if judge:
-            judged = {e.code for e in judge}
-            actor_t, recipient_t = judge, tuple(e for e in (*recipient_t, *actor_t) if e.code not in judged) or recipient_t
-    if negated and not future and category in _CUTTABLE and _ceased(ctx, t.i):
-        # "France no longer delivers arms to Niger", « ne livre plus d'armes »: cooperation cut (SANCTION)
-        category, mode, negated = "SANCTION", "discontinue", False
-    if speaker:
-        # "Russia said Sudan must return the helicopter": the speaker demands it of the subject
-        category, mode = "REQUEST", GOVERNED_MODE.get(("REQUEST", category))
-        actor_t, recipient_t = dedupe(speaker), actor_t or recipient_t
-    elif future and negated and category in REFUSABLE:
-        # "will not accept", "would not meet the demands": a refusal
-        category, mode, negated = "REJECT", GOVERNED_MODE.get(("REJECT", category)), False
-    elif cand.prepared and category == "ASSAULT":
-        # readying forces for an attack is a show of force (MOBILIZE), not yet violence nor a spoken threat
-        category, mode = "MOBILIZE", None
-    elif future and category in FUTURE_CATEGORY and not (category == "MOBILIZE" and not recipient_t):
-        if FUTURE_CATEGORY[category] == "THREATEN" and _event_subject(ctx, t.i):
-            return None  # "the aid would strengthen his forces": what an event will do, no one's threat
-        category, mode = FUTURE_CATEGORY[category], GOVERNED_MODE.get(("THREATEN", category))
-    elif hypothetical and modality.reported and FUTURE_CATEGORY.get(category) == "THREATEN":
-        # "Islamabad said it could hold the treaty in abeyance": saying one may strike is a threat, made now
-        category, mode, hypothetical = "THREATEN", GOVERNED_MODE.get(("THREATEN", category)), False
-    if category == "MOBILIZE" and any(ctx.lemmas[j] in cue_words(ctx.lexicon.language, "exercises") for j in (t.i, *cand.consumed)):
-        forces = _exercising_forces(ctx, t.i, actor_t)
-        if len(forces) >= 2:
-            # exercises of two countries' forces together: mutual military cooperation (ontology)
-            category, mode = "COOPERATE", None
-            if len(actor_t) < 2 and not {e.code for e in recipient_t} - {e.code for e in actor_t}:
-                # "thousands of American and Filipino troops began exercises": the first named, with the other
-                actor_t, recipient_t = forces[:1], forces[1:]
+    reading = _read_event(cand, ctx, modality, actor_t, recipient_t)
+    if reading is None:
+        return None
+    if reading.category in _TOLD_NOW and _date_of_what_is_told(ctx, t.i, date, modality.future):
+        date = None  # "agreed to meet next month": the agreement is dated when it was made, not at the meeting
+    date = _told_date(ctx, date, modality.future)
+    category, mode = reading.category, reading.mode
     if not ctx.onto.is_valid(category, mode):
         mode = None
     date_str, precision = (date.date, date.precision) if date else _default_date(ctx)
-    historical = _historical(date_str, ctx.published)
     contexts = _sentence_contexts(sent, ctx) or ctx.article_contexts
-    end = t.idx + len(t.text)
-    for i in cand.consumed:
-        end = max(end, ctx.toks[i].idx + len(ctx.toks[i].text))
-    if end - t.idx >= 80:
-        end = t.idx + len(t.text)  # the pattern's words lie far apart: the head word alone is the evidence
-    trig_text = ctx.article.text[t.idx:end]
-    confidence = 0.55 + 0.05 * min(len(cand.trigger.words) - 1, 2) + (0.15 if via_parse else 0) + (0.05 if recipient_t else 0)
+    end = _evidence_end(cand, ctx)
+    confidence = 0.55 + 0.05 * min(len(cand.trigger.words) - 1, 2) + (0.15 if via_parse else 0) + (0.05 if reading.recipient else 0)
     confidence -= 0.07 * min(_depth(ctx, t.i), 5) + (0.3 if unresolved else 0)
     key = f"{ctx.article.id}:{sent_index}:{t.idx}:{category}"
     return Event(
@@ -126,21 +79,132 @@ def build_event(cand: Candidate, sent_index: int, ctx: Context, sent: Any = None
         category=category,
         mode=mode,
         contexts=tuple(contexts),
-        actor=actor_t,
-        recipient=recipient_t,
+        actor=reading.actor,
+        recipient=reading.recipient,
         date=date_str,
         date_precision=precision,
         location=place,
-        negated=negated,
-        future=future,
-        hypothetical=hypothetical,
-        historical=historical,
+        negated=reading.negated,
+        future=modality.future,
+        hypothetical=reading.hypothetical,
+        historical=_historical(date_str, ctx.published),
         score=ctx.onto.score(category, mode),
         quad=ctx.onto.quad(category),
-        evidence=Evidence(ctx.article.text[sent.start_char : sent.end_char], sent_index, sent.start_char, sent.end_char, trig_text, t.idx, end),
+        evidence=Evidence(
+            ctx.article.text[sent.start_char : sent.end_char], sent_index, sent.start_char, sent.end_char, ctx.article.text[t.idx : end], t.idx, end
+        ),
         confidence=round(min(confidence, 0.99), 3),
         coder=ctx.coder,
     )
+
+
+@dataclass
+class Reading:
+    """What an event is once its clause is read: category, mode and parties, and its two flags that
+    the reading may lift (a refusal is no negated act, a threat made now no hypothesis)."""
+
+    category: str
+    mode: str | None
+    actor: tuple[Entity, ...]
+    recipient: tuple[Entity, ...]
+    negated: bool
+    hypothetical: bool
+
+
+# commitments, concessions and threats: made when they are told, whatever the date of the act they announce
+_TOLD_NOW = frozenset({"AGREE", "CONCEDE", "THREATEN"})
+
+
+def _date_of_what_is_told(ctx: Context, i: int, date: DateSpan | None, future: bool) -> bool:
+    """A date that belongs to the act a commitment or a threat announces: the clause is told in the
+    future ("will visit Algiers on Sunday"), the date lies after publication, or it sits in the
+    trigger's complement ("agreed to meet again on March 3")."""
+    if date is None:
+        return False
+    if future or date.future or ctx.published is not None and date.date > ctx.published.isoformat():
+        return True
+    return in_content(ctx, i, date)
+
+
+def _told_date(ctx: Context, date: DateSpan | None, future: bool) -> DateSpan | None:
+    """The date of a future event moved after publication; an undated event takes the last recent date told."""
+    if date is not None and future and ctx.published is not None:
+        date = ahead(date, ctx.published)
+    if date is not None and not _historical(date.date, ctx.published):
+        ctx.last_date = date
+    elif date is None and ctx.last_date is not None:
+        date = ctx.last_date
+    return date
+
+
+def _read_event(
+    cand: Candidate, ctx: Context, modality: Modality, actor_t: tuple[Entity, ...], recipient_t: tuple[Entity, ...]
+) -> Reading | None:
+    """The trigger's category and parties as the clause changes them (a weapons move, a demand told by a
+    speaker, a judgement, a cut, a refusal, a threat, joint exercises), or None when it names no event."""
+    t = cand.token
+    r = Reading(cand.trigger.category, cand.mode or cand.trigger.mode, actor_t, recipient_t, modality.negated, modality.hypothetical)
+    if r.category == "AID" and _own_deployment(ctx, cand):
+        # "would send a missile system to the Batanes islands": weapons moved to a place, not given to a state
+        r.category, r.mode, r.recipient = "MOBILIZE", "weapons", ()
+    speaker = _reporting_subject(t, ctx) if modality.obligation and ctx.pos[t.i] in ("VERB", "AUX") else []
+    if cand.trigger is DEMAND and (not speaker or {e.code for e in r.actor or r.recipient} <= {e.code for e in speaker}):
+        return None  # no one else was told to act ("France said it must act" is its own intention)
+    if cand.trigger.invert and r.category in JUDGEMENTS and not speaker:
+        # « X a estimé que l'Algérie se déshonorait »: the subject is judged, whoever says so judges it
+        judge = dedupe(_reporting_subject(t, ctx))
+        if judge:
+            judged = {e.code for e in judge}
+            r.actor, r.recipient = judge, tuple(e for e in (*r.recipient, *r.actor) if e.code not in judged) or r.recipient
+    if r.negated and not modality.future and r.category in _CUTTABLE and _ceased(ctx, t.i):
+        # "France no longer delivers arms to Niger", « ne livre plus d'armes »: cooperation cut (SANCTION)
+        r.category, r.mode, r.negated = "SANCTION", "discontinue", False
+    if not _recategorise(cand, ctx, modality, speaker, r):
+        return None
+    if r.category == "MOBILIZE" and any(ctx.lemmas[j] in cue_words(ctx.lexicon.language, "exercises") for j in (t.i, *cand.consumed)):
+        forces = _exercising_forces(ctx, t.i, r.actor)
+        if len(forces) >= 2:
+            # exercises of two countries' forces together: mutual military cooperation (ontology)
+            r.category, r.mode = "COOPERATE", None
+            if len(r.actor) < 2 and not {e.code for e in r.recipient} - {e.code for e in r.actor}:
+                # "thousands of American and Filipino troops began exercises": the first named, with the other
+                r.actor, r.recipient = forces[:1], forces[1:]
+    return r
+
+
+def _recategorise(cand: Candidate, ctx: Context, modality: Modality, speaker: list[Entity], r: Reading) -> bool:
+    """A demand told by a speaker, a refusal, a show of force, a future act, a threat made now: what the
+    modality makes of the trigger's category. False when it names no event."""
+    category, future = r.category, modality.future
+    if speaker:
+        # "Russia said Sudan must return the helicopter": the speaker demands it of the subject
+        r.category, r.mode = "REQUEST", GOVERNED_MODE.get(("REQUEST", category))
+        r.actor, r.recipient = dedupe(speaker), r.actor or r.recipient
+    elif future and r.negated and category in REFUSABLE:
+        # "will not accept", "would not meet the demands": a refusal
+        r.category, r.mode, r.negated = "REJECT", GOVERNED_MODE.get(("REJECT", category)), False
+    elif cand.prepared and category == "ASSAULT":
+        # readying forces for an attack is a show of force (MOBILIZE), not yet violence nor a spoken threat
+        r.category, r.mode = "MOBILIZE", None
+    elif future and category in FUTURE_CATEGORY and not (category == "MOBILIZE" and not r.recipient):
+        if FUTURE_CATEGORY[category] == "THREATEN" and _event_subject(ctx, cand.token.i):
+            return False  # "the aid would strengthen his forces": what an event will do, no one's threat
+        r.category, r.mode = FUTURE_CATEGORY[category], GOVERNED_MODE.get(("THREATEN", category))
+    elif r.hypothetical and modality.reported and FUTURE_CATEGORY.get(category) == "THREATEN":
+        # "Islamabad said it could hold the treaty in abeyance": saying one may strike is a threat, made now
+        r.category, r.mode, r.hypothetical = "THREATEN", GOVERNED_MODE.get(("THREATEN", category)), False
+    return True
+
+
+def _evidence_end(cand: Candidate, ctx: Context) -> int:
+    """Where the trigger's evidence ends: after the last word of its pattern, unless they lie far apart."""
+    t = cand.token
+    end = t.idx + len(t.text)
+    for i in cand.consumed:
+        end = max(end, ctx.toks[i].idx + len(ctx.toks[i].text))
+    if end - t.idx >= 80:
+        end = t.idx + len(t.text)  # the pattern's words lie far apart: the head word alone is the evidence
+    return end
 
 
 # material cooperation whose stopping cuts it ("no longer delivers arms"): SANCTION (discontinue)

@@ -76,24 +76,12 @@ class Context:
             self.lower = [t.lower_ for t in self.toks]
         if not self.heads:
             self.heads, self.deps, self.kids = parse_lists(self.doc)
-        # the positions find_candidates looks at: words the lexicon knows, and the verbs an obligation
-        # word is attached to ("must drop", « devait retirer »), which may be a reported obligation
+        # the positions find_candidates looks at: words the lexicon knows, and verbs (a reported obligation)
         known = self.lexicon.triggers
-        obliged = self._obliged_verbs()
         self.spots = [
             i for i, (p, lemma, low) in enumerate(zip(self.pos, self.lemmas, self.lower))
-            if p in _TRIGGER_POS and (lemma in known or low in known or p == "VERB" and i in obliged)
+            if p in _TRIGGER_POS and (p == "VERB" or lemma in known or low in known)
         ]
-
-    def _obliged_verbs(self) -> set[int]:
-        """The words next to an obligation word in the parse: its head (it is their auxiliary) and its
-        dependents (they are its complement). Only these can be a reported obligation (``candidates``)."""
-        obligation = self.lexicon.obligation
-        out: set[int] = set()
-        for j in [j for j, (lemma, low) in enumerate(zip(self.lemmas, self.lower)) if lemma in obligation or low in obligation]:
-            out.add(self.heads[j])
-            out.update(self.kids[j])
-        return out
 
 
 def parse_lists(doc: Any) -> tuple[list[int], list[str], list[list[int]]]:

@@ -351,7 +351,8 @@ def _anchor(sent: Any, reporting: frozenset[str]) -> Any:
 
 def _new_event(ctx: Any, job: _Job, pred: Prediction) -> Event | None:
     """An event of the predicted category, read by the lexicon coder's own argument and flag rules."""
-    from dyadwatch.events.coder import Candidate, build_event
+    from dyadwatch.events.coder import build_event
+    from dyadwatch.events.context import Candidate
     from dyadwatch.events.lexicon import Trigger
 
     token = _anchor(job.sent, ctx.lexicon.reporting)

@@ -83,6 +83,52 @@ def small_clause(t: Any, actors: ArticleActors) -> tuple[list[Entity], list[Enti
     return actors.entities_for(declarer[0]), actors.entities_for(undergoer[0])
 
 
+# the words that may open the rest of a clause whose subject the parser cut off into a sentence of its
+# own (« Pékin | a condamné », « Paris | et Alger ont signé », « Moscou | s'est dit prêt »)
+_CUT_OPENERS = frozenset({"et", "ni", "and", "se", "s'", "s’", "ne", "n'", "n’"})
+# the longest subject cut off that way: a name or two, a title and a name, a short list
+_CUT_LONGEST = 8
+
+
+def cut_subject(t: Any, actors: ArticleActors, actor: list[Entity]) -> list[Entity]:
+    """The actor of a trigger whose sentence's subject the parser cut off into a verbless sentence of its
+    own: « Pékin a condamné » parsed « Pékin | a condamné », « Séoul et Tokyo | sont parvenus ».
+
+    The cut-off words name the subject of the main verb when nothing but the
+    cut lies between them and it (no punctuation, no line break) and they hold
+    no verb; they add to a subject the verb has already when the rest opens
+    with « et » (« Paris | et Alger ont signé »). ``actor``: the parties found.
+    """
+    parse = actors.lists
+    start = parse.sents[parse.sent_of[t.i]][0]
+    if start == 0 or parse.pos[start - 1] == "PUNCT":
+        return actor  # most sentences: the one before ends with its full stop
+    pos, heads, deps, kids = parse.pos, parse.heads, parse.deps, parse.kids
+    first, end = parse.sents[parse.sent_of[start - 1]]
+    if end - first > _CUT_LONGEST or any(pos[j] in ("VERB", "AUX") for j in range(first, end)):
+        return actor
+    if pos[start] not in ("VERB", "AUX") and parse.lower[start] not in _CUT_OPENERS:
+        return actor
+    if "\n" in actors.toks[start - 1].whitespace_:
+        return actor  # a title on a line of its own
+    # the clause of the trigger, up to its sentence's root: which of its verbs has a subject
+    cur, told = t.i, None
+    for _ in range(8):
+        if any(deps[k] in SUBJ or deps[k] in PASS_SUBJ for k in kids[cur]):
+            told = cur
+            break
+        if heads[cur] == cur:
+            break
+        cur = heads[cur]
+    root = next((j for j in range(first, end) if heads[j] == j), None)
+    if root is None:
+        return actor
+    if told is None and not actor:
+        return actors.entities_for(actors.toks[root])
+    joined = parse.lower[start] in ("et", "and") and told is not None and heads[told] == told and heads[start] == told
+    return [*actors.entities_for(actors.toks[root]), *actor] if joined and actor else actor
+
+
 # the relations a name sits under within the phrase of a speaker: "sources in neighbouring
 # Pakistan said", "a member of the Chadian team said", "Thai military sources said"
 SPEAKER_PATH = {"appos", "flat", "flat:name", "compound", "conj", "amod", "nmod", "prep", "pobj", "nmod:poss", "poss"}

@@ -32,7 +32,7 @@ from dyadwatch.events.collectives import (
     collective_words,
 )
 from dyadwatch.events.lexicon import Lexicon
-from dyadwatch.events.mentions import climb_subject, nearest_mentions, participle_subject, small_clause
+from dyadwatch.events.mentions import climb_subject, cut_subject, nearest_mentions, participle_subject, small_clause
 from dyadwatch.events.places import DESTINATION_PREPS, LOCATIVE_PREPS, place_near
 from dyadwatch.events.unnamed import (
     NON_STATE,
@@ -111,6 +111,7 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
     declared = small_clause(t, ctx.actors)
     if declared is not None:
         actor, recipient = declared
+    actor = cut_subject(t, ctx.actors, actor)  # « Pékin | a condamné »: a subject the parser cut off
     sides = between_parties(t, ctx.actors, lambda w: _meeting(w, ctx.lexicon)) if cand.trigger.category == "CONSULT" else []
     if sides and not cand.intent:
         # "Qatar hosted talks between Israel and Hamas": the sides meet each other; the host
@@ -119,13 +120,7 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
     # "ready to host a meeting between A and B": an offer made to both sides
     recipient = recipient or sides
     actor, recipient = actor or _collective_subject(t, ctx), recipient or _collective_object(t, ctx)
-    # the tests below hold only for a verb modifying a noun or for a noun: the others skip them
-    pos, dep = ctx.pos[t.i], ctx.deps[t.i]
-    if not actor and not recipient and pos == "NOUN" and _anaphoric(t, ctx.lexicon):
-        return None
-    if pos == "VERB" and dep in ("acl", "amod") and _reduced_relative(t):
-        return None
-    if pos == "NOUN" and (_circumstantial(t, ctx.lexicon) or _describes(t, ctx)):
+    if _names_no_event(t, ctx, bool(actor or recipient)):
         return None
     # "after gunmen killed 26 people": a subject of its own that names no known party is still
     # the actor; the main clause's subject ("India suspended the treaty after ...") is not
@@ -135,7 +130,59 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
     if cand.trigger.category in ARMED_ACTS:
         actor, hidden = _attackers(t, actor, armed, ctx)
         named = named or hidden
-    if not actor and not named and not own_subject:
+    actor, recipient = _governing_subject(cand, ctx, actor, recipient, named or own_subject)
+    actor = actor or dyad_subject(t, ctx.actors, ctx.lexicon.language) or pair_subject(t, ctx.actors, ctx.lexicon.language, ctx.lexicon.reporting)
+    via_parse = bool(actor)
+    actor, recipient = _implicit_parties(cand, ctx, actor, recipient)
+    actor, recipient = _nearest_parties(cand, ctx, actor, recipient, named, armed)
+    if _hosted(cand, ctx) and (actor or recipient):
+        actor, recipient = recipient, actor  # "Tebboune received Barrot": Barrot is the visitor
+    if cand.trigger.category == "CONSULT" and len({e.code for e in actor} - {e.code for e in recipient}) >= 2 and (_sides(t, ctx) or _venue(recipient, ctx)):
+        # "Saudi Arabia received Russian and Ukrainian delegations": delegations of two sides meet
+        # each other; their host mediates, it is neither's counterpart; "A and B held talks in Doha":
+        # the city they meet in is no party (ontology: a meeting with no host, both sides actors)
+        return actor, [], via_parse
+    if not recipient and (cand.mode or cand.trigger.mode) == "visit":
+        # "a visit to Algiers": the country visited hosts it
+        spot = place_near(t, ctx.actors.gaz, DESTINATION_PREPS)
+        if spot is not None and spot.country and spot.country not in {e.code for e in actor}:
+            recipient = [_country(spot.country, spot.name, ctx)]
+    return actor, recipient, via_parse
+
+
+def _venue(recipient: list[Entity], ctx: Context) -> bool:
+    """Every recipient is a place named after "in" or « à » (« à Doha »), or a meeting read as a party
+    for the place it is held in ("talks in Doha"): where a meeting is held, no one met."""
+    doc = ctx.actors.doc
+    for e in recipient:
+        span = doc.char_span(e.start, e.end, alignment_mode="expand") if e.kind in ("country", "group") and e.start >= 0 else None
+        if span is None:
+            return False
+        root = span.root
+        prep = root.head.lower_ if root.dep_ == "pobj" else next((c.lower_ for c in root.children if c.dep_ == "case"), "")
+        if prep not in LOCATIVE_PREPS and not (e.kind == "group" and _meeting(root, ctx.lexicon)):
+            return False
+    return bool(recipient)
+
+
+def _names_no_event(t: Any, ctx: Context, has_party: bool) -> bool:
+    """An anaphoric noun with no party, a reduced relative, a circumstance or a description: no event told."""
+    # the tests below hold only for a verb modifying a noun or for a noun: the others skip them
+    pos, dep = ctx.pos[t.i], ctx.deps[t.i]
+    if not has_party and pos == "NOUN" and _anaphoric(t, ctx.lexicon):
+        return True
+    if pos == "VERB" and dep in ("acl", "amod") and _reduced_relative(t):
+        return True
+    return pos == "NOUN" and (_circumstantial(t, ctx.lexicon) or _describes(t, ctx))
+
+
+def _governing_subject(
+    cand: Candidate, ctx: Context, actor: list[Entity], recipient: list[Entity], subject_told: bool
+) -> tuple[list[Entity], list[Entity]]:
+    """The actor a trigger with no subject takes from the clause above it, and the one that an addressed
+    act ("a request from Kyiv") was addressed to (``subject_told``: the trigger has a subject of its own)."""
+    t = cand.token
+    if not actor and not subject_told:
         # "Turkey agreed to allow ...": a verb with no subject of its own shares its governor's; one
         # with a subject we cannot place does not ("Jewish settlers set fire ..., residents said")
         main = participle_subject(t, ctx.actors)
@@ -144,13 +191,18 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
         else:
             actor, undergoer = climb_subject(t, ctx.actors, ctx.lexicon.patient, ctx.lexicon.etre_verbs)
             recipient = recipient or undergoer
-    elif addressed and actor and not recipient and ctx.pos[t.i] in ("NOUN", "PROPN"):
+    elif cand.trigger.category in ADDRESSED and actor and not recipient and ctx.pos[t.i] in ("NOUN", "PROPN"):
         # "Hungary rejected a request from Kyiv", "Algeria granted a request made by Berlin":
         # whoever answers a request, an offer or an ultimatum is the one it was addressed to
         answer = climb_subject(t, ctx.actors, ctx.lexicon.patient, ctx.lexicon.etre_verbs)[0]
         recipient = [e for e in answer if e.code not in {a.code for a in actor}]
-    actor = actor or dyad_subject(t, ctx.actors, ctx.lexicon.language) or pair_subject(t, ctx.actors, ctx.lexicon.language, ctx.lexicon.reporting)
-    via_parse = bool(actor)
+    return actor, recipient
+
+
+def _implicit_parties(cand: Candidate, ctx: Context, actor: list[Entity], recipient: list[Entity]) -> tuple[list[Entity], list[Entity]]:
+    """The parties a reader infers for an act with no named actor (the state, its police or courts, a
+    crowd of the place) or for a reaction with no named target (whoever did the event just told)."""
+    t = cand.token
     state_act = cand.trigger.category in STATE_ACTS or (cand.trigger.category, cand.mode or cand.trigger.mode) in STATE_UNDOING
     if not actor and not state_act:
         # "The ministry protested ...", « le ministère a dénoncé »: the state the story is about, not
@@ -166,6 +218,16 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
         # "Macron welcomed the release", « Zelensky a salué ces sanctions »: the reaction answers
         # whoever did the event the story just told
         recipient = [_country(ctx.last_actor, None, ctx, guessed=True)]
+    return actor, recipient
+
+
+def _nearest_parties(
+    cand: Candidate, ctx: Context, actor: list[Entity], recipient: list[Entity], named: bool, armed: bool
+) -> tuple[list[Entity], list[Entity]]:
+    """The parties still missing: the people of the place for unnamed victims, else the nearest mentions
+    (``named``: the trigger's own clause tells its actor, placed or not, so the mention before is not it;
+    ``armed``: violence whose unnamed perpetrators are an armed group)."""
+    t = cand.token
     spot = (place_near(t, ctx.actors.gaz, LOCATIVE_PREPS) or _located(t, ctx)) if not recipient and cand.trigger.category in TARGETED_ACTS else None
     unnamed_target = spot is not None and bool(spot.country) and _unnamed_target(t)
     if unnamed_target:
@@ -181,18 +243,7 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
         single = len({e.code for e in actor}) == 1
         if not recipient and after and not unnamed_target and (ctx.onto.category(cand.trigger.category).recipient_required or single):
             recipient = after
-    if _hosted(cand, ctx) and (actor or recipient):
-        actor, recipient = recipient, actor  # "Tebboune received Barrot": Barrot is the visitor
-    if cand.trigger.category == "CONSULT" and len({e.code for e in actor} - {e.code for e in recipient}) >= 2 and _sides(t, ctx):
-        # "Saudi Arabia received Russian and Ukrainian delegations": delegations of two sides meet
-        # each other; their host mediates, it is neither's counterpart
-        return actor, [], via_parse
-    if not recipient and (cand.mode or cand.trigger.mode) == "visit":
-        # "a visit to Algiers": the country visited hosts it
-        spot = place_near(t, ctx.actors.gaz, DESTINATION_PREPS)
-        if spot is not None and spot.country and spot.country not in {e.code for e in actor}:
-            recipient = [_country(spot.country, spot.name, ctx)]
-    return actor, recipient, via_parse
+    return actor, recipient
 
 
 def _meeting(w: Any, lexicon: Lexicon) -> bool:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from dyadwatch.events.coder import Context, code_events
+from dyadwatch.events.coder import code_events
+from dyadwatch.events.context import Context
 from dyadwatch.events.dates import find_dates
 from dyadwatch.events.lexicon import load_lexicon, match_contexts
 from dyadwatch.events.places import dateline_place

@@ -72,6 +72,26 @@ def pick_date(t: Any, ctx: Context, sent: Any = None) -> DateSpan | None:
     return best[1] if best else None
 
 
+def in_content(ctx: Context, i: int, span: DateSpan) -> bool:
+    """A date inside what a trigger's complement says ("agreed to meet again on March 3", "threatened
+    to strike on Friday"): the date of the act agreed on or threatened, not of the trigger's own."""
+    toks = ctx._date_tokens.get((span.start, span.end))
+    if toks is None:
+        return False
+    heads, deps = ctx.heads, ctx.deps
+    cur = toks[0]
+    for _ in range(8):
+        if heads[cur] == cur:
+            return False
+        if heads[cur] == i:
+            return deps[cur] in _CONTENT
+        cur = heads[cur]
+    return False
+
+
+_CONTENT = frozenset({"xcomp", "ccomp"})
+
+
 def _dates_other_event(ctx: Context, i: int, toks: tuple[int, int]) -> bool:
     """A date that modifies another event noun of the clause ("three years after the invasion of
     February 2022", « depuis le coup d'État de juillet 2023 »): that event's date, not the trigger's.

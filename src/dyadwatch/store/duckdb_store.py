@@ -6,7 +6,7 @@ same coder changes nothing; with a new coder version, that article's events
 are replaced inside the same transaction.
 
 Every write bumps a counter (``store_generation``, one row) in its own
-transaction. The rollups (``store.rollup``: ``dyad_month`` and
+transaction. The rollups (``store.rollup``: ``dyad_month``, ``dyad_period`` and
 ``actor_rollup``) remember the counter they were built at
 (``rollup_state``) and are rebuilt on the first read that finds them behind
 it (``ensure_rollups``), so the write path pays one single-row update per batch
@@ -31,6 +31,15 @@ _BUMP = "UPDATE store_generation SET n = n + 1 WHERE id = 1"
 # the rollups without their primary keys: DuckDB rebuilds them whole (each key once), and a key index on
 # millions of rollup rows costs memory and time for nothing
 _ROLLUP_TABLES = [re.sub(r",\s*PRIMARY KEY \([^)]*\)", "", sql) for sql in (*rollup.CREATE, *rollup.ACTOR_CREATE)]
+# the events with a sentence, category or name outside ASCII (the special-character search tests only those:
+# ``analysis.queries``), rebuilt with the rollups; PostgreSQL finds them with partial indexes
+_WIDE_TEXT = [
+    "CREATE TABLE IF NOT EXISTS text_wide (id VARCHAR NOT NULL)",
+    "DELETE FROM text_wide",
+    "INSERT INTO text_wide SELECT id FROM events WHERE strlen(coalesce(sentence, '')) > length(coalesce(sentence, '')) "
+    "OR strlen(category) > length(category) UNION SELECT event_id FROM event_entities "
+    "WHERE strlen(coalesce(nullif(canonical, ''), name, '')) > length(coalesce(nullif(canonical, ''), name, ''))",
+]
 
 
 class DuckDBStore(StoreBase):
@@ -91,19 +100,22 @@ class DuckDBStore(StoreBase):
         """Rebuild the rollups when a write came after them (or they are not there yet)."""
         if self._rollups_at == self._generation:
             return
-        found = self.con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'rollup_state'").fetchone()[0]
-        built = self.con.execute("SELECT max(generation) FROM rollup_state").fetchone()[0] if found else None
+        # a store whose rollups were built before dyad_period (and the actor page's rows) rebuilds them once
+        found = self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('rollup_state', 'dyad_period', 'text_wide')"
+        ).fetchone()[0]
+        built = self.con.execute("SELECT max(generation) FROM rollup_state").fetchone()[0] if found == 3 else None
         if built is None or int(built) != self._generation:
             self.rebuild_rollup()
         self._rollups_at = self._generation
 
     def rebuild_rollup(self) -> None:
-        """Recompute ``dyad_month`` and ``actor_rollup`` from the events, in one transaction."""
+        """Recompute ``dyad_month``, ``dyad_period`` and ``actor_rollup`` from the events, in one transaction."""
         self.con.execute("BEGIN TRANSACTION")
         try:
             for sql in [*_ROLLUP_TABLES, "CREATE TABLE IF NOT EXISTS rollup_state (generation BIGINT NOT NULL)"]:
                 self.con.execute(sql)
-            for sql in rollup.rebuild_sql(duckdb=True):
+            for sql in [*rollup.rebuild_sql(duckdb=True), *_WIDE_TEXT]:
                 self.con.execute(sql)
             self.con.execute("DELETE FROM rollup_state")
             self.con.execute("INSERT INTO rollup_state VALUES (?)", [self._generation])
@@ -112,6 +124,11 @@ class DuckDBStore(StoreBase):
             self.con.execute("ROLLBACK")
             raise
         self._rollups_at = self._generation
+
+    def wide_text_events(self) -> int:
+        """How many events have a text outside ASCII (as of the rollups, brought up to date here)."""
+        self.ensure_rollups()
+        return int(self.con.execute("SELECT count(*) FROM text_wide").fetchone()[0])
 
     def dyad_months(self, a: str, b: str, directed: bool = False) -> list[tuple[Any, ...]]:
         """Rollup rows (period, category, quad, events, score_sum) of one dyad."""

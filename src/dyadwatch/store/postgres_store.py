@@ -45,6 +45,30 @@ INDEXES = {
     "events_grouped": "CREATE INDEX IF NOT EXISTS events_grouped ON events (event_group) WHERE event_group <> id",
     "events_irregular": "CREATE INDEX IF NOT EXISTS events_irregular ON events (id) WHERE coalesce(date, '') = '' OR event_group <> id",
     "events_group_key": "CREATE INDEX IF NOT EXISTS events_group_key ON events ((coalesce(nullif(event_group, ''), id)))",
+    # the texts that hold a character outside ASCII, the only ones the special-character search tests
+    # (``analysis.queries``: ``StoreReads.special_events``): partial indexes, empty for English-only stores
+    "events_sentence_wide": (
+        "CREATE INDEX IF NOT EXISTS events_sentence_wide ON events (id) "
+        "WHERE octet_length(coalesce(sentence, '')) > length(coalesce(sentence, ''))"
+    ),
+    "events_category_wide": (
+        "CREATE INDEX IF NOT EXISTS events_category_wide ON events (id) WHERE octet_length(category) > length(category)"
+    ),
+    "links_name_wide": (
+        "CREATE INDEX IF NOT EXISTS links_name_wide ON event_entities (event_id) WHERE "
+        "octet_length(coalesce(nullif(canonical, ''), name, '')) > length(coalesce(nullif(canonical, ''), name, ''))"
+    ),
+}
+# trigram indexes for the text search (``LIKE '%needle%'`` on the lowered texts), where the server has the
+# pg_trgm extension (Debian's postgresql package ships it); without it the search scans
+TEXT_INDEXES = {
+    "events_sentence_trgm": (
+        "CREATE INDEX IF NOT EXISTS events_sentence_trgm ON events USING gin (lower(coalesce(sentence, '')) gin_trgm_ops)"
+    ),
+    "links_name_trgm": (
+        "CREATE INDEX IF NOT EXISTS links_name_trgm ON event_entities "
+        "USING gin (lower(coalesce(nullif(canonical, ''), name, '')) gin_trgm_ops)"
+    ),
 }
 # a counter that every write transaction bumps: a server holding events in memory asks it (one row) to
 # learn that another process has written since, instead of rereading the events
@@ -119,11 +143,16 @@ class PostgresStore(StoreBase):
                 for sql in statements:
                     cur.execute(sql)
                 cur.execute("INSERT INTO schema_migrations VALUES (%s, %s, %s)", [version, name, dt.datetime.now()])
-            cur.execute("SELECT to_regclass('dyad_month') IS NULL OR to_regclass('actor_rollup') IS NULL")
-            new_rollup = cur.fetchone()[0]
+            cur.execute("SELECT to_regclass('dyad_month') IS NULL OR to_regclass('actor_rollup') IS NULL, to_regclass('dyad_period') IS NULL")
+            new_rollup, new_period = cur.fetchone()
             for sql in _EXTRAS:
                 cur.execute(sql)
-            if new_rollup:  # a database written before the rollups existed
+            if _trigrams(cur):
+                for sql in TEXT_INDEXES.values():
+                    cur.execute(sql)
+            # a database written before the rollups existed, or before dyad_period and the actor page's rows
+            # of actor_rollup (``store.rollup``): built once, here
+            if new_rollup or new_period:
                 for sql in rollup.rebuild_sql():
                     cur.execute(sql)
 
@@ -217,6 +246,13 @@ class PostgresStore(StoreBase):
     IN_LIST = "= ANY(?)"
     COLLATE_C = ' COLLATE "C"'
     BYTE_LENGTH = "octet_length"
+    TEXT_WIDE_INDEXES = True  # the partial indexes of INDEXES find the texts outside ASCII
+    # the distinct categories by a walk of the category index (one lookup per category), not a scan
+    CATEGORIES_SQL = (
+        "WITH RECURSIVE c(v) AS (SELECT min(category) FROM events UNION ALL "
+        "SELECT (SELECT min(category) FROM events WHERE category > c.v) FROM c WHERE c.v IS NOT NULL) "
+        "SELECT v FROM c WHERE v IS NOT NULL"
+    )
 
     def _apply_registry(self, rows: list[dict[str, Any]], replace_user: bool, changes: list[dict[str, Any]]) -> None:
         with self.engine.begin() as conn:
@@ -269,12 +305,36 @@ class PostgresStore(StoreBase):
         self.close()
 
 
+def _trigrams(cur: Any) -> bool:
+    """Whether pg_trgm is there, or could be created (it ships with the server; creating it needs the right)."""
+    cur.execute("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'")
+    if cur.fetchone()[0]:
+        return True
+    cur.execute("SELECT count(*) FROM pg_available_extensions WHERE name = 'pg_trgm'")
+    if not cur.fetchone()[0]:
+        return False
+    import psycopg
+
+    cur.execute("SAVEPOINT trgm")
+    try:
+        cur.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    except psycopg.Error:  # no right to create it here: the text search scans instead
+        cur.execute("ROLLBACK TO SAVEPOINT trgm")
+        return False
+    cur.execute("RELEASE SAVEPOINT trgm")
+    return True
+
+
 def _rollup_delta(cur: Any, articles: list[str], sign: int) -> None:
-    """Add (+1) or take away (-1) the events of ``articles`` in both rollups; rows that fall to zero go."""
+    """Add (+1) or take away (-1) the events of ``articles`` in the rollups; rows that fall to zero go."""
     cur.execute(rollup.delta_sql(sign), {"ids": articles})
-    emptied = [row[:6] for row in cur.fetchall() if row[6] == 0]
-    if emptied:
-        cur.executemany(rollup.DELETE_EMPTY, emptied)
+    emptied = [row for row in cur.fetchall() if row[7] == 0]
+    months = [row[1:7] for row in emptied if row[0] == "month"]
+    periods = [(row[1], row[2], row[4]) for row in emptied if row[0] == "period"]
+    if months:
+        cur.executemany(rollup.DELETE_EMPTY, months)
+    if periods:
+        cur.executemany(rollup.PERIOD_DELETE_EMPTY, periods)
     cur.execute(rollup.actor_delta_sql(sign), {"ids": articles})
     emptied = [row[:4] for row in cur.fetchall() if row[4] == 0]
     if emptied:

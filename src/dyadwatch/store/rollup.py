@@ -13,12 +13,17 @@ the date has no month, so both monthly and yearly series are exact.
 Each event adds one row per directed pair and one per undirected pair
 (``directed = false``, codes in sorted order), so both kinds of series are
 exact. ``dyad_series`` reads the rollup where the store has one and falls
-back to the events otherwise.
+back to the events otherwise. ``dyad_period`` holds the same undirected counts without the category
+and quad class (one row per dyad and period, a few thousand where ``dyad_month`` has millions), for
+the aggregates that read every dyad (rankings, shifts, the home page); a write updates both from one
+computation of its pairs.
 
 The actor rollup (``actor_rollup``) holds what ``rankings.top_actors`` counts per actor (its code and
 canonical name, as ``rankings.actor_key`` makes them), as additive counts that a write can add and take
 away: ``events`` (the events it takes part in), ``actor`` and ``recipient`` (its links on each side),
-``sector`` (its links per sector, NULL left out) and ``role`` (its links per role). Its events are the
+``sector`` (its links per sector, NULL left out), ``role`` (its links per role) and ``bare`` (its links
+without a canonical name). For the actor page, rows with an empty code and a value v (a link's code or
+canonical name) count the events with a link that holds v (``match``) and their dyads (``pair``). Its events are the
 eligible events that are their own group, dated or not. Rows with an empty code (``kc = ''``, which no
 actor has) count every stored event (``stored``) and the counted events per date (``date``: the first
 date, the last and their number). PostgreSQL keeps both rollups current inside each write; DuckDB
@@ -45,6 +50,20 @@ CREATE = [
         score_sum DOUBLE PRECISION NOT NULL,
         PRIMARY KEY (a, b, directed, period, category, quad)
     )""",
+    """CREATE TABLE IF NOT EXISTS dyad_period (
+        a VARCHAR NOT NULL,
+        b VARCHAR NOT NULL,
+        period VARCHAR NOT NULL,
+        events BIGINT NOT NULL,
+        score_sum DOUBLE PRECISION NOT NULL,
+        PRIMARY KEY (a, b, period)
+    )""",
+]
+# dyad_period from dyad_month (part of a rebuild)
+PERIOD_FILL = [
+    "DELETE FROM dyad_period",
+    "INSERT INTO dyad_period (a, b, period, events, score_sum) "
+    "SELECT a, b, period, sum(events), sum(score_sum) FROM dyad_month WHERE NOT directed GROUP BY 1, 2, 3",
 ]
 
 ACTOR_CREATE = [
@@ -101,12 +120,38 @@ _UPSERT = """
 """
 
 
-def delta_sql(sign: int) -> str:
-    """Add (+1) or take away (-1) the events of the articles in ``%(ids)s``; returns the touched rows' keys and counts."""
-    return (
-        "WITH " + _PAIRS.format(where="article_id = ANY(%(ids)s)", period=PERIOD_PG) + _UPSERT.format(sign=int(sign))
-        + " RETURNING d.a, d.b, d.directed, d.period, d.category, d.quad, d.events"
+# both dyad rollups from one computation of the pairs (``agg``): dyad_month's cells, and their undirected
+# sums per period into dyad_period; the touched rows of each come back, marked 'month' or 'period'
+_DELTA = """,
+    agg AS (
+        SELECT p.a, p.b, p.directed, ev.period, ev.category, ev.quad, {sign} * count(*) AS n, {sign} * sum(ev.score) AS s
+        FROM pairs p JOIN ev ON ev.id = p.event_id GROUP BY 1, 2, 3, 4, 5, 6
+    ),
+    m AS (
+        INSERT INTO dyad_month AS d (a, b, directed, period, category, quad, events, score_sum)
+        SELECT * FROM agg ORDER BY 1, 2, 3, 4, 5, 6
+        ON CONFLICT (a, b, directed, period, category, quad)
+        DO UPDATE SET events = d.events + EXCLUDED.events, score_sum = d.score_sum + EXCLUDED.score_sum
+        RETURNING d.a, d.b, d.directed, d.period, d.category, d.quad, d.events
+    ),
+    q AS (
+        INSERT INTO dyad_period AS d (a, b, period, events, score_sum)
+        SELECT a, b, period, sum(n), sum(s) FROM agg WHERE NOT directed GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+        ON CONFLICT (a, b, period) DO UPDATE SET events = d.events + EXCLUDED.events, score_sum = d.score_sum + EXCLUDED.score_sum
+        RETURNING d.a, d.b, d.period, d.events
     )
+    SELECT 'month', a, b, directed, period, category, quad, events FROM m
+    UNION ALL SELECT 'period', a, b, false, period, '', '', events FROM q
+"""
+
+
+def delta_sql(sign: int) -> str:
+    """Add (+1) or take away (-1) the events of the articles in ``%(ids)s`` in ``dyad_month`` and ``dyad_period``.
+
+    Returns the touched rows: ('month', a, b, directed, period, category, quad, events) and
+    ('period', a, b, false, period, '', '', events).
+    """
+    return "WITH " + _PAIRS.format(where="article_id = ANY(%(ids)s)", period=PERIOD_PG) + _DELTA.format(sign=int(sign))
 
 
 # an actor as ``rankings.actor_key`` names it
@@ -120,6 +165,22 @@ ACTOR_COUNTED = (
 )
 
 
+# the actor page's facets, per value v of a link's code or canonical name (rows ('', v, kind, ...)): ``match``,
+# the events with a link that holds v; ``pair``, those events' dyads (on-scale events, ``analysis.dyads.pairs``,
+# undirected, val 'A-B'). Per identity, ``bare`` counts its links without a canonical name.
+_PAGE_FACETS = (
+    "pv AS (SELECT DISTINCT event_id, v FROM (SELECT event_id, rc AS v FROM lk UNION ALL SELECT event_id, rn FROM lk) x "
+    "WHERE coalesce(v, '') <> ''), "
+    # each coded link with whether its event has a coded recipient (a window, not a correlated subquery)
+    "cd AS (SELECT event_id, side, code, max(CASE WHEN side = 'recipient' THEN 1 ELSE 0 END) OVER (PARTITION BY event_id) AS hr "
+    "FROM (SELECT DISTINCT event_id, side, rc AS code FROM lk "
+    "WHERE coalesce(quad, '') <> '' AND rc IS NOT NULL AND rc NOT IN ('', 'UNK')) c), "
+    "dp AS (SELECT DISTINCT x.event_id, least(x.code, y.code) AS a, greatest(x.code, y.code) AS b FROM cd x "
+    "JOIN cd y ON y.event_id = x.event_id WHERE x.side = 'actor' AND x.code <> y.code "
+    "AND (y.side = 'recipient' OR y.side = 'actor' AND x.hr = 0)) "
+)
+
+
 def actor_facets_sql(source: str, where: str) -> str:
     """(kc, kn, kind, value, n) rows of the events of ``source`` (aliased ``e``) that pass ``where``.
 
@@ -127,13 +188,18 @@ def actor_facets_sql(source: str, where: str) -> str:
     recoding takes the old ones away; ``stored`` counts every event of ``events`` that passes ``where``.
     """
     return (
-        f"WITH ev AS (SELECT e.id, e.date FROM {source} e WHERE {where}), "
+        f"WITH ev AS (SELECT e.id, e.date, e.quad FROM {source} e WHERE {where}), "
         f"lk AS (SELECT l.event_id, CASE WHEN l.side = 'actor' THEN 'actor' ELSE 'recipient' END AS side, l.sector, l.role, "
-        f"{ACTOR_KEY} FROM event_entities l JOIN ev ON ev.id = l.event_id) "
+        f"l.code AS rc, l.canonical AS rn, ev.quad, {ACTOR_KEY} FROM event_entities l JOIN ev ON ev.id = l.event_id), "
+        + _PAGE_FACETS +
         "SELECT kc, kn, 'events' AS kind, '' AS val, count(DISTINCT event_id) AS n FROM lk GROUP BY 1, 2 "
         "UNION ALL SELECT kc, kn, side, '', count(*) FROM lk GROUP BY 1, 2, 3 "
         "UNION ALL SELECT kc, kn, 'sector', sector, count(*) FROM lk WHERE sector IS NOT NULL GROUP BY 1, 2, 4 "
         "UNION ALL SELECT kc, kn, 'role', role, count(*) FROM lk WHERE coalesce(role, '') <> '' GROUP BY 1, 2, 4 "
+        "UNION ALL SELECT kc, kn, 'bare', '', count(*) FROM lk WHERE coalesce(rn, '') = '' GROUP BY 1, 2 "
+        "UNION ALL SELECT '', v, 'match', '', count(*) FROM pv GROUP BY 2 "
+        "UNION ALL SELECT '', pv.v, 'pair', dp.a || '-' || dp.b, count(*) FROM dp JOIN pv ON pv.event_id = dp.event_id "
+        "GROUP BY 2, 4 "
         "UNION ALL SELECT '', '', 'date', coalesce(date, ''), count(*) FROM ev GROUP BY 4"
     )
 
@@ -163,15 +229,17 @@ ACTOR_DELETE_EMPTY = "DELETE FROM actor_rollup WHERE kc = %s AND kn = %s AND kin
 DELETE_EMPTY = (
     "DELETE FROM dyad_month WHERE a = %s AND b = %s AND directed = %s AND period = %s AND category = %s AND quad = %s AND events = 0"
 )
+PERIOD_DELETE_EMPTY = "DELETE FROM dyad_period WHERE a = %s AND b = %s AND period = %s AND events = 0"
 
 
 def rebuild_sql(duckdb: bool = False) -> list[str]:
-    """Statements that rebuild both rollups from the events (every key once: no conflict to resolve)."""
+    """Statements that rebuild the rollups from the events (every key once: no conflict to resolve)."""
     insert, select = _UPSERT.format(sign=1).split("ON CONFLICT")[0].split("SELECT", 1)
     pairs = "WITH " + _PAIRS.format(where="true", period=PERIOD_DUCKDB if duckdb else PERIOD_PG)
     return [
         "DELETE FROM dyad_month",
         insert.replace("AS d ", "") + pairs + " SELECT" + select,
+        *PERIOD_FILL,
         "DELETE FROM actor_rollup",
         f"INSERT INTO actor_rollup (kc, kn, kind, val, n) {actor_rows_sql('true')}",
     ]
