@@ -213,3 +213,27 @@ def test_coder_agreement_is_dated_when_it_was_made(code, text, language, date):
 
 def test_coder_meeting_held_keeps_its_own_date(code):
     assert only(code("Ghana and Togo held talks in Accra on February 3.", language="en"), "CONSULT").date == "2026-02-03"
+
+
+@pytest.mark.parametrize(
+    "text,language,category",
+    [
+        ("China condemned the move, saying it violated international law.", "en", "ACCUSE"),
+        ("Alger a dénoncé cette mesure, estimant qu'elle violait les accords bilatéraux.", "fr", "ACCUSE"),
+        ("Ukraine accused Russia of attacking its energy grid, saying the strikes violated the truce.", "en", "ACCUSE"),
+        ("Egypt welcomed the decision, saying it would help end the blockade.", "en", "SUPPORT"),
+    ],
+)
+def test_coder_reason_given_for_a_judgement_is_no_event(code, text, language, category):
+    """What a judgement's speaker says the judged act did is the judgement's reason, not a second event."""
+    assert categories(code(text, language=language)) == [category]
+
+
+def test_coder_new_act_named_in_a_judgement_is_kept(code):
+    events = code("Kenya condemned the raid, saying Somali militants had killed three police officers.", language="en")
+    assert codes(only(events, "ASSAULT").actor) == ["SOM"]
+
+
+def test_coder_statement_joined_to_a_judgement_keeps_its_act(code):
+    events = code("Greece condemned the incursion and said it had sent two frigates to the area.", language="en")
+    assert "ACCUSE" in categories(events) and len(categories(events)) >= 2

@@ -12,6 +12,7 @@ from dyadwatch.events.anchoring import (
     _enactor,
     _own_risk,
     _protest_demand,
+    _reason_given,
     _said_by_event,
     _standing,
     _unanchored,
@@ -221,6 +222,8 @@ def fold_governed(cands: list[Candidate], ctx: Context, sent: Any = None) -> lis
         if c.trigger.category == "THREATEN" and _own_risk(ctx, c.token.i):
             continue
         if _unrealised(ctx, c.token.i, conditions) or _protest_demand(ctx, c, by_token) or _standing(ctx, c):
+            continue
+        if _reason_given(ctx, c, by_token):
             continue
         gov = _governor(ctx, c.token.i, by_token, c.trigger.category)
         if gov is not None and gov is not c and _enacted(ctx, gov, c):
