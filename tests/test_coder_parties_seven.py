@@ -160,3 +160,25 @@ def test_parties_one_side_meeting_another_keeps_its_recipient(code):
     event = only(code("Somalia's foreign minister held talks with Turkish officials in Ankara on Thursday.", language="en"), "CONSULT")
     assert codes(event.actor) == ["SOM"]
     assert codes(event.recipient) == ["TUR"]
+
+
+@pytest.mark.parametrize(
+    "text, language, category",
+    [
+        ("Morocco pardoned the imprisoned blogger at Spain's request on Friday.", "en", "CONCEDE"),
+        ("At the request of Norway, Eritrea pardoned the detained fishermen.", "en", "CONCEDE"),
+        ("À la demande de l'Espagne, le Maroc a gracié le blogueur emprisonné.", "fr", "CONCEDE"),
+    ],
+)
+def test_parties_who_asked_for_an_act_is_not_its_recipient(code, text, language, category):
+    # the one who asked for a pardon or a release is no party it is granted to
+    event = only(code(text, language=language), category)
+    assert "ESP" not in codes(event.recipient) and "NOR" not in codes(event.recipient)
+    assert codes(event.actor) in (["MAR"], ["ERI"])
+
+
+def test_parties_a_rejected_request_answers_whoever_made_it(code):
+    # the request as the object of a reaction: its owner is the one answered
+    event = only(code("Morocco rejected Spain's request for the blogger's release.", language="en"), "REJECT")
+    assert codes(event.actor) == ["MAR"]
+    assert codes(event.recipient) == ["ESP"]

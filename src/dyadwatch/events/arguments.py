@@ -274,10 +274,33 @@ def _prep_parties(ci: int, ti: int, actors: ArticleActors, addressed: bool, is_n
     if addressed and prep in SOURCE_PREPS:
         return _actors_of(toks[obj], actors), []
     if prep in (NOUN_RECIPIENT_PREPS if is_noun else RECIPIENT_PREPS):
+        if parse.lemmas[obj] in instigation_nouns(actors.gaz.language):
+            return [], []  # « gracié à la demande de Berlin »: Berlin asked for it, it is not done to Berlin
         if prep == "with" and has_recipient and _no_party(toks[obj], actors):
             return [], []  # "threatened Lithuania with trade measures over ...": the means, not a second target
         return [], _actors_of(toks[obj], actors)
     return [], []
+
+
+@lru_cache(maxsize=4)
+def instigation_nouns(language: str) -> frozenset[str]:
+    """Nouns whose owner asked for the act they frame ("at Germany's request"), of ``collectives.{lang}.yaml``."""
+    data = read_data("dyadwatch.actors", f"collectives.{language}.yaml") or {}
+    return frozenset(str(w).lower() for w in data.get("instigation") or ())
+
+
+def instigator(i: int, actors: ArticleActors) -> bool:
+    """Whether the party named at token ``i`` owns a noun that frames an act as asked for: "at
+    Germany's request", "at the invitation of Paris", « à la demande de l'Allemagne »."""
+    parse, words = actors.lists, instigation_nouns(actors.gaz.language)
+    cur = i
+    for _ in range(3):
+        if parse.deps[cur] not in ("poss", "nmod:poss", "pobj", "prep", "nmod") or parse.heads[cur] == cur:
+            return False
+        cur = parse.heads[cur]
+        if parse.lemmas[cur] in words:
+            return True
+    return False
 
 
 @lru_cache(maxsize=4)
