@@ -182,3 +182,25 @@ def test_parties_a_rejected_request_answers_whoever_made_it(code):
     event = only(code("Morocco rejected Spain's request for the blogger's release.", language="en"), "REJECT")
     assert codes(event.actor) == ["MAR"]
     assert codes(event.recipient) == ["ESP"]
+
+
+def test_parties_a_french_passive_agent_hung_on_a_date_still_acts(code):
+    # the parser hangs « par le ministère ... » on « lundi »: it is still the summons' agent
+    text = "L'ambassadeur du Chili a été convoqué lundi par le ministère péruvien des Affaires étrangères."
+    event = only(code(text, language="fr"), "ACCUSE")
+    assert codes(event.actor) == ["PER"]
+    assert codes(event.recipient) == ["CHL"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président kényan a été reçu à Kampala par son homologue ougandais.",
+        "Le Premier ministre irlandais a été reçu mardi à Londres par le roi Charles.",
+    ],
+)
+def test_parties_the_city_a_visitor_is_received_in_is_not_a_second_visitor(code, text):
+    # a visitor is the actor and the host the recipient (ontology); the city is only where
+    event = only(code(text, language="fr"), "CONSULT")
+    assert len(codes(event.actor)) == 1
+    assert codes(event.actor) != codes(event.recipient)
