@@ -204,3 +204,22 @@ def test_parties_the_city_a_visitor_is_received_in_is_not_a_second_visitor(code,
     event = only(code(text, language="fr"), "CONSULT")
     assert len(codes(event.actor)) == 1
     assert codes(event.actor) != codes(event.recipient)
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Rights groups accused Bahraini authorities of torturing detained protesters.", "en"),
+        ("Les ONG ont accusé les autorités bahreïnies de torturer les manifestants détenus.", "fr"),
+    ],
+)
+def test_parties_unnamed_rights_groups_are_ngos(code, text, language):
+    event = only(code(text, language=language), "ACCUSE")
+    assert codes(event.actor) == ["NGO"]
+    assert codes(event.recipient) == ["BHR"]
+
+
+def test_parties_rights_groups_of_a_named_country_keep_its_code(code):
+    # national NGOs carry their country (institutions.yaml convention)
+    event = only(code("Bahraini rights groups condemned the sentencing of the activist.", language="en"), "ACCUSE")
+    assert codes(event.actor) == ["BHR"]
