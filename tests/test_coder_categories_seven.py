@@ -237,3 +237,20 @@ def test_coder_new_act_named_in_a_judgement_is_kept(code):
 def test_coder_statement_joined_to_a_judgement_keeps_its_act(code):
     events = code("Greece condemned the incursion and said it had sent two frigates to the area.", language="en")
     assert "ACCUSE" in categories(events) and len(categories(events)) >= 2
+
+
+@pytest.mark.parametrize(
+    "text,language,category,recipient",
+    [
+        # an order to another state to pull back is a demand that it yield (REQUEST covers orders)
+        ("Niger ordered France to withdraw its troops within a month.", "en", "REQUEST", "FRA"),
+        ("Le Mali a ordonné à la France de retirer ses troupes sans délai.", "fr", "REQUEST", "FRA"),
+        # ordering one's own forces back is an announced withdrawal (CONCEDE)
+        ("Armenia ordered its troops to withdraw from the border villages.", "en", "CONCEDE", None),
+    ],
+)
+def test_coder_order_to_withdraw_is_a_demand_when_addressed_to_another_state(code, text, language, category, recipient):
+    events = code(text, language=language)
+    event = only(events, category)
+    if recipient:
+        assert codes(event.recipient) == [recipient] and "CONCEDE" not in categories(events)
