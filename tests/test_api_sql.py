@@ -240,12 +240,14 @@ def test_api_sql_overview_equals_the_in_memory_one(pair):
 def test_api_sql_recent_shifts_are_the_first_of_all_shifts(pair, by):
     service, events = pair
     for window, threshold in ((3, 2.0), (1, 0.5), (2, 1.0), (1, 0.0)):
-        want = [{k: v for k, v in s.items() if k != "event_ids"} for s in ref.list_shifts(events, by, window, threshold, 10_000)["items"]]
+        every = ref.list_shifts(events, by, window, threshold, 10_000)["items"]
+        want = [{k: v for k, v in s.items() if k != "event_ids"} for s in every]
         with service.lock:
             reads = service.reads()
             series = reads.series_by_dyad(reads.dyad_periods(by))
             for n in (1, 2, 6, len(want), len(want) + 3):
-                got = [{k: v for k, v in s.as_dict().items() if k != "event_ids"} for s in reads.recent_shifts(series, window, threshold, n)]
+                found = reads.recent_shifts(series, window, threshold, n)
+                got = [{k: v for k, v in s.as_dict().items() if k != "event_ids"} for s in found]
                 assert got == want[:n], (window, threshold, n)
 
 

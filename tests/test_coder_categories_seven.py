@@ -213,3 +213,44 @@ def test_coder_agreement_is_dated_when_it_was_made(code, text, language, date):
 
 def test_coder_meeting_held_keeps_its_own_date(code):
     assert only(code("Ghana and Togo held talks in Accra on February 3.", language="en"), "CONSULT").date == "2026-02-03"
+
+
+@pytest.mark.parametrize(
+    "text,language,category",
+    [
+        ("China condemned the move, saying it violated international law.", "en", "ACCUSE"),
+        ("Alger a dénoncé cette mesure, estimant qu'elle violait les accords bilatéraux.", "fr", "ACCUSE"),
+        ("Ukraine accused Russia of attacking its energy grid, saying the strikes violated the truce.", "en", "ACCUSE"),
+        ("Egypt welcomed the decision, saying it would help end the blockade.", "en", "SUPPORT"),
+    ],
+)
+def test_coder_reason_given_for_a_judgement_is_no_event(code, text, language, category):
+    """What a judgement's speaker says the judged act did is the judgement's reason, not a second event."""
+    assert categories(code(text, language=language)) == [category]
+
+
+def test_coder_new_act_named_in_a_judgement_is_kept(code):
+    events = code("Kenya condemned the raid, saying Somali militants had killed three police officers.", language="en")
+    assert codes(only(events, "ASSAULT").actor) == ["SOM"]
+
+
+def test_coder_statement_joined_to_a_judgement_keeps_its_act(code):
+    events = code("Greece condemned the incursion and said it had sent two frigates to the area.", language="en")
+    assert "ACCUSE" in categories(events) and len(categories(events)) >= 2
+
+
+@pytest.mark.parametrize(
+    "text,language,category,recipient",
+    [
+        # an order to another state to pull back is a demand that it yield (REQUEST covers orders)
+        ("Niger ordered France to withdraw its troops within a month.", "en", "REQUEST", "FRA"),
+        ("Le Mali a ordonné à la France de retirer ses troupes sans délai.", "fr", "REQUEST", "FRA"),
+        # ordering one's own forces back is an announced withdrawal (CONCEDE)
+        ("Armenia ordered its troops to withdraw from the border villages.", "en", "CONCEDE", None),
+    ],
+)
+def test_coder_order_to_withdraw_is_a_demand_when_addressed_to_another_state(code, text, language, category, recipient):
+    events = code(text, language=language)
+    event = only(events, category)
+    if recipient:
+        assert codes(event.recipient) == [recipient] and "CONCEDE" not in categories(events)

@@ -160,3 +160,66 @@ def test_parties_one_side_meeting_another_keeps_its_recipient(code):
     event = only(code("Somalia's foreign minister held talks with Turkish officials in Ankara on Thursday.", language="en"), "CONSULT")
     assert codes(event.actor) == ["SOM"]
     assert codes(event.recipient) == ["TUR"]
+
+
+@pytest.mark.parametrize(
+    "text, language, category",
+    [
+        ("Morocco pardoned the imprisoned blogger at Spain's request on Friday.", "en", "CONCEDE"),
+        ("At the request of Norway, Eritrea pardoned the detained fishermen.", "en", "CONCEDE"),
+        ("À la demande de l'Espagne, le Maroc a gracié le blogueur emprisonné.", "fr", "CONCEDE"),
+    ],
+)
+def test_parties_who_asked_for_an_act_is_not_its_recipient(code, text, language, category):
+    # the one who asked for a pardon or a release is no party it is granted to
+    event = only(code(text, language=language), category)
+    assert "ESP" not in codes(event.recipient) and "NOR" not in codes(event.recipient)
+    assert codes(event.actor) in (["MAR"], ["ERI"])
+
+
+def test_parties_a_rejected_request_answers_whoever_made_it(code):
+    # the request as the object of a reaction: its owner is the one answered
+    event = only(code("Morocco rejected Spain's request for the blogger's release.", language="en"), "REJECT")
+    assert codes(event.actor) == ["MAR"]
+    assert codes(event.recipient) == ["ESP"]
+
+
+def test_parties_a_french_passive_agent_hung_on_a_date_still_acts(code):
+    # the parser hangs « par le ministère ... » on « lundi »: it is still the summons' agent
+    text = "L'ambassadeur du Chili a été convoqué lundi par le ministère péruvien des Affaires étrangères."
+    event = only(code(text, language="fr"), "ACCUSE")
+    assert codes(event.actor) == ["PER"]
+    assert codes(event.recipient) == ["CHL"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président kényan a été reçu à Kampala par son homologue ougandais.",
+        "Le Premier ministre irlandais a été reçu mardi à Londres par le roi Charles.",
+    ],
+)
+def test_parties_the_city_a_visitor_is_received_in_is_not_a_second_visitor(code, text):
+    # a visitor is the actor and the host the recipient (ontology); the city is only where
+    event = only(code(text, language="fr"), "CONSULT")
+    assert len(codes(event.actor)) == 1
+    assert codes(event.actor) != codes(event.recipient)
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Rights groups accused Bahraini authorities of torturing detained protesters.", "en"),
+        ("Les ONG ont accusé les autorités bahreïnies de torturer les manifestants détenus.", "fr"),
+    ],
+)
+def test_parties_unnamed_rights_groups_are_ngos(code, text, language):
+    event = only(code(text, language=language), "ACCUSE")
+    assert codes(event.actor) == ["NGO"]
+    assert codes(event.recipient) == ["BHR"]
+
+
+def test_parties_rights_groups_of_a_named_country_keep_its_code(code):
+    # national NGOs carry their country (institutions.yaml convention)
+    event = only(code("Bahraini rights groups condemned the sentencing of the activist.", language="en"), "ACCUSE")
+    assert codes(event.actor) == ["BHR"]

@@ -56,6 +56,17 @@ class StanceWords:
 STANCE_KEYS = ("prefixes", "participles", "ethnic", "locative")
 
 
+NGO = "NGO"
+
+
+@lru_cache(maxsize=4)
+def ngo_groups(language: str) -> frozenset[str]:
+    """Group phrases of non-governmental organisations ("rights groups", « ONG »), of ``collectives.{lang}.yaml``:
+    named with no country, they are coded NGO; a country named with them keeps its code ("Egyptian rights groups")."""
+    data = read_data("dyadwatch.actors", f"collectives.{language}.yaml") or {}
+    return frozenset(str(w).lower() for w in data.get("ngo_groups") or ())
+
+
 @lru_cache(maxsize=4)
 def stance_words(language: str) -> StanceWords:
     """The words that make a nationality a stance, for ``language`` (empty lists when it has no file)."""
@@ -215,7 +226,7 @@ class EntityResolver:
             person = self._unique_holder(role) or self._last_holder(role, h)
             if person is not None:
                 return self.person_entity(person, h.text)
-        country = country or people
+        country = country or people or (NGO if entry is not None and entry.canonical in ngo_groups(self.gaz.language) else None)
         if country is None:
             return self._named_before(h, depth) if depth == 0 else None
         if sector is None and country != people and not _people_noun(source, self.tok_entry):

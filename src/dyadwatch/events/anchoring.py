@@ -61,6 +61,32 @@ def _said_by_event(ctx: Context, c: Candidate) -> bool:
     return False
 
 
+def _reason_given(ctx: Context, c: Candidate, by_token: dict[int, Candidate]) -> bool:
+    """What the speaker of a judgement says the judged act did ("condemned the move, saying it
+    violated international law", « a dénoncé cette mesure, estimant qu'elle violait les accords »):
+    the judgement's reason, no event of its own. Not when a party is named as doing a new act
+    ("condemned the raid, saying Somali militants killed three officers")."""
+    i = c.token.i
+    heads, deps = ctx.heads, ctx.deps
+    say = heads[i]
+    if deps[i] != "ccomp" or say == i or ctx.lemmas[say] not in ctx.lexicon.reporting or deps[say] not in _REASON_LINKS:
+        return False
+    gov = by_token.get(heads[say])
+    if gov is None or gov.trigger.category not in _JUDGING:
+        return False
+    entry, people = ctx.actors.tok_entry, ctx.actors.tok_person
+    for k in ctx.kids[i]:
+        if deps[k] in _SUBJECTS and (k in people or entry.get(k) is not None or ctx.pos[k] == "PROPN"):
+            return False
+        if deps[k] in _SUBJECTS and any(g in people or entry.get(g) is not None for g in ctx.kids[k]):
+            return False  # "Russian forces", « l'armée malienne »: a party named
+    return True
+
+
+_REASON_LINKS = frozenset({"advcl", "acl"})
+_JUDGING = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
+
+
 def _unanchored(ctx: Context, c: Candidate) -> bool:
     """An event noun used for a topic or a state of affairs ("dialogue remains the only way", « les
     combats ont fait fuir »): it names no event unless something anchors it to one.

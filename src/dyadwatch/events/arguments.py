@@ -203,6 +203,8 @@ def _passive_at(i: int, parse: Any) -> bool:
     return any(deps[c] in PASS_SUBJ or deps[c] in ("auxpass", "aux:pass") for c in parse.kids[i])
 
 
+# prepositions that may name the city where something is done, as well as a party it is done to
+_PLACE_PREPS = frozenset({"à", "in", "at"})
 # "a request from Kyiv", « la demande de Kiev », "the offer of Paris": who makes an addressed act
 SOURCE_PREPS = frozenset({"from", "of", "de", "du", "des", "d'", "d’"})
 # oblique and nominal-modifier dependents, whose case marker is their preposition
@@ -274,10 +276,35 @@ def _prep_parties(ci: int, ti: int, actors: ArticleActors, addressed: bool, is_n
     if addressed and prep in SOURCE_PREPS:
         return _actors_of(toks[obj], actors), []
     if prep in (NOUN_RECIPIENT_PREPS if is_noun else RECIPIENT_PREPS):
+        if prep in _PLACE_PREPS and actors.tok_entry.get(obj) is not None and actors.tok_entry[obj].kind == "capital" and _passive_at(ti, parse):
+            return [], []  # « a été reçu à Varsovie par ... »: where the passive's subject underwent it
+        if parse.lemmas[obj] in instigation_nouns(actors.gaz.language):
+            return [], []  # « gracié à la demande de Berlin »: Berlin asked for it, it is not done to Berlin
         if prep == "with" and has_recipient and _no_party(toks[obj], actors):
             return [], []  # "threatened Lithuania with trade measures over ...": the means, not a second target
         return [], _actors_of(toks[obj], actors)
     return [], []
+
+
+@lru_cache(maxsize=4)
+def instigation_nouns(language: str) -> frozenset[str]:
+    """Nouns whose owner asked for the act they frame ("at Germany's request"), of ``collectives.{lang}.yaml``."""
+    data = read_data("dyadwatch.actors", f"collectives.{language}.yaml") or {}
+    return frozenset(str(w).lower() for w in data.get("instigation") or ())
+
+
+def instigator(i: int, actors: ArticleActors) -> bool:
+    """Whether the party named at token ``i`` owns a noun that frames an act as asked for: "at
+    Germany's request", "at the invitation of Paris", « à la demande de l'Allemagne »."""
+    parse, words = actors.lists, instigation_nouns(actors.gaz.language)
+    cur = i
+    for _ in range(3):
+        if parse.deps[cur] not in ("poss", "nmod:poss", "pobj", "prep", "nmod") or parse.heads[cur] == cur:
+            return False
+        cur = parse.heads[cur]
+        if parse.lemmas[cur] in words:
+            return True
+    return False
 
 
 @lru_cache(maxsize=4)
@@ -335,7 +362,7 @@ def _stray_agent(t: Any, actors: ArticleActors) -> list[Entity]:
     """
     undergoer = {x.i for c in t.children if c.dep_ in PASS_SUBJ for x in c.subtree}
     for tok in t.subtree:
-        if tok.i == t.i or tok.dep_ not in ("nmod", "obl", "pobj") or tok.i in undergoer:
+        if tok.i == t.i or tok.dep_ not in ("nmod", "obl", "pobj", "obl:agent") or tok.i in undergoer:
             continue
         prep = tok.head if tok.dep_ == "pobj" else next((c for c in tok.children if c.dep_ == "case"), None)
         if prep is None or prep.lower_ not in ("by", "par"):

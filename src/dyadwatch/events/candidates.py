@@ -12,6 +12,7 @@ from dyadwatch.events.anchoring import (
     _enactor,
     _own_risk,
     _protest_demand,
+    _reason_given,
     _said_by_event,
     _standing,
     _unanchored,
@@ -79,6 +80,22 @@ def _unlisted(ctx: Context, i: int) -> Candidate | None:
     # two words, so that a reporting verb carrying the judgement is not skipped as mere saying
     trig = Trigger((lemma, ctx.lemmas[word]), "ACCUSE", "disapprove", "VERB", frozenset(), 0)
     return Candidate(ctx.toks[i], trig, {word} | judged)
+
+
+def _addressed(ctx: Context, i: int, trig: Trigger) -> Trigger:
+    """A concession ordered to another state ("ordered France to withdraw its troops", « a ordonné à la
+    France de retirer ses troupes ») is a demand that it yield (REQUEST covers orders); ordering one's
+    own forces back stays a concession."""
+    if trig.category != "CONCEDE" or ctx.pos[i] != "VERB":
+        return trig
+    entry = ctx.actors.tok_entry
+    for k in ctx.kids[i]:
+        if ctx.deps[k] in _ADDRESSEES and entry.get(k) is not None and entry[k].kind in ("country", "capital"):
+            return replace(trig, category="REQUEST", mode="yield")
+    return trig
+
+
+_ADDRESSEES = frozenset({"dobj", "obj", "iobj", "obl:arg"})
 
 
 def _subject_of(ctx: Context, j: int, i: int) -> bool:
@@ -187,7 +204,7 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
                 near = near if near is not None else _near(ctx, i, sent.end)
                 if not trig.rest <= near.keys() or pos == "VERB" and any(_subject_of(ctx, near[w], i) for w in trig.words[1:]):
                     continue  # a pattern's other words are the verb's complement: not "the minister received a letter"
-                found.append(Candidate(t, trig, {near[w] for w in trig.words[1:]}))
+                found.append(Candidate(t, _addressed(ctx, i, trig), {near[w] for w in trig.words[1:]}))
             else:
                 found.append(Candidate(t, trig))
             break
@@ -221,6 +238,8 @@ def fold_governed(cands: list[Candidate], ctx: Context, sent: Any = None) -> lis
         if c.trigger.category == "THREATEN" and _own_risk(ctx, c.token.i):
             continue
         if _unrealised(ctx, c.token.i, conditions) or _protest_demand(ctx, c, by_token) or _standing(ctx, c):
+            continue
+        if _reason_given(ctx, c, by_token):
             continue
         gov = _governor(ctx, c.token.i, by_token, c.trigger.category)
         if gov is not None and gov is not c and _enacted(ctx, gov, c):

@@ -6,7 +6,7 @@ from typing import Any
 
 from dyadwatch.actors.clauses import attribution_markers
 from dyadwatch.actors.resolve import ArticleActors
-from dyadwatch.events.arguments import PASS_SUBJ, SUBJ, apposition_anchor, in_place_name
+from dyadwatch.events.arguments import PASS_SUBJ, SUBJ, apposition_anchor, in_place_name, instigator
 from dyadwatch.records import Entity
 
 CLIMB = {"xcomp", "conj", "advcl", "ccomp", "dobj", "obj", "pobj", "pcomp", "prep", "acl", "obl", "nmod", "obl:arg", "obl:mod", "appos", "advmod"}
@@ -194,6 +194,8 @@ def nearest_mentions(
             continue
         if ent.code in (None, "UNK") or (ent.code, ent.canonical) in seen or in_place_name(toks[at], actors):
             continue
+        if instigator(at, actors):
+            continue  # "pardoned the writer at Germany's request": Germany asked, it is no party to the act
         if parse.pos[at] == "ADJ" and (parse.heads[at] in named or parse.heads[at] in entries):
             continue  # "French" in "French journalist X" belongs to X, not to the event
         if at < ti:

@@ -39,6 +39,11 @@ _WIDE_TEXT = [
     "INSERT INTO text_wide SELECT id FROM events WHERE strlen(coalesce(sentence, '')) > length(coalesce(sentence, '')) "
     "OR strlen(category) > length(category) UNION SELECT event_id FROM event_entities "
     "WHERE strlen(coalesce(nullif(canonical, ''), name, '')) > length(coalesce(nullif(canonical, ''), name, ''))",
+    # and the irregular events (``StoreReads.irregular_ids``: undated, or in a group of several reports)
+    "CREATE TABLE IF NOT EXISTS rollup_irregular (id VARCHAR NOT NULL)",
+    "DELETE FROM rollup_irregular",
+    "INSERT INTO rollup_irregular SELECT id FROM events WHERE coalesce(date, '') = '' OR event_group <> id "
+    "UNION SELECT DISTINCT event_group FROM events WHERE event_group <> id",
 ]
 
 
@@ -102,9 +107,10 @@ class DuckDBStore(StoreBase):
             return
         # a store whose rollups were built before dyad_period (and the actor page's rows) rebuilds them once
         found = self.con.execute(
-            "SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('rollup_state', 'dyad_period', 'text_wide')"
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('rollup_state', 'dyad_period', 'text_wide', "
+            "'rollup_irregular')"
         ).fetchone()[0]
-        built = self.con.execute("SELECT max(generation) FROM rollup_state").fetchone()[0] if found == 3 else None
+        built = self.con.execute("SELECT max(generation) FROM rollup_state").fetchone()[0] if found == 4 else None
         if built is None or int(built) != self._generation:
             self.rebuild_rollup()
         self._rollups_at = self._generation
@@ -129,6 +135,11 @@ class DuckDBStore(StoreBase):
         """How many events have a text outside ASCII (as of the rollups, brought up to date here)."""
         self.ensure_rollups()
         return int(self.con.execute("SELECT count(*) FROM text_wide").fetchone()[0])
+
+    def irregular_event_ids(self) -> list[str]:
+        """``StoreReads.irregular_ids`` as of the rollups (brought up to date here): read, not found by a scan."""
+        self.ensure_rollups()
+        return [str(r[0]) for r in self.con.execute("SELECT id FROM rollup_irregular").fetchall()]
 
     def dyad_months(self, a: str, b: str, directed: bool = False) -> list[tuple[Any, ...]]:
         """Rollup rows (period, category, quad, events, score_sum) of one dyad."""

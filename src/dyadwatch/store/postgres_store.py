@@ -143,7 +143,10 @@ class PostgresStore(StoreBase):
                 for sql in statements:
                     cur.execute(sql)
                 cur.execute("INSERT INTO schema_migrations VALUES (%s, %s, %s)", [version, name, dt.datetime.now()])
-            cur.execute("SELECT to_regclass('dyad_month') IS NULL OR to_regclass('actor_rollup') IS NULL, to_regclass('dyad_period') IS NULL")
+            cur.execute(
+                "SELECT to_regclass('dyad_month') IS NULL OR to_regclass('actor_rollup') IS NULL, "
+                "to_regclass('dyad_period') IS NULL"
+            )
             new_rollup, new_period = cur.fetchone()
             for sql in _EXTRAS:
                 cur.execute(sql)
