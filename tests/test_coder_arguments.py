@@ -83,9 +83,11 @@ def test_coder_french_scheduled_devoir_is_not_a_request(code):
     assert events and not events_of(events, "REQUEST")
 
 
-def test_coder_future_weekday_is_the_coming_one(code):
+def test_coder_future_visit_is_an_agreement_dated_when_announced(code):
+    # a future visit is AGREE (the ontology), and the agreement was made when it was told, not on the
+    # coming Sunday of the visit
     events = code("The French interior minister will travel to Algiers on Sunday.", published="2025-05-15", language="en")
-    assert events and events[0].date == "2025-05-18" and events[0].future
+    assert [(e.category, e.date, e.future) for e in events] == [("AGREE", "2025-05-15", True)]
     assert codes(events[0].recipient) == ["DZA"]
 
 
