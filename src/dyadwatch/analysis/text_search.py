@@ -1,0 +1,125 @@
+"""The text search of the events filters (``q``), decided by SQL where SQL and ``str.casefold`` agree.
+
+``text_condition`` tests the lowered sentences and actor names with ``LIKE`` and finds the matching
+categories in Python; the rows whose text holds a character that ``casefold`` and the database's ``lower``
+treat differently (``special_characters``, read once per store; ``special_events``, read once per write)
+are decided by the Python rule itself (``_mentions``). ``queries.StoreReads.conditions`` calls it.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from dyadwatch.analysis.store_sql import StoreSQL
+
+
+def _mentions(event: dict[str, Any], q: str) -> bool:
+    """The text-search rule: the needle in the sentence, the category or an actor's name, any case."""
+    needle = q.casefold()
+    hay = [event["evidence"].get("sentence") or "", event["category"]]
+    hay += [x.get("canonical") or x.get("name") or "" for x in list(event["actor"]) + list(event["recipient"])]
+    return any(needle in h.casefold() for h in hay)
+
+
+@functools.cache
+def _cased_characters() -> tuple[str, ...]:
+    """Every character that some case mapping changes (about 2,800): the ones SQL's lower() may treat apart."""
+    out = []
+    for n in range(0x110000):
+        if 0xD800 <= n <= 0xDFFF:
+            continue
+        c = chr(n)
+        if c.lower() != c or c.upper() != c or c.casefold() != c:
+            out.append(c)
+    return tuple(out)
+
+
+class TextSearch(StoreSQL):
+    """The text-search reads of one store: its special characters, the events that hold them, its categories."""
+
+    def special_characters(self) -> str:
+        """Characters whose ``casefold`` differs from their ``lower``, or whose ``lower`` differs in this database."""
+        if self._special is None:
+            cased = _cased_characters()
+            lowered = self.store.query("SELECT lower(?)", ["\x01".join(cased)])[0][0].split("\x01")
+            special = {c for c, low in zip(cased, lowered) if low != c.lower() or c.casefold() != c.lower()}
+            special |= {"Σ", "σ", "ς"}  # Python lowers a final sigma by its context
+            self._special = "".join(sorted(special))
+        return self._special
+
+    def special_events(self) -> list[dict[str, Any]]:
+        """The events whose sentence, category or actor names hold a special character (cached until a write).
+
+        Most texts are ASCII and no special character is (checked): a text is tested against the class of
+        special characters only when its length in bytes exceeds its length in characters, a cheap test
+        that spares PostgreSQL's regular expression (a class of about a thousand characters) almost every row.
+        """
+        wide = getattr(self.store, "wide_text_events", None)
+        if "special" not in self.cache and wide is not None and all(ord(c) > 0x7F for c in self.special_characters()):
+            if wide() == 0:  # DuckDB knows its texts outside ASCII: none, so no special character either
+                self.cache["special"] = []
+        if "special" not in self.cache:
+            special = self.special_characters()
+            wide = "".join(c for c in special if ord(c) > 0x7F)
+            narrow = [c for c in special if ord(c) <= 0x7F]  # none in PostgreSQL or DuckDB; tested one by one
+            pattern = f"(?s).*[{wide}].*"  # DuckDB: a full match; PostgreSQL: a search
+            size = getattr(self.store, "BYTE_LENGTH", "strlen")
+
+            def has(text: str) -> tuple[str, list[Any]]:
+                tests = [f"strpos({text}, ?) > 0" for _ in narrow]
+                if wide:
+                    tests.append(f"({size}({text}) > length({text}) AND {text} ~ ?)")
+                return f"({' OR '.join(tests) or 'false'})", [*narrow, *([pattern] if wide else [])]
+
+            name = "coalesce(nullif(l.canonical, ''), l.name, '')"
+            sentence, p1 = has("coalesce(e.sentence, '')")
+            category, p2 = has("e.category")
+            names, p3 = has(name)
+            # one semi-join on a union of ids, not an OR around a subquery: PostgreSQL runs a subquery under
+            # an OR once per event when its hash does not fit in memory (millions of links at 10 M events);
+            # each text in its own branch, whose byte-length test PostgreSQL's partial indexes answer
+            # (DuckDB has no partial index: there one scan of the events tests both texts)
+            split = "UNION SELECT e.id FROM events e WHERE" if getattr(self.store, "TEXT_WIDE_INDEXES", False) else "OR"
+            rows = self.store.dicts(
+                f"SELECT e.* FROM events e WHERE e.id IN (SELECT e.id FROM events e WHERE {sentence} {split} {category} "
+                f"UNION SELECT l.event_id FROM event_entities l WHERE {names})",
+                [*p1, *p2, *p3],
+            )
+            self.cache["special"] = self.public(rows)
+        return self.cache["special"]  # type: ignore[no-any-return]
+
+    def categories(self) -> list[str]:
+        """The stored categories, cached until a write (PostgreSQL walks its category index)."""
+        if "categories" not in self.cache:
+            sql = getattr(self.store, "CATEGORIES_SQL", "SELECT DISTINCT category FROM events")
+            self.cache["categories"] = sorted(str(r[0]) for r in self.store.query(sql) if r[0] is not None)
+        return self.cache["categories"]  # type: ignore[no-any-return]
+
+    def text_condition(self, q: str) -> tuple[str, list[Any]]:
+        """``_mentions``: SQL decides rows without special characters, Python the (few) rows with them.
+
+        Sentences and names are tested with ``LIKE '%needle%'`` on the lowered text, the form PostgreSQL's
+        trigram indexes answer (``TEXT_INDEXES``); the categories that hold the needle are found in Python
+        (a few dozen), so that no branch scans every event for them.
+        """
+        needle = q.casefold()
+        pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        name = "coalesce(nullif(l.canonical, ''), l.name, '')"
+        cats = [c for c in self.categories() if needle in c.casefold()]
+        # the events that match, as one semi-join on a union of ids (see ``special_events``)
+        by_category = f"UNION SELECT t.id FROM events t WHERE t.category {self.in_list} " if cats else ""
+        match = (
+            f"e.id IN (SELECT t.id FROM events t WHERE lower(coalesce(t.sentence, '')) LIKE ? ESCAPE '\\' {by_category}"
+            f"UNION SELECT l.event_id FROM event_entities l WHERE lower({name}) LIKE ? ESCAPE '\\')"
+        )
+        special = self.special_events()
+        sql, params = match, [pattern, *([cats] if cats else []), pattern]
+        if special:
+            sql = f"(NOT e.id {self.in_list} AND {match})"
+            params = [[ev["id"] for ev in special], *params]
+            ok = [ev["id"] for ev in special if _mentions(ev, q)]
+            if ok:
+                sql = f"({sql} OR e.id {self.in_list})"
+                params.append(ok)
+        return sql, params
