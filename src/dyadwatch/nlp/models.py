@@ -30,15 +30,43 @@ def registered_backends() -> list[str]:
     return sorted(NLP_BACKENDS)
 
 
+# marks after which a new sentence may start; anywhere else the parser may not start one
+SENTENCE_ENDS = frozenset({".", "!", "?", "…", "...", "”", '"', "»", "’", "'", ")", "]", ":", ";"})
+_NEW_LINE, _MAY_END, _INSIDE = 2, 1, 0
+# per token text hash: a line break, a mark a sentence may end on, or neither (the vocabulary's strings
+# never change their hash, so the table only grows)
+_KINDS: dict[int, int] = {}
+
+
+def _kind(text: str) -> int:
+    if "\n" in text:
+        return _NEW_LINE
+    return _MAY_END if text in SENTENCE_ENDS or text.endswith(".") else _INSIDE
+
+
 def _paragraph_boundaries(doc: Any) -> Any:
-    """Start a sentence after every line break.
+    """Start a sentence after every line break, and nowhere else without a closing mark before it.
 
     Why: titles and paragraphs in news text rarely end in a full stop, and the
-    parser otherwise glues a headline onto the first sentence.
+    parser otherwise glues a headline onto the first sentence. The French parser
+    also cuts a sentence after its opening name (« Pékin | a condamné … »,
+    « Séoul et Tokyo | sont parvenus … »), which leaves the verb without its subject.
+    Read from the token array at once: a loop over Token objects costs a tenth of the parse.
     """
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+    import numpy as np
+    from spacy.attrs import ORTH, SENT_START
+
+    if len(doc) < 2:
+        return doc
+    orths = doc.to_array(ORTH)
+    kinds, strings = _KINDS, doc.vocab.strings
+    for h in set(orths.tolist()) - kinds.keys():
+        kinds[h] = _kind(strings[h])
+    before = np.fromiter((kinds[h] for h in orths[:-1].tolist()), dtype=np.int64, count=len(doc) - 1)
+    starts = np.zeros(len(doc), dtype=np.int64)
+    starts[1:] = np.where(before == _NEW_LINE, 1, np.where(before == _INSIDE, -1, 0))
+    starts[0] = 1
+    doc.from_array([SENT_START], starts.astype(np.uint64).reshape(-1, 1))
     # a dateline ("ALGIERS, Feb 17 —") is not part of the first sentence's grammar
     for token in doc[:12]:
         if token.text in ("—", "–", "--") and token.i + 1 < len(doc) and doc[0].text.isupper():
