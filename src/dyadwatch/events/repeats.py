@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from dyadwatch.events.collectives import BODY_CODES
 from dyadwatch.nlp.lists import parse_lists
-from dyadwatch.records import Event
+from dyadwatch.records import Entity, Event
 
 # below this, an event that is not its sentence's best reading is dropped (see _attested)
 MIN_CONFIDENCE = 0.36
@@ -37,9 +38,17 @@ _AUXILIARIES = frozenset({"aux", "aux:tense", "auxpass", "aux:pass"})
 
 
 def _main_actor(events: list[Event]) -> str | None:
-    """The country that acts in a sentence's best-attested event, if one does."""
-    ranked = sorted((e for e in events if e.actor and e.actor[0].kind != "organisation"), key=lambda e: -e.confidence)
+    """The country, or intergovernmental body, that acts in a sentence's best-attested event, if one does.
+
+    A body's act is one the story's later reactions can answer ("The Commission proposed quotas.
+    Hungary rejected the plan."); other organisations (firms, NGOs, parties) are left out.
+    """
+    ranked = sorted((e for e in events if e.actor and _state_or_body(e.actor[0])), key=lambda e: -e.confidence)
     return ranked[0].actor[0].code if ranked and ranked[0].actor[0].code != "UNK" else None
+
+
+def _state_or_body(e: Entity) -> bool:
+    return e.kind != "organisation" or e.code in BODY_CODES
 
 
 def _attested(events: list[Event]) -> list[Event]:
