@@ -20,6 +20,9 @@ pytestmark = pytest.mark.slow
         ("Les autorités algériennes ont appréhendé un journaliste français.", "fr", ["DZA"], ["FRA"]),
         ("La justice algérienne a écroué un journaliste français.", "fr", ["DZA"], ["FRA"]),
         ("Le parquet algérien a placé en détention un journaliste français.", "fr", ["DZA"], ["FRA"]),
+        # « a procédé à l'arrestation de » : the police did what the noun names
+        ("La police algérienne a procédé à l'arrestation de trois suspects.", "fr", ["DZA"], ["DZA"]),
+        ("La police algérienne a procédé à l'interpellation de trois journalistes français.", "fr", ["DZA"], ["FRA"]),
         ("Moroccan police apprehended two suspects in Tangier.", "en", ["MAR"], ["MAR"]),
         ("Tunisian police took three protesters into custody in Sfax.", "en", ["TUN"], ["TUN"]),
         ("Algerian police detained a French journalist on Tuesday.", "en", ["DZA"], ["FRA"]),
@@ -35,14 +38,15 @@ def test_gaps_arrest_verbs_are_coerce_arrest(code, text, language, actor, recipi
 @pytest.mark.parametrize(
     "text",
     [
-        # « interpeller » a minister or a government is to call upon them: no arrest
+        # « interpeller » a minister or a government is to call upon them; « procéder à » a check arrests nobody
         "L'opposition a interpellé le gouvernement algérien sur la crise.",
         "Le député a interpellé le ministre des Affaires étrangères sur le sort du journaliste détenu.",
         "Un journaliste français a interpellé le président algérien lors de la conférence de presse.",
         "Les ONG interpellent le gouvernement sénégalais sur la pêche illégale.",
+        "La police algérienne a procédé à la vérification des documents des voyageurs.",
     ],
 )
-def test_gaps_interpeller_a_leader_is_no_arrest(code, text):
+def test_gaps_calling_upon_a_leader_or_a_routine_check_is_no_arrest(code, text):
     assert all(e.category != "COERCE" for e in code(text, language="fr"))
 
 
