@@ -100,6 +100,7 @@ def cut_subject(t: Any, actors: ArticleActors, actor: list[Entity]) -> list[Enti
     with « et » (« Paris | et Alger ont signé »). ``actor``: the parties found.
     """
     parse = actors.lists
+    actor = _root_conjunct(t, actors, actor)
     start = parse.sents[parse.sent_of[t.i]][0]
     if start == 0 or parse.pos[start - 1] == "PUNCT":
         return actor  # most sentences: the one before ends with its full stop
@@ -127,6 +128,46 @@ def cut_subject(t: Any, actors: ArticleActors, actor: list[Entity]) -> list[Enti
         return actors.entities_for(actors.toks[root])
     joined = parse.lower[start] in ("et", "and") and told is not None and heads[told] == told and heads[start] == told
     return [*actors.entities_for(actors.toks[root]), *actor] if joined and actor else actor
+
+
+def _told_verb(t: Any, actors: ArticleActors) -> int | None:
+    """The verb of the trigger's clause that has a subject, climbing at most eight links to the root."""
+    parse = actors.lists
+    heads, deps, kids = parse.heads, parse.deps, parse.kids
+    cur = t.i
+    for _ in range(8):
+        if any(deps[k] in SUBJ or deps[k] in PASS_SUBJ for k in kids[cur]):
+            return cur
+        if heads[cur] == cur:
+            return None
+        cur = heads[cur]
+    return None
+
+
+def _root_conjunct(t: Any, actors: ArticleActors, actor: list[Entity]) -> list[Entity]:
+    """The first of two coordinated subjects that the parser made the sentence's root, with the verb as
+    its conjunct: « Athènes(root) et Ankara ont convenu(conj) », so that the verb's own subject is only
+    the second name. The root must be a name or noun before « et »/"and", with only its own words
+    between it and the conjunction, and name a party."""
+    parse = actors.lists
+    pos, heads, deps, kids, lower = parse.pos, parse.heads, parse.deps, parse.kids, parse.lower
+    told = _told_verb(t, actors)
+    if told is None or deps[told] != "conj":
+        return actor
+    root = heads[told]
+    if root >= told or heads[root] != root or pos[root] not in ("PROPN", "NOUN"):
+        return actor
+    cc = next((k for k in kids[told] if deps[k] == "cc" and lower[k] in ("et", "and")), None)
+    subj = next((k for k in kids[told] if deps[k] in SUBJ or deps[k] in PASS_SUBJ), None)
+    if cc is None or subj is None or not root < cc < subj < told:
+        return actor
+    if any(heads[j] != root for j in range(root + 1, cc)):
+        return actor
+    # the root's own entity only: its conjuncts are the verb and what hangs on it
+    named = actors.entities_for(actors.toks[root])[:1]
+    if not named or lower[root] not in named[0].name.lower() or any(e.code == named[0].code for e in actor):
+        return actor
+    return [*named, *actor] if actor else actor
 
 
 # the relations a name sits under within the phrase of a speaker: "sources in neighbouring
