@@ -100,11 +100,12 @@ def cut_subject(t: Any, actors: ArticleActors, actor: list[Entity]) -> list[Enti
     with « et » (« Paris | et Alger ont signé »). ``actor``: the parties found.
     """
     parse = actors.lists
-    actor = _root_conjunct(t, actors, actor)
+    told = _told_verb(t, actors)  # the verb of the trigger's clause that has a subject
+    actor = _root_conjunct(told, actors, actor)
     start = parse.sents[parse.sent_of[t.i]][0]
     if start == 0 or parse.pos[start - 1] == "PUNCT":
         return actor  # most sentences: the one before ends with its full stop
-    pos, heads, deps, kids = parse.pos, parse.heads, parse.deps, parse.kids
+    pos, heads = parse.pos, parse.heads
     first, end = parse.sents[parse.sent_of[start - 1]]
     if end - first > _CUT_LONGEST or any(pos[j] in ("VERB", "AUX") for j in range(first, end)):
         return actor
@@ -112,15 +113,6 @@ def cut_subject(t: Any, actors: ArticleActors, actor: list[Entity]) -> list[Enti
         return actor
     if "\n" in actors.toks[start - 1].whitespace_:
         return actor  # a title on a line of its own
-    # the clause of the trigger, up to its sentence's root: which of its verbs has a subject
-    cur, told = t.i, None
-    for _ in range(8):
-        if any(deps[k] in SUBJ or deps[k] in PASS_SUBJ for k in kids[cur]):
-            told = cur
-            break
-        if heads[cur] == cur:
-            break
-        cur = heads[cur]
     root = next((j for j in range(first, end) if heads[j] == j), None)
     if root is None:
         return actor
@@ -144,15 +136,14 @@ def _told_verb(t: Any, actors: ArticleActors) -> int | None:
     return None
 
 
-def _root_conjunct(t: Any, actors: ArticleActors, actor: list[Entity]) -> list[Entity]:
+def _root_conjunct(told: int | None, actors: ArticleActors, actor: list[Entity]) -> list[Entity]:
     """The first of two coordinated subjects that the parser made the sentence's root, with the verb as
     its conjunct: « Athènes(root) et Ankara ont convenu(conj) », so that the verb's own subject is only
     the second name. The root must be a name or noun before « et »/"and", with only its own words
     between it and the conjunction, and name a party."""
     parse = actors.lists
     pos, heads, deps, kids, lower = parse.pos, parse.heads, parse.deps, parse.kids, parse.lower
-    told = _told_verb(t, actors)
-    if told is None or deps[told] != "conj":
+    if not actor or told is None or deps[told] != "conj":
         return actor
     root = heads[told]
     if root >= told or heads[root] != root or pos[root] not in ("PROPN", "NOUN"):
@@ -167,7 +158,7 @@ def _root_conjunct(t: Any, actors: ArticleActors, actor: list[Entity]) -> list[E
     named = actors.entities_for(actors.toks[root])[:1]
     if not named or lower[root] not in named[0].name.lower() or any(e.code == named[0].code for e in actor):
         return actor
-    return [*named, *actor] if actor else actor
+    return [*named, *actor]
 
 
 # the relations a name sits under within the phrase of a speaker: "sources in neighbouring
