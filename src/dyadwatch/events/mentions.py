@@ -83,43 +83,15 @@ def small_clause(t: Any, actors: ArticleActors) -> tuple[list[Entity], list[Enti
     return actors.entities_for(declarer[0]), actors.entities_for(undergoer[0])
 
 
-# the words that may open the rest of a clause whose subject the parser cut off into a sentence of its
-# own (« Pékin | a condamné », « Paris | et Alger ont signé », « Moscou | s'est dit prêt »)
-_CUT_OPENERS = frozenset({"et", "ni", "and", "se", "s'", "s’", "ne", "n'", "n’"})
-# the longest subject cut off that way: a name or two, a title and a name, a short list
-_CUT_LONGEST = 8
-
-
 def cut_subject(t: Any, actors: ArticleActors, actor: list[Entity]) -> list[Entity]:
-    """The actor of a trigger whose sentence's subject the parser cut off into a verbless sentence of its
-    own: « Pékin a condamné » parsed « Pékin | a condamné », « Séoul et Tokyo | sont parvenus ».
+    """The actor of a trigger whose first coordinated subject the parser made the sentence's root
+    (« Athènes et Ankara ont convenu », see ``_root_conjunct``). ``actor``: the parties found.
 
-    The cut-off words name the subject of the main verb when nothing but the
-    cut lies between them and it (no punctuation, no line break) and they hold
-    no verb; they add to a subject the verb has already when the rest opens
-    with « et » (« Paris | et Alger ont signé »). ``actor``: the parties found.
+    A subject cut off into a sentence of its own (« Pékin | a condamné ») no longer happens: the
+    sentence bounds set before the parse (``nlp/models.py``) start no sentence without a closing
+    mark or a line break before it.
     """
-    parse = actors.lists
-    told = _told_verb(t, actors)  # the verb of the trigger's clause that has a subject
-    actor = _root_conjunct(told, actors, actor)
-    start = parse.sents[parse.sent_of[t.i]][0]
-    if start == 0 or parse.pos[start - 1] == "PUNCT":
-        return actor  # most sentences: the one before ends with its full stop
-    pos, heads = parse.pos, parse.heads
-    first, end = parse.sents[parse.sent_of[start - 1]]
-    if end - first > _CUT_LONGEST or any(pos[j] in ("VERB", "AUX") for j in range(first, end)):
-        return actor
-    if pos[start] not in ("VERB", "AUX") and parse.lower[start] not in _CUT_OPENERS:
-        return actor
-    if "\n" in actors.toks[start - 1].whitespace_:
-        return actor  # a title on a line of its own
-    root = next((j for j in range(first, end) if heads[j] == j), None)
-    if root is None:
-        return actor
-    if told is None and not actor:
-        return actors.entities_for(actors.toks[root])
-    joined = parse.lower[start] in ("et", "and") and told is not None and heads[told] == told and heads[start] == told
-    return [*actors.entities_for(actors.toks[root]), *actor] if joined and actor else actor
+    return _root_conjunct(_told_verb(t, actors), actors, actor)
 
 
 def _told_verb(t: Any, actors: ArticleActors) -> int | None:

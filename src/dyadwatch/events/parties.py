@@ -111,7 +111,7 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
     declared = small_clause(t, ctx.actors)
     if declared is not None:
         actor, recipient = declared
-    actor = cut_subject(t, ctx.actors, actor)  # « Pékin | a condamné »: a subject the parser cut off
+    actor = cut_subject(t, ctx.actors, actor)  # « Athènes et Ankara ont convenu »: the first subject made the root
     sides = between_parties(t, ctx.actors, lambda w: _meeting(w, ctx.lexicon)) if cand.trigger.category == "CONSULT" else []
     if sides and not cand.intent:
         # "Qatar hosted talks between Israel and Hamas": the sides meet each other; the host
