@@ -167,8 +167,10 @@ _NOT_NAMED = frozenset({"ccomp", "advcl", "relcl", "acl:relcl", "parataxis", "co
 
 def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
     found: list[Candidate] = []
-    tok_person, tok_entry, triggers = ctx.actors.tok_person, ctx.actors.tok_entry, ctx.lexicon.triggers
+    tok_person, tok_entry, lexicon = ctx.actors.tok_person, ctx.actors.tok_entry, ctx.lexicon
+    triggers = lexicon.triggers
     all_pos, lemmas, lower, spots = ctx.pos, ctx.lemmas, ctx.lower, ctx.spots
+    sent_words: set[str] | None = None  # the sentence's lemmas and forms, read once a pattern needs them
     for i in spots[bisect_left(spots, sent.start) : bisect_left(spots, sent.end)]:
         # read from the per-token lists: a Token object is made only for a word the lexicon knows
         if i in tok_person:
@@ -177,7 +179,8 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
         if entry is not None and entry.kind in _NOT_TRIGGERS:
             continue
         pos = all_pos[i]
-        options = triggers.get(lemmas[i]) or triggers.get(lower[i])
+        head_word = lemmas[i] if lemmas[i] in triggers else lower[i]
+        options = triggers.get(head_word)
         if not options:
             other = _unlisted(ctx, i) if pos == "VERB" else None
             if other is not None:
@@ -185,11 +188,20 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
             continue
         t = ctx.toks[i]
         word_class = "NOUN" if pos in ("NOUN", "PROPN") else "VERB" if pos in ("VERB", "AUX") else pos
+        gate = lexicon.gate(head_word, word_class)
+        # the words near the trigger, when a pattern of several words may match: only the patterns whose
+        # other words are all there are tried (most of a common verb's hundred patterns are not); the
+        # words near a trigger are words of its sentence, so where the sentence has none of the patterns'
+        # other words (most verbs) they are not read at all
         near: dict[str, int] | None = None
+        if gate.by_word:
+            if sent_words is None:
+                sent_words = set(lemmas[sent.start : sent.end]).union(lower[sent.start : sent.end])
+            if not gate.by_word.keys().isdisjoint(sent_words):
+                near = _near(ctx, i, sent.end)
         deps: dict[str, int] | None = None
-        for trig in options:
-            if trig.pos and trig.pos != word_class:
-                continue
+        for n in gate.open(near):
+            trig = options[n]
             if trig.not_words:
                 if deps is None:
                     deps = _near(ctx, i, sent.end, window=False)

@@ -37,6 +37,45 @@ class Trigger:
 
 
 @dataclass(frozen=True)
+class TriggerGate:
+    """The patterns of one head word, indexed by their other words.
+
+    Why: the patterns are tried longest first, and a common verb heads a hundred of them
+    ("agree", « accepter »), nearly all of two or more words; one set operation on the words near
+    the trigger leaves the few whose other words are all there, so the rest are never tried.
+    """
+
+    singles: tuple[int, ...]  # positions (in the head word's patterns) of the one-word patterns
+    by_word: dict[str, tuple[int, ...]]  # each other word -> positions of the patterns that need it
+
+    def open(self, near: dict[str, int] | None) -> list[int]:
+        """Positions, in order, of the patterns that may match: the one-word ones, and those whose
+        other words are all among ``near`` (the words near the trigger; None: no pattern of several
+        words can match, its sentence having none of their other words)."""
+        if near is None or not self.by_word:
+            return list(self.singles)
+        found = set(self.singles)
+        by_word = self.by_word
+        for word in by_word.keys() & near.keys():
+            found.update(by_word[word])
+        return sorted(found)
+
+
+def _gate(options: tuple[Trigger, ...], word_class: str) -> TriggerGate:
+    """The gate of a head word's patterns that a word of ``word_class`` (NOUN, VERB, ...) may take."""
+    by_word: dict[str, list[int]] = {}
+    singles: list[int] = []
+    for n, trig in enumerate(options):
+        if trig.pos and trig.pos != word_class:
+            continue
+        if len(trig.words) == 1:
+            singles.append(n)
+        for word in trig.rest:
+            by_word.setdefault(word, []).append(n)
+    return TriggerGate(tuple(singles), {w: tuple(ns) for w, ns in by_word.items()})
+
+
+@dataclass(frozen=True)
 class Lexicon:
     language: str
     triggers: dict[str, tuple[Trigger, ...]]
@@ -56,6 +95,8 @@ class Lexicon:
     condition: frozenset[str] = frozenset()
     # nouns of a hope or prospect ("hopes of an early release"): the event they name has not happened
     wishes: frozenset[str] = frozenset()
+    # per head word and word class, its patterns indexed by their other words (``gate``), built on first use
+    gates: dict[tuple[str, str], TriggerGate] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
@@ -67,6 +108,13 @@ class Lexicon:
 
     def candidates(self, lemma: str) -> tuple[Trigger, ...]:
         return self.triggers.get(lemma, ())
+
+    def gate(self, head: str, word_class: str) -> TriggerGate:
+        """The ``TriggerGate`` of the patterns of ``head`` (a key of ``triggers``) for a word of ``word_class``."""
+        found = self.gates.get((head, word_class))
+        if found is None:
+            found = self.gates[head, word_class] = _gate(self.triggers.get(head, ()), word_class)
+        return found
 
 
 @lru_cache(maxsize=4)
