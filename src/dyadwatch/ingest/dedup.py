@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import re
 from hashlib import sha1
+from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -64,11 +65,33 @@ def _hashes(values: Any) -> list[int]:
 
 
 def _hash_array(values: list[bytes]) -> Any:
-    """The same hashes as ``_hashes``, as a uint32 array: the digests joined and read as little-endian
-    32-bit words, of which every fifth (a SHA-1 digest is five words) is the first four bytes of one."""
+    """The same hashes as ``_hashes``, as a uint32 array."""
+    return _digest_words(b"".join([sha1(v).digest() for v in values]))
+
+
+def _digest_words(digests: bytes) -> Any:
+    """SHA-1 digests joined, read as little-endian 32-bit words, of which every fifth (a digest is five
+    words) is the first four bytes of one: datasketch's 32-bit hash of each value, as a uint32 array."""
     import numpy as np
 
-    return np.frombuffer(b"".join([sha1(v).digest() for v in values]), dtype="<u4")[::5].astype(np.uint32)
+    return np.frombuffer(digests, dtype="<u4")[::5].astype(np.uint32)
+
+
+def _shingle_digests(text: str) -> bytes:
+    """The SHA-1 digests of ``_shingle_list(text)`` (or of b"" when it is empty), joined.
+
+    The words are joined and encoded once, and each 3-gram hashed as a slice of those bytes: the
+    same bytes as formatting and encoding a string per 3-gram, which cost as much as the hashing.
+    """
+    words = _WORD.findall(normalise_text(text).lower())
+    if len(words) < _SHINGLE:
+        return b"".join([sha1(v).digest() for v in [w.encode("utf-8") for w in words] or [b""]])
+    joined = " ".join(words)
+    data = joined.encode("utf-8")
+    sizes = [len(w) for w in words] if len(data) == len(joined) else [len(w.encode("utf-8")) for w in words]
+    # where each word starts in ``data`` (one space after each); 3-gram k ends before the space ahead of word k + 3
+    starts = list(accumulate([n + 1 for n in sizes], initial=0))
+    return b"".join([sha1(data[start : end - 1]).digest() for start, end in zip(starts, starts[_SHINGLE:])])
 
 
 @lru_cache(maxsize=8)
@@ -130,14 +153,14 @@ class NearDuplicates:
     def signature(self, text: str) -> Any:
         from datasketch import LeanMinHash, MinHash
 
-        values = _shingle_list(text) or [b""]
         if self._mix is not None:
             # datasketch's "affine32" scheme, applied to the whole array at once: the hashes premixed, then each
             # permutation a * h + b in uint32 (its wraparound is the modulo), and the minimum per permutation;
             # the same values as ``MinHash.update_batch``, without a MinHash per article (tests/test_dedup_signature.py)
             a, b = self._proto.permutations
-            mixed = self._mix(_hash_array(values), 32)
+            mixed = self._mix(_digest_words(_shingle_digests(text)), 32)
             return LeanMinHash(seed=_SEED, hashvalues=(mixed[:, None] * a + b).min(axis=0), scheme=self._proto.scheme)
+        values = _shingle_list(text) or [b""]
         # the values arrive hashed (``_hashes``, the same numbers as datasketch's sha1_hash32): ``int`` passes them on
         m = MinHash(num_perm=self.num_perm, seed=_SEED, hashfunc=int, permutations=self._proto.permutations, scheme=self._proto.scheme)
         m.update_batch(_hashes(values))
