@@ -35,8 +35,8 @@ class Config:
     # articles (some 10 s of work on one core), which the next run codes again
     write_batch_size: int = 256
     # after a batch that loaded a model, collect once and gc.freeze() what is loaded so later full
-    # collections skip it (~6% of a run); turn off when dyadwatch runs inside a long-lived application
-    # whose own objects should stay collectable
+    # collections skip it (~6% of a run), and collect the youngest generation less often (nlp.models.settle_heap);
+    # turn off when dyadwatch runs inside a long-lived application whose own objects should stay collectable
     freeze_heap: bool = True
     # longer texts are truncated to this many characters, and the article says so
     max_chars: int = 100_000

@@ -109,6 +109,8 @@ def load_pipeline(language: str, models: dict[str, str] | Any, backend: str = "s
 
 # process state beside the model cache: how many pipelines were loaded when the heap was last settled
 _SETTLED = [0]
+# new objects between two collections of the youngest generation, once the heap is settled (Python's is 700)
+YOUNG_THRESHOLD = 10_000
 
 
 def settle_heap() -> bool:
@@ -118,6 +120,13 @@ def settle_heap() -> bool:
     time (the first batch also loads the data files). Without it, each full collection walks those
     millions of long-lived objects again (measured: 0.3 s in a 150-article run, about 6% of it);
     frozen, they are never scanned. The batch's garbage is collected first, so none of it is kept.
+
+    The youngest generation is then collected every ``YOUNG_THRESHOLD`` new objects instead of
+    Python's 700: the stages after the parse make and drop many small objects per event (lists,
+    dicts, records), nearly all freed at once by their reference counts, and at 700 the collector
+    ran about 230 times per 300 articles, each time scanning what was still alive (measured:
+    0.22-0.27 ms of collections per French article, 0.12-0.18 ms at 10,000). The older
+    generations keep their own thresholds: cycles are still collected, after more allocations.
     """
     loaded = int(_cached.cache_info().currsize)
     if loaded <= _SETTLED[0]:
@@ -125,4 +134,7 @@ def settle_heap() -> bool:
     _SETTLED[0] = loaded
     gc.collect()
     gc.freeze()
+    young, *older = gc.get_threshold()
+    if young and young < YOUNG_THRESHOLD:
+        gc.set_threshold(YOUNG_THRESHOLD, *older)
     return True
