@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import Any
 
+from spacy.attrs import SPACY
+
 from dyadwatch.actors.clauses import (
     body_titles,
     counterpart_anchor,
@@ -86,7 +88,7 @@ class ArticleActors(EntityResolver):
         self._roles_around_adjectives()
         self._postings = posting_prepositions(gaz.language)
         self.compounds = compound_codes(
-            texts, [bool(t.whitespace_) for t in self.toks], self._adjective_code, compound_rules(gaz.language)
+            texts, list(map(bool, doc.to_array(SPACY).tolist())), self._adjective_code, compound_rules(gaz.language)
         )
         self.people: list[Person] = []
         self.tok_person: dict[int, Person] = {}

@@ -185,13 +185,24 @@ def place_near(t: Any, gaz: Gazetteer, preps: frozenset[str] | set[str] = PLACE_
         head = heads[named] if known is not None else heads[heads[start]] if deps[start] == "compound" else heads[start]
         if lower[head] not in preps and not any(deps[c] == "case" and lower[c] in preps for c in kids[named]):
             continue
-        place = known or geocode(doc[start : min(end, sent_end)].text, gaz)
+        place = known or _geocode_at(doc, start, min(end, sent_end), gaz)
         if place is None:
             continue
         distance = abs(start - t.i) - (100 if parse.subtree_has(t.i, start) else 0)
         if best is None or distance < best[0]:
             best = (distance, place)
     return best[1] if best else None
+
+
+def _geocode_at(doc: Any, start: int, end: int, gaz: Gazetteer) -> Place | None:
+    """``geocode`` of the words start..end-1 of the Doc, once per Doc (kept in its ``user_data``): every
+    event of a sentence asks for the same places, and building their Span and its text each time cost
+    more than the lookup."""
+    found: dict[tuple[int, int, Gazetteer], Place | None] = doc.user_data.setdefault("dyadwatch.geocoded", {})
+    key = (start, end, gaz)
+    if key not in found:
+        found[key] = geocode(doc[start:end].text, gaz)
+    return found[key]
 
 
 def place_within(tokens: Any, gaz: Gazetteer) -> Place | None:
