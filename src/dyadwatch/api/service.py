@@ -196,10 +196,12 @@ class Service:
             category = load_ontology().category(category.upper()).name
         with self.lock:
             reads = self.reads()
+            # a dyad's events from the store's side table of pairs where it keeps one (no scan of every link)
+            source = reads.dyad_source(dyad, directed, include_flagged) if dyad else None
             conds, params = reads.conditions(
-                dyad=dyad, directed=directed, category=category, include_flagged=include_flagged, **filters
+                dyad=None if source else dyad, directed=directed, category=category, include_flagged=include_flagged, **filters
             )
-            items, total, more = reads.event_page(conds, params, limit, offset, include_flagged, after)
+            items, total, more = reads.event_page(conds, params, limit, offset, include_flagged, after, source=source)
         return {**page(items, total, limit, offset), "next_cursor": cursor_of(items[-1]) if more else None}
 
     # -- actors and dyads -------------------------------------------------
