@@ -9,9 +9,15 @@ are decided by the Python rule itself (``_mentions``). ``queries.StoreReads.cond
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from dyadwatch.analysis.store_sql import StoreSQL
+
+# a needle's word pieces: the runs that ``store.duckdb_pages`` splits the lowered texts into (``WORD_SPLIT``)
+_WORD_SPLIT = re.compile(r"[^0-9a-z_]+")
+# above this many events holding its rarest piece, a needle is searched by a scan of the texts
+WORD_CANDIDATES = 200_000
 
 
 def _mentions(event: dict[str, Any], q: str) -> bool:
@@ -20,6 +26,11 @@ def _mentions(event: dict[str, Any], q: str) -> bool:
     hay = [event["evidence"].get("sentence") or "", event["category"]]
     hay += [x.get("canonical") or x.get("name") or "" for x in list(event["actor"]) + list(event["recipient"])]
     return any(needle in h.casefold() for h in hay)
+
+
+def _like_pattern(needle: str) -> str:
+    """``LIKE`` (with ``ESCAPE '\\'``) of the texts that hold ``needle``."""
+    return "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 @functools.cache
@@ -96,26 +107,79 @@ class TextSearch(StoreSQL):
             self.cache["categories"] = sorted(str(r[0]) for r in self.store.query(sql) if r[0] is not None)
         return self.cache["categories"]  # type: ignore[no-any-return]
 
+    def word_matches(self, needle: str) -> list[str] | None:
+        """Ids of the events whose sentence or an actor name holds ``needle`` (casefolded), from the store's table
+        of words (``store.duckdb_pages``); None where the store keeps none or the needle needs a scan.
+
+        A text holds the needle only if one of its words holds each word piece of the needle (a run of letters,
+        digits and underscores never spans two words), so the events of the words that hold its rarest piece
+        are the candidates; a needle that is one piece is then found exactly, and a longer one is tested on the
+        candidates' texts only (sentences and names read by id, not scanned).
+        """
+        vocab = getattr(self.store, "text_vocab_table", None)
+        pieces = sorted({p for p in _WORD_SPLIT.split(needle) if p})
+        if vocab is None or not pieces:
+            return None
+        key = ("words", needle)
+        if key not in self.cache:
+            table = vocab()
+            counts = dict(self.store.query(
+                f"SELECT q.p, sum(v.n) FROM {table} v, (SELECT unnest(?) AS p) q WHERE contains(v.word, q.p) GROUP BY q.p",
+                [pieces],
+            ))
+            rarest = min(pieces, key=lambda p: int(counts.get(p) or 0))
+            found: list[str] | None = []
+            if int(counts.get(rarest) or 0) > WORD_CANDIDATES:
+                found = None
+            elif rarest in counts:
+                ids = [str(r[0]) for r in self.store.query(
+                    f"SELECT DISTINCT unnest(ids) FROM {table} WHERE contains(word, ?)", [rarest])]
+                found = ids if pieces == [needle] else self._holding(ids, needle)
+            self.cache[key] = found
+        return self.cache[key]  # type: ignore[no-any-return]
+
+    def _holding(self, ids: list[str], needle: str) -> list[str]:
+        """The events among ``ids`` whose sentence or an actor name holds the needle (SQL's lower, ``LIKE``).
+
+        The candidates' rows are read first (materialized), so the texts of the other events are never lowered.
+        """
+        pattern = _like_pattern(needle)
+        name = "coalesce(nullif(l.canonical, ''), l.name, '')"
+        rows = self.store.query(
+            f"WITH s AS MATERIALIZED (SELECT t.id, t.sentence FROM events t WHERE t.id {self.in_list}), "
+            f"n AS MATERIALIZED (SELECT l.event_id, {name} AS name FROM event_entities l WHERE l.event_id {self.in_list}) "
+            "SELECT id FROM s WHERE lower(coalesce(sentence, '')) LIKE ? ESCAPE '\\' "
+            "UNION SELECT event_id FROM n WHERE lower(name) LIKE ? ESCAPE '\\'",
+            [ids, ids, pattern, pattern],
+        )
+        return sorted(str(r[0]) for r in rows)
+
     def text_condition(self, q: str) -> tuple[str, list[Any]]:
         """``_mentions``: SQL decides rows without special characters, Python the (few) rows with them.
 
         Sentences and names are tested with ``LIKE '%needle%'`` on the lowered text, the form PostgreSQL's
         trigram indexes answer (``TEXT_INDEXES``); the categories that hold the needle are found in Python
-        (a few dozen), so that no branch scans every event for them.
+        (a few dozen), so that no branch scans every event for them. Where the store keeps a table of words
+        (DuckDB), the events that match are read from it (``word_matches``) instead of scanning every text.
         """
         needle = q.casefold()
-        pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        pattern = _like_pattern(needle)
         name = "coalesce(nullif(l.canonical, ''), l.name, '')"
         cats = [c for c in self.categories() if needle in c.casefold()]
-        # the events that match, as one semi-join on a union of ids (see ``special_events``)
-        by_category = f"UNION SELECT t.id FROM events t WHERE t.category {self.in_list} " if cats else ""
-        match = (
-            f"e.id IN (SELECT t.id FROM events t WHERE lower(coalesce(t.sentence, '')) LIKE ? ESCAPE '\\' {by_category}"
-            f"UNION SELECT l.event_id FROM event_entities l WHERE lower({name}) LIKE ? ESCAPE '\\')"
-        )
+        found = None if cats else self.word_matches(needle)
+        if found is not None:
+            sql, params = f"e.id {self.in_list}", [found]
+        else:
+            # the events that match, as one semi-join on a union of ids (see ``special_events``)
+            by_category = f"UNION SELECT t.id FROM events t WHERE t.category {self.in_list} " if cats else ""
+            sql = (
+                f"e.id IN (SELECT t.id FROM events t WHERE lower(coalesce(t.sentence, '')) LIKE ? ESCAPE '\\' {by_category}"
+                f"UNION SELECT l.event_id FROM event_entities l WHERE lower({name}) LIKE ? ESCAPE '\\')"
+            )
+            params = [pattern, *([cats] if cats else []), pattern]
         special = self.special_events()
-        sql, params = match, [pattern, *([cats] if cats else []), pattern]
         if special:
+            match = sql
             sql = f"(NOT e.id {self.in_list} AND {match})"
             params = [[ev["id"] for ev in special], *params]
             ok = [ev["id"] for ev in special if _mentions(ev, q)]

@@ -46,3 +46,16 @@ def dyad_filter(a: str, b: str, directed: bool) -> tuple[str, list[str]]:
     if not directed:
         return "e.a = ? AND e.b = ?", [low, high]
     return f"e.a = ? AND e.b = ? AND e.{'ab' if a < b else 'ba'}", [low, high]
+
+
+# the words of the searched texts (a sentence, or a link's canonical name or else its name, lowered as the search
+# lowers them): maximal runs of ASCII letters, digits and underscores, as ``analysis.text_search`` splits a needle
+WORD_SPLIT = "[^0-9a-z_]+"
+TEXT_VOCAB = [
+    "DROP TABLE IF EXISTS text_vocab",
+    # one row per word: the events that hold it in their sentence or an actor name, and their number
+    "CREATE TABLE text_vocab AS SELECT word, len(ids) AS n, ids FROM (SELECT word, list(DISTINCT id) AS ids FROM ("
+    f"SELECT id, unnest(regexp_split_to_array(lower(coalesce(sentence, '')), '{WORD_SPLIT}')) AS word FROM events "
+    "UNION ALL SELECT event_id, unnest(regexp_split_to_array(lower(coalesce(nullif(canonical, ''), name, '')), "
+    f"'{WORD_SPLIT}')) FROM event_entities) t WHERE word <> '' GROUP BY word) v",
+]

@@ -23,7 +23,7 @@ from typing import Any, Iterable
 from dyadwatch.errors import make
 from dyadwatch.records import CodedArticle
 from dyadwatch.store import rollup
-from dyadwatch.store.duckdb_pages import DYAD_EVENTS
+from dyadwatch.store.duckdb_pages import DYAD_EVENTS, TEXT_VOCAB
 from dyadwatch.store.base import CODES_SQL, StoreBase, WriteReport, register_store, to_tables
 from dyadwatch.store.schema import LATEST, MIGRATIONS
 
@@ -109,9 +109,9 @@ class DuckDBStore(StoreBase):
         # a store whose rollups were built before dyad_period (and the actor page's rows) rebuilds them once
         found = self.con.execute(
             "SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('rollup_state', 'dyad_period', 'text_wide', "
-            "'rollup_irregular', 'dyad_events')"
+            "'rollup_irregular', 'dyad_events', 'text_vocab')"
         ).fetchone()[0]
-        built = self.con.execute("SELECT max(generation) FROM rollup_state").fetchone()[0] if found == 5 else None
+        built = self.con.execute("SELECT max(generation) FROM rollup_state").fetchone()[0] if found == 6 else None
         if built is None or int(built) != self._generation:
             self.rebuild_rollup()
         self._rollups_at = self._generation
@@ -122,7 +122,7 @@ class DuckDBStore(StoreBase):
         try:
             for sql in [*_ROLLUP_TABLES, "CREATE TABLE IF NOT EXISTS rollup_state (generation BIGINT NOT NULL)"]:
                 self.con.execute(sql)
-            for sql in [*rollup.rebuild_sql(duckdb=True), *_WIDE_TEXT, *DYAD_EVENTS]:
+            for sql in [*rollup.rebuild_sql(duckdb=True), *_WIDE_TEXT, *DYAD_EVENTS, *TEXT_VOCAB]:
                 self.con.execute(sql)
             self.con.execute("DELETE FROM rollup_state")
             self.con.execute("INSERT INTO rollup_state VALUES (?)", [self._generation])
@@ -146,6 +146,11 @@ class DuckDBStore(StoreBase):
         """The side table of the dyad pages (``store.duckdb_pages``), brought up to date here."""
         self.ensure_rollups()
         return "dyad_events"
+
+    def text_vocab_table(self) -> str:
+        """The words of the searched texts and the events that hold each (``store.duckdb_pages``), brought up to date here."""
+        self.ensure_rollups()
+        return "text_vocab"
 
     def dyad_months(self, a: str, b: str, directed: bool = False) -> list[tuple[Any, ...]]:
         """Rollup rows (period, category, quad, events, score_sum) of one dyad."""
