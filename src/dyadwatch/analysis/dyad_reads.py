@@ -34,21 +34,37 @@ def _points(rows: Sequence[tuple[str, int, float]]) -> list[DyadPoint]:
     return [DyadPoint(period, n, 0, 0, 0, 0, s, s / n, {}) for period, n, s in rows]
 
 
-def _flagged(series: dict[tuple[str, str], list[tuple[str, int, float]]], window: int, threshold: float) -> list[Shift]:
+def _flagged(
+    series: dict[tuple[str, str], list[tuple[str, int, float]]], window: int, threshold: float, n: int | None = None
+) -> list[Shift]:
     """``detect_shifts`` over every dyad's series, in dyad then period order, testing only the points that may be flagged.
 
     A point's flag depends on it and the ``window`` points before it alone. The float z of every point is
     computed at once with numpy (``_candidates``); a point whose z is clearly under the threshold cannot be
-    flagged, and ``detect_shifts`` decides the others on the point and its window, exactly as over the whole series.
+    flagged, and ``detect_shifts`` decides the others on the point and its window, exactly as over the whole
+    series. With ``n``, the candidates are decided from the latest period back, a whole period at a time, until
+    ``n`` shifts are found: the first ``n`` of the whole list (latest period first) are among them.
     """
     dyads = sorted(series.items())
     if window < 1:  # detect_shifts says what is wrong
         return detect_shifts(_points(dyads[0][1]) if dyads else [], None, "", window=window, threshold=threshold)
     found: list[Shift] = []
-    for d, i in _candidates([points for _, points in dyads], window, threshold):
+    order = _candidates([points for _, points in dyads], window, threshold)
+    if n is not None:  # by period, latest first; within a period in dyad order, as the whole list meets them
+        by_period: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for d, i in order:
+            by_period[dyads[d][1][i][0]].append((d, i))
+        order = []
+        for period in sorted(by_period, reverse=True):
+            order += by_period[period]
+    last = None
+    for d, i in order:
         (a, b), points = dyads[d]
+        if n is not None and len(found) >= n and points[i][0] != last:
+            break
+        last = points[i][0]
         tail = detect_shifts(_points(points[max(0, i - window): i + 1]), None, f"{a}-{b}", window=window, threshold=threshold)
-        found += [s for s in tail if s.period == points[i][0]]
+        found += [s for s in tail if s.period == last]
     return found
 
 
@@ -309,8 +325,10 @@ class DyadReads(StoreSQL):
     def recent_shifts(
         self, series: dict[tuple[str, str], list[tuple[str, int, float]]], window: int, threshold: float, n: int
     ) -> list[Shift]:
-        """The first ``n`` of ``shifts`` (latest period first, then by |z|): the home page shows six."""
-        return self.shifts(series, window, threshold)[:n]
+        """The first ``n`` of ``shifts`` (latest period first, then by |z|), deciding the latest periods only:
+        the home page shows six."""
+        found = _flagged(series, window, threshold, n)
+        return sorted(found, key=lambda s: (s.period, abs(s.z)), reverse=True)[:n]
 
     def with_ids(self, shifts: Sequence[Shift], by: str) -> list[Shift]:
         """The shifts with the ids of the events of their period (read for these shifts only)."""
