@@ -166,9 +166,11 @@ class TextSearch(StoreSQL):
         pattern = _like_pattern(needle)
         name = "coalesce(nullif(l.canonical, ''), l.name, '')"
         cats = [c for c in self.categories() if needle in c.casefold()]
-        found = None if cats else self.word_matches(needle)
+        found = self.word_matches(needle)
         if found is not None:
             sql, params = f"e.id {self.in_list}", [found]
+            if cats:  # the events of those categories, tested on the row itself
+                sql, params = f"({sql} OR e.category {self.in_list})", [found, cats]
         else:
             # the events that match, as one semi-join on a union of ids (see ``special_events``)
             by_category = f"UNION SELECT t.id FROM events t WHERE t.category {self.in_list} " if cats else ""
