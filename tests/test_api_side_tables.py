@@ -141,3 +141,20 @@ def test_side_tables_shift_prefilter_flags_what_detect_shifts_flags(window, thre
     for (a, b), points in sorted(series.items()):
         want += detect_shifts(_points(points), None, f"{a}-{b}", window=window, threshold=threshold)
     assert _flagged(series, window, threshold) == want
+
+
+def test_side_tables_actor_pages_equal_the_in_memory_ones(pair):
+    service, events = pair
+    keys = ["fra", "DZA", "unk", "UNK", "President Macron", "macron", "straße group", "STRASSE GROUP", "Foreign Ministry",
+            "defence_council", "prime minister ali", "TUN", "nobody"]
+    with service.lock:
+        assert service.reads().actor_source("fra") is not None
+    for key in keys:
+        for filters in ({}, {"include_flagged": True}, {"q": "talks"}, {"since": "2024-02"}):
+            for limit, offset in ((50, 0), (3, 2)):
+                want = ref.list_events(events, limit, offset, actor=key, **filters)
+                got = service.list_events(limit, offset, actor=key, **filters)
+                assert {k: v for k, v in got.items() if k != "next_cursor"} == want, (key, filters, limit, offset)
+        want = ref.actor(events, key, 5, 1)
+        if want is not None:
+            assert service.actor(key, 5, 1) == want, key

@@ -59,3 +59,15 @@ TEXT_VOCAB = [
     "UNION ALL SELECT event_id, unnest(regexp_split_to_array(lower(coalesce(nullif(canonical, ''), name, '')), "
     f"'{WORD_SPLIT}')) FROM event_entities) t WHERE word <> '' GROUP BY word) v",
 ]
+
+
+ACTOR_EVENTS = [
+    "DROP TABLE IF EXISTS actor_events",
+    # one row per event and value of its links' codes and canonical names (``c``: some link has it as its code;
+    # ``n``: as its canonical name), sorted by value and page order: the actor filter's events without a scan
+    "CREATE TABLE actor_events AS WITH vals AS (SELECT event_id, v, bool_or(c) AS c, bool_or(NOT c) AS n FROM ("
+    "SELECT event_id, code AS v, true AS c FROM event_entities WHERE code IS NOT NULL "
+    "UNION ALL SELECT event_id, canonical, false FROM event_entities WHERE canonical IS NOT NULL) x GROUP BY 1, 2) "
+    f"SELECT vals.v, vals.c, vals.n, {', '.join('e.' + c for c in EVENT_COLUMNS)} FROM vals JOIN events e ON e.id = vals.event_id "
+    "ORDER BY vals.v, e.date NULLS LAST, e.doc_id, e.trigger_start NULLS LAST, e.id",
+]
