@@ -158,3 +158,19 @@ def test_side_tables_actor_pages_equal_the_in_memory_ones(pair):
         want = ref.actor(events, key, 5, 1)
         if want is not None:
             assert service.actor(key, 5, 1) == want, key
+
+
+def test_side_tables_cased_characters_are_every_character_a_case_mapping_changes():
+    from dyadwatch.analysis.text_search import _cased_characters
+
+    every = (chr(n) for n in range(0x110000) if not 0xD800 <= n <= 0xDFFF)
+    assert _cased_characters() == tuple(c for c in every if c.lower() != c or c.upper() != c or c.casefold() != c)
+
+
+def test_side_tables_no_ascii_character_is_special_in_duckdb(tmp_path):
+    service = Service(lambda: open_store(str(tmp_path / "s.duckdb")), Config())
+    with service.lock:
+        reads = service.reads()
+        assert not reads._ascii_special()
+        assert all(ord(c) > 0x7F for c in reads.special_characters())
+    service.close()

@@ -35,14 +35,22 @@ def _like_pattern(needle: str) -> str:
 
 @functools.cache
 def _cased_characters() -> tuple[str, ...]:
-    """Every character that some case mapping changes (about 2,800): the ones SQL's lower() may treat apart."""
+    """Every character that some case mapping changes (about 2,800): the ones SQL's lower() may treat apart.
+
+    Tested a block of 256 code points at a time first: a mapping that changes one character changes the block
+    (a character maps to one or more characters, so the block stays equal only when each maps to itself).
+    """
+    # every code point but the surrogates (0xD800-0xDFFF: eight whole blocks), decoded at once
+    import numpy as np
+
+    points = np.arange(0x110000, dtype="<u4")
+    every = points[(points < 0xD800) | (points > 0xDFFF)].tobytes().decode("utf-32-le")
     out = []
-    for n in range(0x110000):
-        if 0xD800 <= n <= 0xDFFF:
+    for start in range(0, len(every), 256):
+        block = every[start: start + 256]
+        if block.lower() == block and block.upper() == block and block.casefold() == block:
             continue
-        c = chr(n)
-        if c.lower() != c or c.upper() != c or c.casefold() != c:
-            out.append(c)
+        out += [c for c in block if c.lower() != c or c.upper() != c or c.casefold() != c]
     return tuple(out)
 
 
@@ -59,6 +67,12 @@ class TextSearch(StoreSQL):
             self._special = "".join(sorted(special))
         return self._special
 
+    def _ascii_special(self) -> bool:
+        """Whether an ASCII character is special (``special_characters``), without building the whole table."""
+        letters = [chr(n) for n in range(0x80) if chr(n).lower() != chr(n) or chr(n).upper() != chr(n)]
+        lowered = self.store.query("SELECT lower(?)", ["\x01".join(letters)])[0][0].split("\x01")
+        return any(low != c.lower() or c.casefold() != c.lower() for c, low in zip(letters, lowered))
+
     def special_events(self) -> list[dict[str, Any]]:
         """The events whose sentence, category or actor names hold a special character (cached until a write).
 
@@ -67,9 +81,8 @@ class TextSearch(StoreSQL):
         that spares PostgreSQL's regular expression (a class of about a thousand characters) almost every row.
         """
         wide = getattr(self.store, "wide_text_events", None)
-        if "special" not in self.cache and wide is not None and all(ord(c) > 0x7F for c in self.special_characters()):
-            if wide() == 0:  # DuckDB knows its texts outside ASCII: none, so no special character either
-                self.cache["special"] = []
+        if "special" not in self.cache and wide is not None and wide() == 0 and not self._ascii_special():
+            self.cache["special"] = []  # DuckDB knows its texts outside ASCII: none, so no special character either
         if "special" not in self.cache:
             special = self.special_characters()
             wide = "".join(c for c in special if ord(c) > 0x7F)

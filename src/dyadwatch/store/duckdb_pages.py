@@ -1,4 +1,4 @@
-"""DuckDB's side table of the dyad pages: every event under each of its country pairs, in page order.
+"""DuckDB's side tables of the event pages: rows in page order per dyad and per actor value, and the searched words.
 
 A dyad's events (its events page and total, the event ids of its shifts, the first event of a tied dyad)
 are the events whose pairs (``analysis.dyads.pairs``) hold it. DuckDB has no index that serves that
@@ -7,11 +7,13 @@ semi-join on the links: it scanned every link and sorted every event of the dyad
 the direction(s) the pair has in the event (``ab``: a is an actor and b a recipient, or both actors when
 there is no recipient; ``ba`` the other way) and the event's columns that the filters and the page order
 read, written sorted by (a, b, page order): DuckDB's zone maps then skip every row group of other
-dyads, so a dyad's rows cost what the dyad holds, not what the store holds.
+dyads, so a dyad's rows cost what the dyad holds, not what the store holds. ``actor_events`` does the
+same for the actor filter (one row per event and value of its links' codes and canonical names), and
+``text_vocab`` lists the words of the searched texts with the events that hold each, for the text search.
 
 Every event is listed, flagged or not, on the scale or not, dated or not: readers apply ``counted`` and
-``on_scale`` themselves (``analysis.store_sql``). It is rebuilt with the rollups on the first read after
-a write (``DuckDBStore.rebuild_rollup``), inside the same transaction.
+``on_scale`` themselves (``analysis.store_sql``). The tables are rebuilt with the rollups on the first read
+after a write (``DuckDBStore.rebuild_rollup``), inside the same transaction.
 """
 
 from __future__ import annotations
