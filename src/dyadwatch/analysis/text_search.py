@@ -136,15 +136,13 @@ class TextSearch(StoreSQL):
         key = ("words", needle)
         if key not in self.cache:
             table = vocab()
-            counts = dict(self.store.query(
-                f"SELECT q.p, sum(v.n) FROM {table} v, (SELECT unnest(?) AS p) q WHERE contains(v.word, q.p) GROUP BY q.p",
-                [pieces],
-            ))
-            rarest = min(pieces, key=lambda p: int(counts.get(p) or 0))
+            sums = ", ".join("sum(n) FILTER (WHERE contains(word, ?))" for _ in pieces)  # one pass over the words
+            counts = dict(zip(pieces, (int(n or 0) for n in self.store.query(f"SELECT {sums} FROM {table}", pieces)[0])))
+            rarest = min(pieces, key=lambda p: counts[p])
             found: list[str] | None = []
-            if int(counts.get(rarest) or 0) > WORD_CANDIDATES:
+            if counts[rarest] > WORD_CANDIDATES:
                 found = None
-            elif rarest in counts:
+            elif counts[rarest]:
                 ids = [str(r[0]) for r in self.store.query(
                     f"SELECT DISTINCT unnest(ids) FROM {table} WHERE contains(word, ?)", [rarest])]
                 found = ids if pieces == [needle] else self._holding(ids, needle)
