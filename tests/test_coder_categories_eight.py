@@ -183,3 +183,84 @@ def test_coder_cautioning_against_an_act_is_a_warning(code, text):
     events = code(text, language="en")
     assert "THREATEN" in categories(events)
     assert "ASSAULT" not in categories(events)
+
+
+@pytest.mark.parametrize(
+    "text,language,actor,recipient",
+    [
+        ("Two French citizens have been held in Iran since 2022.", "en", "IRN", "FRA"),
+        ("The journalist Ahmed Salem has been held in Cairo since March.", "en", "EGY", None),
+        ("Deux ressortissants français sont détenus en Iran depuis 2022.", "fr", "IRN", "FRA"),
+        ("Quatre fonctionnaires belges sont détenus à Kinshasa depuis décembre.", "fr", "COD", "BEL"),
+    ],
+)
+def test_coder_people_held_are_detained(code, text, language, actor, recipient):
+    """People held by a state ("have been held in Iran", « sont détenus à Bakou ») are detained: an
+    arrest that lasts (COERCE arrest), done by the state where they are held."""
+    event = only(code(text, language=language), "COERCE")
+    assert event.mode == "arrest"
+    assert codes(event.actor) == [actor]
+    if recipient:
+        assert codes(event.recipient) == [recipient]
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("The talks were held in Geneva on Monday.", "en"),
+        ("The shares are held by a Qatari fund.", "en"),
+        ("Les armes étaient détenues illégalement par la milice.", "fr"),
+    ],
+)
+def test_coder_things_held_are_no_detention(code, text, language):
+    assert "COERCE" not in categories(code(text, language=language))
+
+
+@pytest.mark.parametrize(
+    "text,language,actor,recipient",
+    [
+        ("Le Tchad a annoncé la fin de sa coopération militaire avec la France.", "fr", "TCD", "FRA"),
+        ("Le Sénégal a annoncé la fin de l'accord de défense qui le liait à Paris.", "fr", "SEN", "FRA"),
+        ("Mali announced the termination of its defence agreement with France.", "en", "MLI", "FRA"),
+    ],
+)
+def test_coder_the_end_of_an_agreement_is_a_cut(code, text, language, actor, recipient):
+    """The end of an agreement or of cooperation, announced as a noun, cuts it (SANCTION
+    discontinue); the agreement named is not a new one (no AGREE)."""
+    events = code(text, language=language)
+    event = only(events, "SANCTION")
+    assert codes(event.actor) == [actor] and codes(event.recipient) == [recipient]
+    assert not {"AGREE", "COOPERATE"} & set(categories(events))
+
+
+@pytest.mark.parametrize(
+    "text,actors",
+    [
+        ("L'Égypte et la Turquie se sont mises d'accord pour rétablir leurs ambassadeurs.", ["EGY", "TUR"]),
+        ("Le Maroc et la Mauritanie sont tombés d'accord sur un calendrier.", ["MAR", "MRT"]),
+    ],
+)
+def test_coder_coming_to_an_agreement_is_an_agreement(code, text, actors):
+    """« Se mettre d'accord », « tomber d'accord »: two parties agree (AGREE, both actors)."""
+    assert codes(only(code(text, language="fr"), "AGREE").actor) == actors
+
+
+def test_coder_ending_an_agreement_is_no_agreement(code):
+    events = code("Le Niger a mis fin à l'accord de défense avec la France.", language="fr")
+    assert "SANCTION" in categories(events) and "AGREE" not in categories(events)
+
+
+@pytest.mark.parametrize(
+    "text,language,actor,recipient",
+    [
+        ("China blocked imports of Lithuanian goods.", "en", "CHN", "LTU"),
+        ("Russia blocked shipments of Moldovan wine at the border.", "en", "RUS", "MDA"),
+        ("Le Bénin a bloqué les exportations de pétrole du Niger.", "fr", "BEN", "NER"),
+        ("La Chine a bloqué les importations de marchandises lituaniennes.", "fr", "CHN", "LTU"),
+    ],
+)
+def test_coder_blocking_trade_is_a_sanction(code, text, language, actor, recipient):
+    """A state that blocks another's trade (imports, exports, goods) imposes an embargo: SANCTION
+    (CAMEO 163), not a protesters' blockade (PROTEST obstruct)."""
+    event = only(code(text, language=language), "SANCTION")
+    assert codes(event.actor) == [actor] and codes(event.recipient) == [recipient]

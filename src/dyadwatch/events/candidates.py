@@ -73,6 +73,9 @@ def _unlisted(ctx: Context, i: int) -> Candidate | None:
     if lemma in _cues(language, "leaving") and _body_left(ctx, i):
         # "left the Economic Community of West African States", « a quitté l'Union africaine »
         return Candidate(ctx.toks[i], Trigger((lemma,), "SANCTION", "withdraw", "VERB", frozenset(), 0))
+    if lemma in _cues(language, "holding") and _held_people(ctx, i):
+        # "two French citizens have been held in Iran since 2022", « sont détenus à Bakou »: a detention
+        return Candidate(ctx.toks[i], Trigger((lemma,), "COERCE", "arrest", "VERB", frozenset(), 0))
     if lemma in _cues(language, "host") and _guest(ctx, i):
         return Candidate(ctx.toks[i], Trigger((lemma,), "CONSULT", "visit", "VERB", frozenset(), 0))
     named = _named_as(ctx, i, False) if lemma in _cues(language, "naming") else None
@@ -111,6 +114,23 @@ def _refined(ctx: Context, i: int, trig: Trigger) -> Trigger:
         # cooperation with it (SANCTION withdraw), not a retreat of forces from ground
         return replace(trig, category="SANCTION", mode="withdraw")
     return trig
+
+
+def _held_people(ctx: Context, i: int) -> bool:
+    """A passive verb of holding whose subject is people: a person by name, people by their
+    nationality ("French citizens", « deux Français »), or a word for people held."""
+    deps, kids, entry, people = ctx.deps, ctx.kids, ctx.actors.tok_entry, _cues(ctx.lexicon.language, "detainees")
+    if not any(deps[k] in ("auxpass", "aux:pass") for k in kids[i]):
+        return False
+    for k in kids[i]:
+        if deps[k] not in ("nsubjpass", "nsubj:pass"):
+            continue
+        if k in ctx.actors.tok_person or ctx.lemmas[k] in people:
+            return True
+        e = entry.get(k)
+        if e is not None and (e.kind == "adjective" or e.kind == "person"):
+            return True
+    return False
 
 
 def _body_left(ctx: Context, i: int) -> bool:
