@@ -94,6 +94,20 @@ def test_side_tables_text_search_pages_equal_the_in_memory_filter(pair):
             assert {k: v for k, v in got.items() if k != "next_cursor"} == want, (q, filters)
 
 
+def test_side_tables_text_search_of_common_words_equals_the_in_memory_filter(pair, monkeypatch):
+    from dyadwatch.analysis import text_search
+
+    service, events = pair
+    monkeypatch.setattr(text_search, "WORD_CANDIDATES", 3)  # every word is common: no named ids
+    service.invalidate()
+    for q in ["talks", "on", "talks on", "aid", "1234", "zzz", "ß", "ss"]:
+        for filters in ({}, {"actor": "fra"}):
+            want = ref.list_events(events, 4, 1, q=q, **filters)
+            got = service.list_events(4, 1, q=q, **filters)
+            assert {k: v for k, v in got.items() if k != "next_cursor"} == want, (q, filters)
+    service.invalidate()
+
+
 def test_side_tables_dyad_pages_equal_the_in_memory_filter(pair):
     service, events = pair
     dyads = [("FRA", "DZA"), ("DZA", "FRA"), ("MAR", "TUN"), ("TUN", "MAR"), ("FRA", "FRA"), ("UNK", "FRA"), ("", "DZA")]

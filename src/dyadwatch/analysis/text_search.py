@@ -120,14 +120,16 @@ class TextSearch(StoreSQL):
             self.cache["categories"] = sorted(str(r[0]) for r in self.store.query(sql) if r[0] is not None)
         return self.cache["categories"]  # type: ignore[no-any-return]
 
-    def word_matches(self, needle: str) -> list[str] | None:
-        """Ids of the events whose sentence or an actor name holds ``needle`` (casefolded), from the store's table
-        of words (``store.duckdb_pages``); None where the store keeps none or the needle needs a scan.
+    def word_matches(self, needle: str) -> tuple[str, list[Any]] | None:
+        """The events whose sentence or an actor name holds ``needle`` (casefolded), as a condition over ``e`` read
+        from the store's table of words (``store.duckdb_pages``); None where the store keeps none or the needle
+        needs a scan.
 
         A text holds the needle only if one of its words holds each word piece of the needle (a run of letters,
         digits and underscores never spans two words), so the events of the words that hold its rarest piece
-        are the candidates; a needle that is one piece is then found exactly, and a longer one is tested on the
-        candidates' texts only (sentences and names read by id, not scanned).
+        are the candidates. A needle that is one piece is then found exactly (named ids when they are few, else
+        the words' events in the SQL itself); a longer one is tested on the candidates' texts only, when they are
+        few (``WORD_CANDIDATES``), and by a scan otherwise.
         """
         vocab = getattr(self.store, "text_vocab_table", None)
         pieces = sorted({p for p in _WORD_SPLIT.split(needle) if p})
@@ -139,13 +141,13 @@ class TextSearch(StoreSQL):
             sums = ", ".join("sum(n) FILTER (WHERE contains(word, ?))" for _ in pieces)  # one pass over the words
             counts = dict(zip(pieces, (int(n or 0) for n in self.store.query(f"SELECT {sums} FROM {table}", pieces)[0])))
             rarest = min(pieces, key=lambda p: counts[p])
-            found: list[str] | None = []
+            words = f"SELECT unnest(ids) FROM {table} WHERE contains(word, ?)"
+            found: tuple[str, list[Any]] | None = (f"e.id {self.in_list}", [[]])
             if counts[rarest] > WORD_CANDIDATES:
-                found = None
+                found = (f"e.id IN ({words})", [needle]) if pieces == [needle] else None
             elif counts[rarest]:
-                ids = [str(r[0]) for r in self.store.query(
-                    f"SELECT DISTINCT unnest(ids) FROM {table} WHERE contains(word, ?)", [rarest])]
-                found = ids if pieces == [needle] else self._holding(ids, needle)
+                ids = sorted({str(r[0]) for r in self.store.query(words, [rarest])})
+                found = (f"e.id {self.in_list}", [ids if pieces == [needle] else self._holding(ids, needle)])
             self.cache[key] = found
         return self.cache[key]  # type: ignore[no-any-return]
 
@@ -179,9 +181,9 @@ class TextSearch(StoreSQL):
         cats = [c for c in self.categories() if needle in c.casefold()]
         found = self.word_matches(needle)
         if found is not None:
-            sql, params = f"e.id {self.in_list}", [found]
+            sql, params = found[0], list(found[1])
             if cats:  # the events of those categories, tested on the row itself
-                sql, params = f"({sql} OR e.category {self.in_list})", [found, cats]
+                sql, params = f"({sql} OR e.category {self.in_list})", [*params, cats]
         else:
             # the events that match, as one semi-join on a union of ids (see ``special_events``)
             by_category = f"UNION SELECT t.id FROM events t WHERE t.category {self.in_list} " if cats else ""
