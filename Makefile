@@ -45,12 +45,12 @@ test: test-setup
 
 eval: setup
 	$(BIN)/dyadwatch eval examples/demo/gold.jsonl
-	# the blind hold-out set: annotated before the coder ever ran on it, never used to tune rules
+	# hold-out sets 1-3 (fifth to seventh sessions): each annotated blind, development sets from the eighth session on
 	$(BIN)/dyadwatch eval examples/holdout/gold.jsonl
-	# the second blind hold-out set (sixth session), written when the first had been looked at
 	$(BIN)/dyadwatch eval examples/holdout2/gold.jsonl
-	# the third blind hold-out set (seventh session), written while the coder's rules were being changed
 	$(BIN)/dyadwatch eval examples/holdout3/gold.jsonl
+	# the blind hold-out set (eighth session): annotated before the coder ran on it, never used to tune rules
+	$(BIN)/dyadwatch eval examples/holdout4/gold.jsonl
 	@if [ -f ../shared/gold/plover_gsr.jsonl ]; then $(BIN)/dyadwatch eval ../shared/gold/plover_gsr.jsonl; fi
 	@if [ -f ../shared/seed/seed-article.gold.json ]; then $(BIN)/dyadwatch eval ../shared/seed/seed-article.gold.json; fi
 

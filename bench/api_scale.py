@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -82,7 +83,9 @@ def run_new(db: str) -> dict[str, Any]:
     for name, call in CALLS:
         if "cursor" in name and not CURSOR[0]:
             continue
+        load = os.getloadavg()[0]
         out[name] = [_timed(lambda: call(service)) for _ in range(2)]  # cold, then warm (cached aggregates)
+        out.setdefault("load", {})[name] = load
     out["peak"] = peak_mib()
     service.close()
     return out
@@ -152,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backend", action="append", choices=["duckdb", "postgres"],
                         help="store to time, repeatable (default duckdb); postgres starts a throwaway server")
     parser.add_argument("--db", help="a DuckDB file or PostgreSQL URL already loaded by this script (skips the load)")
+    parser.add_argument("--pg-dir", help="with --backend postgres: keep the server's data in this folder; a rerun skips the load")
     parser.add_argument("--old", action="store_true", help="also time the old in-memory path on DuckDB (slow, needs GBs)")
     parser.add_argument("--mode", choices=["new", "old"], help=argparse.SUPPRESS)  # one measurement, in a child
     args = parser.parse_args(argv)
@@ -161,15 +165,16 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict[str, Any]] = {}
     for backend in ([] if args.db else args.backend or ["duckdb"]) + ([args.db] if args.db else []):
         with tempfile.TemporaryDirectory(prefix="dyadwatch-api-scale-") as tmp, contextlib.ExitStack() as stack:
-            db = backend
+            db, loaded = backend, bool(args.db)
             if backend == "duckdb":
                 db = str(Path(tmp) / "api.duckdb")
             elif backend == "postgres":
                 from pgserver import ThrowawayPostgres
 
-                db = stack.enter_context(ThrowawayPostgres()).url
+                server = stack.enter_context(ThrowawayPostgres(args.pg_dir))
+                db, loaded = server.url, server.reused
             name = "postgres" if db.startswith("postgres") else "duckdb"
-            if not args.db:
+            if not loaded:
                 print(f"loading {args.events:,} events into {name}: {build(db, args.events):.1f} s", file=sys.stderr, flush=True)
             for mode in ["new"] + (["old"] if args.old and name == "duckdb" else []):
                 child = subprocess.run([sys.executable, __file__, "--db", db, "--mode", mode], capture_output=True, text=True)
@@ -183,16 +188,18 @@ def main(argv: list[str] | None = None) -> int:
 
 def _print(n: int | None, results: dict[str, dict[str, Any]]) -> None:
     size = f"{n:,} synthetic events" if n else "the given store"
-    print(f"\nAPI service calls on {size}, seconds; new: cold / warm (aggregates cached until a write)")
+    print(f"\nAPI service calls on {size}, seconds; new: cold / warm (aggregates cached until a write); "
+          "load: the machine's 1-minute load average before the call")
     names = ["read every event"] + [name for name, _ in CALLS]
     heads = [(key, col) for key in results for col in ((0, 1) if key.endswith("new") else (0,))]
     print(f"{'call':36}" + "".join(f"{key.replace(' new', '') + (' cold' if c == 0 and key.endswith('new') else ' warm' if c else ''):>17}"
-                                   for key, c in heads))
+                                   for key, c in heads) + "".join(f"{key.replace(' new', '') + ' load':>17}" for key in results if "load" in results[key]))
     for name in names:
         cells = []
         for key, c in heads:
             got = results[key].get(name)
             cells.append(f"{got[c]:17.3f}" if got else f"{'-':>17}")
+        cells += [f"{r['load'][name]:17.1f}" if name in r["load"] else f"{'-':>17}" for r in results.values() if "load" in r]
         print(f"{name:36}" + "".join(cells))
     for key, r in results.items():
         print(f"{key}: peak RSS {r['peak']:,.0f} MiB (after opening the store: {r['peak_open']:,.0f} MiB)")

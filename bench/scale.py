@@ -25,6 +25,7 @@ Example:
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -123,30 +124,58 @@ def execute(store: Any, sql: str) -> None:
 
 
 def load(store: Any, n: int, duck: bool) -> dict[str, float]:
-    """Generate n events in the store; PostgreSQL's secondary indexes are built after the load."""
+    """Generate n events in the store; PostgreSQL's secondary indexes are built after the load.
+
+    On PostgreSQL the load is one transaction that first empties the two tables (``TRUNCATE``), so that a
+    server with ``wal_level=minimal`` (``pgserver.py``) writes their rows without WAL; ``VACUUM`` then sets the
+    visibility map that a store's autovacuum would, and ``ANALYZE`` the statistics.
+    """
     times: dict[str, float] = {}
     started = time.perf_counter()
-    if not duck:
-        for name in PG_INDEXES:
-            execute(store, f"DROP INDEX IF EXISTS {name}")
-    for lo in range(0, n, CHUNK):
-        for sql in load_sql(duck, lo, min(n, lo + CHUNK)):
-            execute(store, sql)
-        print(f"  loaded {min(n, lo + CHUNK):,} events", file=sys.stderr, flush=True)
+    if duck:
+        for lo in range(0, n, CHUNK):
+            for sql in load_sql(duck, lo, min(n, lo + CHUNK)):
+                execute(store, sql)
+            print(f"  loaded {min(n, lo + CHUNK):,} events", file=sys.stderr, flush=True)
+    else:
+        with store.engine.begin() as conn:
+            cur = conn.connection.cursor()
+            for name in PG_INDEXES:
+                cur.execute(f"DROP INDEX IF EXISTS {name}")
+            cur.execute("TRUNCATE events, event_entities")
+            for lo in range(0, n, CHUNK):
+                for sql in load_sql(duck, lo, min(n, lo + CHUNK)):
+                    cur.execute(sql)
+                print(f"  loaded {min(n, lo + CHUNK):,} events", file=sys.stderr, flush=True)
     times["load"] = time.perf_counter() - started
     if not duck:
-        started = time.perf_counter()
-        for sql in PG_INDEXES.values():
-            execute(store, sql)
-        execute(store, "ANALYZE")
-        times["indexes"] = time.perf_counter() - started
+        times["indexes"] = _timed_steps([*PG_INDEXES.values()], store)
+        times["vacuum"] = _timed_steps(["VACUUM (ANALYZE) events", "VACUUM (ANALYZE) event_entities"], store, autocommit=True)
     started = time.perf_counter()
     store.rebuild_rollup()  # the load bypassed write: both stores' rollups are built once, after it
     if not duck:
-        execute(store, "ANALYZE dyad_month")
-        execute(store, "ANALYZE actor_rollup")
+        _timed_steps(["ANALYZE dyad_month", "ANALYZE dyad_period", "ANALYZE actor_rollup"], store)
     times["rollup"] = time.perf_counter() - started
     return times
+
+
+def _timed_steps(statements: list[str], store: Any, autocommit: bool = False) -> float:
+    """Run PostgreSQL statements one by one, printing each one's time; VACUUM needs ``autocommit``."""
+    started = time.perf_counter()
+    for sql in statements:
+        step = time.perf_counter()
+        if autocommit:
+            with store.engine.connect() as conn:
+                raw = conn.connection.dbapi_connection
+                raw.autocommit = True
+                try:
+                    raw.execute(sql)
+                finally:
+                    raw.autocommit = False
+        else:
+            execute(store, sql)
+        print(f"  {time.perf_counter() - step:7.1f} s  {' '.join(sql.split())[:90]}", file=sys.stderr, flush=True)
+    return time.perf_counter() - started
 
 
 def best(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
@@ -205,7 +234,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=10_000_000, help="synthetic events to load (default 10 million)")
     parser.add_argument("--pg-url", default=None, help="an empty PostgreSQL database; default: start a throwaway server")
+    parser.add_argument("--pg-dir", default=None,
+                        help="keep the throwaway server's data in this folder; a rerun finds it loaded and skips the load")
     parser.add_argument("--skip-postgres", action="store_true")
+    parser.add_argument("--skip-duckdb", action="store_true")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--quiet-dyad", default="FRA-AUS", help="dyad timed through store.events + analysis (no rollup)")
     args = parser.parse_args(argv)
@@ -213,27 +245,41 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict[str, Any]] = {}
     with ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="dyadwatch-scale-")))
-        backends = [("duckdb", str(tmp / "scale.duckdb"))]
+        backends = [] if args.skip_duckdb else [("duckdb", str(tmp / "scale.duckdb"), False)]
         if not args.skip_postgres:
             if args.pg_url:
-                backends.append(("postgres", args.pg_url))
+                backends.append(("postgres", args.pg_url, False))
             else:
                 from pgserver import ThrowawayPostgres
 
-                backends.append(("postgres", stack.enter_context(ThrowawayPostgres()).url))
-        for name, url in backends:
-            print(f"{name}: loading {args.events:,} events", file=sys.stderr, flush=True)
+                server = stack.enter_context(ThrowawayPostgres(args.pg_dir))
+                backends.append(("postgres", server.url, server.reused))
+        for name, url, loaded in backends:
             with open_store(url) as store:
-                times = load(store, args.events, name == "duckdb")
+                times: dict[str, float] = {}
+                if loaded:
+                    print(f"{name}: the kept server's {store.query('SELECT count(*) FROM events')[0][0]:,} events",
+                          file=sys.stderr, flush=True)
+                else:
+                    print(f"{name}: loading {args.events:,} events (load average {_load_average()})", file=sys.stderr, flush=True)
+                    times = load(store, args.events, name == "duckdb")
+                print(f"{name}: queries (load average {_load_average()})", file=sys.stderr, flush=True)
                 results[name] = {**times, **queries(store, name == "duckdb", args.repeat, quiet)}
     _print(args.events, results)
+    print(f"load average at the end: {_load_average()}")
     return 0
+
+
+def _load_average() -> str:
+    """The machine's load average (1, 5, 15 minutes), for the reader of shared-machine timings."""
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def _print(n: int, results: dict[str, dict[str, Any]]) -> None:
     print(f"\n{n:,} synthetic events ({2 * n:,} actor/recipient links); best of repeated runs, seconds")
     rows = [
-        ("load (generate + insert)", "load"), ("  + secondary indexes, ANALYZE", "indexes"), ("  + rollup build", "rollup"),
+        ("load (generate + insert)", "load"), ("  + secondary indexes", "indexes"), ("  + VACUUM, ANALYZE", "vacuum"),
+        ("  + rollup build", "rollup"),
         ("dyad series, SQL over events", "series_sql"), ("dyad series, rollup", "series_rollup"),
         ("top 10 dyads, SQL over events", "top_dyads_sql"), ("top 10 dyads, rollup", "top_dyads_rollup"),
         ("event page 1 (dyad, 50 rows)", "page_first"), ("event page at offset 10,000", "page_deep"),

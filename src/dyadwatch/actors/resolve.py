@@ -8,14 +8,12 @@ repeated elsewhere in the article, with what the clause around a name says
 (``clauses``), compound nationalities (``nationality``) and the known office
 holders (``offices``). Turning the head of a subject or object into entities
 (``entities_for``) is the job of the ``EntityResolver`` it inherits from
-(``entities``).
+(``entities``); finding where names stand, that of ``NameFinder`` (``names``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from functools import cached_property
 from typing import Any
 
 from spacy.attrs import SPACY
@@ -33,6 +31,7 @@ from dyadwatch.actors.clauses import (
 )
 from dyadwatch.actors.entities import EntityResolver
 from dyadwatch.actors.gazetteer import GazEntry, Gazetteer
+from dyadwatch.actors.names import RELATIONAL, NameFinder
 from dyadwatch.actors.nationality import compound_codes, compound_rules
 from dyadwatch.actors.offices import OfficeHolders, office_holders
 from dyadwatch.actors.person import Person
@@ -42,20 +41,10 @@ from dyadwatch.records import Mention
 __all__ = ["ArticleActors", "Person"]
 
 _PERSON_LABELS = {"PERSON", "PER"}
-_NAME_LABELS = {"PERSON", "PER", "ORG", "MISC", "GPE", "LOC", "NORP"}
-_RELATIONAL = {"counterpart", "counterparts", "homologue", "homologues"}
 _STATE_SECTORS = {"GOV", "LEG", "MIL", "JUD", "COP", "SPY"}
-# word-table kinds that are never part of a person's name
-_TITLES = frozenset({"role", "rank", "honorific"})
-_NOT_NAMES = frozenset({"country", "adjective", "institution", "role", "rank", "honorific", "media", "capital"})
 
 
-def _finite_verb(t: Any) -> bool:
-    """A verb that makes a clause of its own: finite or modal, not a participle or gerund."""
-    return t.tag_ in ("VBD", "VBZ", "VBP", "MD") or "Fin" in t.morph.get("VerbForm")
-
-
-class ArticleActors(EntityResolver):
+class ArticleActors(NameFinder, EntityResolver):
     """People, countries and institutions of one parsed article."""
 
     def __init__(
@@ -237,95 +226,6 @@ class ArticleActors(EntityResolver):
             return top[1] if top[0] == code else top[0]
         return None
 
-    def _is_byline(self, start: int) -> bool:
-        """"By Jane Doe" on a line of its own: the author, not an actor."""
-        toks = self.toks
-        if start == 0 or toks[start - 1].lower_ not in ("by", "par", "de"):
-            return False
-        return start - 1 == 0 or "\n" in toks[start - 2].text or "\n" in toks[start - 2].whitespace_
-
-    def _trim(self, start: int, end: int) -> tuple[int, int]:
-        """Drop possessive endings and titles that NER glued onto a name."""
-        toks = self.toks
-        while end > start and (toks[end - 1].tag_ == "POS" or toks[end - 1].text in ("'s", "’s", "’", "'")):
-            end -= 1
-        while start < end and toks[start].i in self.tok_entry and self.tok_entry[toks[start].i].kind in (
-            "role",
-            "rank",
-            "honorific",
-            "adjective",
-        ):
-            start += 1
-        return start, end
-
-    @cached_property
-    def _name_tokens(self) -> list[bool]:
-        """Per token: could it be part of a name (capitalised word, not a known country, title or body)?
-
-        Listed once, on first use, after the word table is complete; the name finders ask several times per token.
-        """
-        out: list[bool] = []
-        for i, (t, word) in enumerate(zip(self.toks, self.texts)):
-            if not word[:1].isupper() or t.is_punct or not t.is_alpha and "-" not in word:
-                out.append(False)
-                continue
-            entry = self.tok_entry.get(i)
-            out.append(entry is None or entry.kind not in _NOT_NAMES)
-        return out
-
-    def _is_name_token(self, i: int) -> bool:
-        return self._name_tokens[i]
-
-    def _name_run(self, i: int) -> int:
-        """End of a run of capitalised name tokens starting at i (hyphenated names included)."""
-        named, texts = self._name_tokens, self.texts  # the list once, not the cached property per word
-        size = len(named)
-        j = i
-        while j < size and j - i < 4:
-            if named[j]:
-                j += 1
-            elif texts[j] == "-" and j + 1 < size and named[j + 1] and j > i:
-                j += 2
-            else:
-                break
-        return j
-
-    def _titled_names(self) -> Iterable[tuple[int, int]]:
-        """Names right after a title, rank or honorific ("Major-General Abdelkader Aït-Ouarabi")."""
-        size = len(self.toks)
-        toks = self.toks
-        nxt = 0  # the first position not inside a title already read
-        for i in sorted(i for i, e in self.tok_entry.items() if e.kind in _TITLES):
-            if i < nxt:
-                continue
-            entry = self.tok_entry[i]
-            end = self.tok_span[i][1]
-            j = end
-            if j < size and self.texts[j] == "." and entry.kind == "honorific":
-                j += 1
-            stop = self._name_run(j)
-            if stop - j >= 1 and (stop - j >= 2 or entry.kind != "role" or toks[j].ent_type_ in _NAME_LABELS):
-                yield (j, stop)
-            nxt = max(end, i + 1)
-
-    def _apposed_names(self) -> Iterable[tuple[int, int]]:
-        """Capitalised two- or three-word names followed by ", <role>" ("Saïd Sayoud, Nuñez's Algerian counterpart")."""
-        toks = self.toks
-        named = self._name_tokens
-        nxt = 0
-        # each run of name words starts where a name word follows a word that is not one
-        for i in [i for i, n in enumerate(named) if n and (i == 0 or not named[i - 1])]:
-            if i < nxt:
-                continue
-            end = self._name_run(i)
-            if end - i >= 2 and toks[i].pos_ == "PROPN":
-                window = self._right_apposition(end)
-                if any(self.tok_entry.get(j) and self.tok_entry[j].kind in ("role", "rank") for j in window) or any(
-                    toks[j].lower_ in _RELATIONAL for j in window
-                ) or self._apposed_to_role(i, end):
-                    yield (i, end)
-                nxt = end
-
     def _possessive_owner(self, person: Person, left: list[int]) -> None:
         """"France ... recalled its ambassador in Algiers, X": the possessive's subject owns the office."""
         roles = [i for i in left if self.tok_entry.get(i) is not None and self.tok_entry[i].kind == "role"]
@@ -338,45 +238,6 @@ class ArticleActors(EntityResolver):
             if entry is not None and entry.kind in ("country", "capital", "institution") and entry.code and len(entry.code) == 3:
                 person.country = entry.code if entry.code not in ("IGO", "NGO", "MNC") else None
                 return
-
-    def _apposed_to_role(self, start: int, end: int) -> bool:
-        """"its ambassador in Algiers, Stéphane Romatet,": a name set off by a comma after a role noun."""
-        if start == 0 or self.toks[start - 1].text != ",":
-            return False
-        for t in self.toks[start:end]:
-            head = self.tok_entry.get(t.head.i)
-            if t.dep_ == "appos" and head is not None and head.kind == "role":
-                return True
-        return False
-
-    def _match_known(self, name: str, by_name: dict[str, Person]) -> Person | None:
-        if name in by_name:
-            return by_name[name]
-        for person in self.people:
-            parts = person.name.split()
-            if name == parts[-1] or (len(name.split()) == 1 and name in parts) or name.split()[-1] == parts[-1] and len(name.split()) < len(parts):
-                return person
-            if len(parts) == 1 and name.split()[-1] == parts[0]:
-                # a surname seen first, a full name later: the full name wins
-                person.name = name
-                return person
-        return None
-
-    def _repeated_surnames(self, by_name: dict[str, Person]) -> None:
-        """Surnames seen alone elsewhere (even when NER missed them) are the same person."""
-        surnames = {p.surname: p for p in self.people if len(p.name.split()) > 1}
-        if not surnames:
-            return
-        # a surname, or a surname with a possessive ending: the only words worth a closer look
-        forms = {f for name in surnames for f in (name, name + "’s", name + "'s")}
-        for i in [i for i, word in enumerate(self.texts) if word in forms]:
-            word = self.texts[i]
-            if i in self.tok_person or not word[:1].isupper():
-                continue
-            person = surnames.get(word[:-2] if word.endswith(("’s", "'s")) else word)
-            if person is not None:
-                person.mentions.append((i, i + 1))
-                self.tok_person[i] = person
 
     def _left_window(self, start: int) -> list[int]:
         toks = self.toks
@@ -404,26 +265,11 @@ class ArticleActors(EntityResolver):
                 out += before
         return out
 
-    def _right_apposition(self, end: int) -> list[int]:
-        doc = self.doc
-        toks = self.toks
-        if end >= len(doc) or toks[end].text not in (",", "("):
-            return []
-        out: list[int] = []
-        i = end + 1
-        while i < len(doc) and len(out) < 10:
-            t = toks[i]
-            if t.text in (",", ".", ";", ")", "\n") or t.pos_ in ("VERB", "AUX") and _finite_verb(t):
-                break  # a participle used as an adjective ("Algeria's leading activist") stays in the description
-            out.append(i)
-            i += 1
-        return out
-
     def _describe(self, person: Person, start: int, end: int) -> None:
         """Fill role, sector and country from the words around one mention."""
         left, right = self._left_window(start), self._right_apposition(end)
         if not any(
-            self.tok_entry.get(i) is not None and self.tok_entry[i].kind in ("role", "rank", "group") or self.toks[i].lower_ in _RELATIONAL
+            self.tok_entry.get(i) is not None and self.tok_entry[i].kind in ("role", "rank", "group") or self.toks[i].lower_ in RELATIONAL
             for i in right
         ):
             right = []  # ", the conference on Lebanon ..." after a name is not a description of the person
@@ -461,13 +307,13 @@ class ArticleActors(EntityResolver):
             self._possessive_owner(person, left)
         for side in (left, right):
             # "X, Nuñez's Algerian counterpart": X holds Nuñez's office; the anchor is the person on the same side
-            if any(self.toks[i].lower_ in _RELATIONAL for i in side) and (side is right or self.toks[start - 1].text != ","):
+            if any(self.toks[i].lower_ in RELATIONAL for i in side) and (side is right or self.toks[start - 1].text != ","):
                 others = [self.tok_person[i] for i in side if i in self.tok_person and self.tok_person[i] is not person]
                 if others:
                     person.relation_to, person.relation = others[0], "counterpart"
         if person.relation_to is None:
             # "Nuñez held talks with his Algerian counterpart, Saïd Sayoud": "his" is the clause's subject
-            anchors = counterpart_anchor(self.toks, left + right, _RELATIONAL, possessive_pronouns(self.gaz.language))
+            anchors = counterpart_anchor(self.toks, left + right, RELATIONAL, possessive_pronouns(self.gaz.language))
             other = next((self.tok_person[i] for i in anchors if i in self.tok_person), None)
             if other is None and anchors:
                 other = self._role_anchor(self.toks[anchors[0]])  # "the minister met his counterpart, X"

@@ -26,7 +26,38 @@ class ActorReads(StoreSQL):
     """The actor reads of one store: the actor filter, the corrected actor rollup, the rankings and the actor page."""
 
     def actor_condition(self, actor: str, include_flagged: bool = False) -> tuple[str, list[Any]]:
-        """``matches_actor``: the code or the canonical name equal to ``actor`` under ``str.casefold``.
+        """``matches_actor``: the code or the canonical name equal to ``actor`` under ``str.casefold``."""
+        codes, names = self.actor_values(actor, include_flagged)
+        if not codes and not names:
+            return "false", []
+        tests, params = [], []
+        for column, values in (("code", codes), ("canonical", names)):
+            if values:
+                tests.append(f"l.{column} {self.in_list}")
+                params.append(values)
+        return f"e.id IN (SELECT l.event_id FROM event_entities l WHERE {' OR '.join(tests)})", params
+
+    def actor_source(self, actor: str, include_flagged: bool = False) -> tuple[str, list[Any]] | None:
+        """The counted events of ``actor_condition`` as a source of rows over ``e``, from the store's side table
+        of link values where it keeps one (``store.duckdb_pages``); None elsewhere.
+
+        The table has a row per event and value, so an event is listed once unless two values match the key.
+        """
+        table = getattr(self.store, "actor_event_table", None)
+        if table is None:
+            return None
+        codes, names = self.actor_values(actor, include_flagged)
+        if not codes and not names:
+            return "(SELECT * FROM events e WHERE false)", []
+        values = sorted(set(codes) | set(names))
+        tests = [f"e.{flag} AND e.v {self.in_list}" for flag, found in (("c", codes), ("n", names)) if found]
+        rows = f"FROM {table()} e WHERE e.v {self.in_list} AND ({' OR '.join(tests)}) AND {self.counted_where(include_flagged)}"
+        columns = "e.id, e.date, e.doc_id, e.trigger_start, e.category, e.negated, e.hypothetical, e.quad, e.score"
+        select = f"SELECT {columns} {rows}" if len(values) == 1 else f"SELECT DISTINCT {columns} {rows}"
+        return f"({select})", [values, *(found for found in (codes, names) if found)]
+
+    def actor_values(self, actor: str, include_flagged: bool = False) -> tuple[list[str], list[str]]:
+        """The stored codes and canonical names equal to ``actor`` under ``str.casefold``.
 
         The values to test are read from the actor rollup's keys where the store keeps one and only counted
         events are asked for: each key holds the link's code and canonical name when they are set, so the
@@ -45,16 +76,7 @@ class ActorReads(StoreSQL):
         if cells is None:
             codes, names = self.cache["values"]
         want = actor.casefold()
-        codes = [c for c in codes if c.casefold() == want]
-        names = [n for n in names if n.casefold() == want]
-        if not codes and not names:
-            return "false", []
-        tests, params = [], []
-        for column, values in (("code", codes), ("canonical", names)):
-            if values:
-                tests.append(f"l.{column} {self.in_list}")
-                params.append(values)
-        return f"e.id IN (SELECT l.event_id FROM event_entities l WHERE {' OR '.join(tests)})", params
+        return sorted(c for c in codes if c.casefold() == want), sorted(n for n in names if n.casefold() == want)
 
     def actor_cells(self) -> dict[tuple[str, str, str, str], int] | None:
         """The actor rollup's counts over the counted events, cached until a write (None where the store keeps none).

@@ -10,7 +10,6 @@ broken by the set order of that event's pairs, as ``collections.Counter`` does (
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from collections import defaultdict
 from collections.abc import Sequence
@@ -20,6 +19,7 @@ from dyadwatch.analysis.dyads import DyadPoint, pairs
 from dyadwatch.analysis.rankings import change_row
 from dyadwatch.analysis.shifts import Shift, detect_shifts
 from dyadwatch.analysis.store_sql import NOT_FLAGGED, StoreSQL, period_sql
+from dyadwatch.store.duckdb_pages import dyad_filter
 
 NO_CODE = "('', 'UNK')"
 # the events the rollup counts, as a source for ``StoreReads._periods_of``
@@ -32,6 +32,64 @@ ROLLUP_COUNTED = (
 def _points(rows: Sequence[tuple[str, int, float]]) -> list[DyadPoint]:
     """``DyadPoint`` (index and counts, no quads or categories) of (period, events, score sum) rows."""
     return [DyadPoint(period, n, 0, 0, 0, 0, s, s / n, {}) for period, n, s in rows]
+
+
+def _flagged(
+    series: dict[tuple[str, str], list[tuple[str, int, float]]], window: int, threshold: float, n: int | None = None
+) -> list[Shift]:
+    """``detect_shifts`` over every dyad's series, in dyad then period order, testing only the points that may be flagged.
+
+    A point's flag depends on it and the ``window`` points before it alone. The float z of every point is
+    computed at once with numpy (``_candidates``); a point whose z is clearly under the threshold cannot be
+    flagged, and ``detect_shifts`` decides the others on the point and its window, exactly as over the whole
+    series. With ``n``, the candidates are decided from the latest period back, a whole period at a time, until
+    ``n`` shifts are found: the first ``n`` of the whole list (latest period first) are among them.
+    """
+    dyads = sorted(series.items())
+    if window < 1:  # detect_shifts says what is wrong
+        return detect_shifts(_points(dyads[0][1]) if dyads else [], None, "", window=window, threshold=threshold)
+    found: list[Shift] = []
+    order = _candidates([points for _, points in dyads], window, threshold)
+    if n is not None:  # by period, latest first; within a period in dyad order, as the whole list meets them
+        by_period: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for d, i in order:
+            by_period[dyads[d][1][i][0]].append((d, i))
+        order = []
+        for period in sorted(by_period, reverse=True):
+            order += by_period[period]
+    last = None
+    for d, i in order:
+        (a, b), points = dyads[d]
+        if n is not None and len(found) >= n and points[i][0] != last:
+            break
+        last = points[i][0]
+        tail = detect_shifts(_points(points[max(0, i - window): i + 1]), None, f"{a}-{b}", window=window, threshold=threshold)
+        found += [s for s in tail if s.period == last]
+    return found
+
+
+def _candidates(series: list[list[tuple[str, int, float]]], window: int, threshold: float) -> list[tuple[int, int]]:
+    """(series, point) positions whose float z (``detect_shifts``' defaults: min_std 1, two points of history)
+    reaches the threshold with a margin far wider than the rounding of either computation, in order."""
+    import numpy as np
+
+    lengths = np.fromiter((len(p) for p in series), dtype=np.int64, count=len(series))
+    size = int(lengths.sum())
+    if not size:
+        return []
+    index = np.fromiter((s / n for points in series for _, n, s in points), dtype=np.float64, count=size)
+    starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
+    pos = np.arange(size) - starts  # a point's place in its own series
+    history = [(pos >= k, np.concatenate([np.zeros(min(k, size)), index[: max(size - k, 0)]])) for k in range(1, window + 1)]
+    count = sum(ok.astype(np.float64) for ok, _ in history)
+    safe = np.maximum(count, 1.0)
+    mean = sum(np.where(ok, x, 0.0) for ok, x in history) / safe
+    spread = np.sqrt(sum(np.where(ok, (x - mean) ** 2, 0.0) for ok, x in history) / safe)
+    z = (index - mean) / np.maximum(spread, 1.0)
+    keep = (count >= min(2, window)) & (np.abs(z) >= threshold * (1 - 1e-6) - 1e-6)
+    which = np.flatnonzero(keep)
+    series_of = np.searchsorted(np.cumsum(lengths), which, side="right")
+    return list(zip(series_of.tolist(), pos[which].tolist()))
 
 
 class DyadReads(StoreSQL):
@@ -52,6 +110,27 @@ class DyadReads(StoreSQL):
             f"AND r.code IS NOT NULL AND r.code NOT IN {NO_CODE})))"
         )
         return sql, params
+
+    def dyad_source(self, dyad: tuple[str, str], directed: bool, include_flagged: bool = False) -> tuple[str, list[Any]] | None:
+        """The counted events of one dyad as a source of rows over ``e`` (its ids, dates, flags and page order),
+        from the store's side table of pairs where it keeps one (``store.duckdb_pages``); None elsewhere.
+        """
+        table = getattr(self.store, "dyad_event_table", None)
+        if table is None:
+            return None
+        a, b = dyad
+        if a == b or a in ("", "UNK") or b in ("", "UNK"):
+            return "(SELECT * FROM events e WHERE false)", []
+        cond, params = dyad_filter(a, b, directed)
+        return f"(SELECT * FROM {table()} e WHERE {cond} AND {self.counted_where(include_flagged)})", params
+
+    def _dyad_events(self, dyad: tuple[str, str], directed: bool) -> tuple[str, list[Any]]:
+        """The counted events of one dyad as a source (the side table's rows, or the events and the dyad filter)."""
+        found = self.dyad_source(dyad, directed)
+        if found is not None:
+            return found
+        cond, params = self.dyad_condition(dyad, directed)
+        return f"(SELECT e.* FROM {self.counted()} e WHERE {cond})", params
 
     # -- dyads -------------------------------------------------------------
     def _pairs_sql(self, directed: bool) -> str:
@@ -174,19 +253,31 @@ class DyadReads(StoreSQL):
         one, and a year-only date before its year's months.
         """
         codes = sorted({c for d in dyads for c in d.split("-")})
-        tests = ["coalesce(e.quad, '') <> ''", *conds, f"e.id IN (SELECT event_id FROM event_entities WHERE code {self.in_list})"]
-        p = [*params, codes]
+        table = getattr(self.store, "dyad_event_table", None)
+        # the side table's pairs where the store keeps one (its rows of these countries only), else the events'
+        tests = ["coalesce(e.quad, '') <> ''", *conds]
+        tests += ["e.a IN (SELECT unnest(?)) AND e.b IN (SELECT unnest(?))"] if table else [
+            f"e.id IN (SELECT event_id FROM event_entities WHERE code {self.in_list})"]
+        p = [*params, *([codes, codes] if table else [codes])]
         if month is not None:  # a range the date index can walk, then the exact test
             tests += [f"e.date{self.c} <= ?", f"substr(e.date, 1, 7){self.c} <= ?"]
             p += [month + "\U0010ffff", month]
         where = " AND ".join(tests)
-        found = self.store.query(
-            f"WITH ev AS (SELECT e.id, e.date, e.doc_id, e.trigger_start FROM {self.counted()} e WHERE {where}), "
-            f"{self._pairs_sql(False)} SELECT a, b, date, doc_id, trigger_start, id FROM (SELECT dp.a, dp.b, ev.date, ev.doc_id, "
-            f"ev.trigger_start, ev.id, row_number() OVER (PARTITION BY dp.a, dp.b ORDER BY {self.order('ev')}) AS rn "
-            "FROM dp JOIN ev ON ev.id = dp.event_id) f WHERE rn = 1",
-            p,
-        )
+        first = "row_number() OVER (PARTITION BY {t}.a, {t}.b ORDER BY {order}) AS rn"
+        if table is not None:
+            found = self.store.query(
+                f"SELECT a, b, date, doc_id, trigger_start, id FROM (SELECT e.a, e.b, e.date, e.doc_id, e.trigger_start, e.id, "
+                f"{first.format(t='e', order=self.key)} FROM {table()} e WHERE {self.counted_where()} AND {where}) f WHERE rn = 1",
+                p,
+            )
+        else:
+            found = self.store.query(
+                f"WITH ev AS (SELECT e.id, e.date, e.doc_id, e.trigger_start FROM {self.counted()} e WHERE {where}), "
+                f"{self._pairs_sql(False)} SELECT a, b, date, doc_id, trigger_start, id FROM (SELECT dp.a, dp.b, ev.date, ev.doc_id, "
+                f"ev.trigger_start, ev.id, {first.format(t='dp', order=self.order('ev'))} "
+                "FROM dp JOIN ev ON ev.id = dp.event_id) f WHERE rn = 1",
+                p,
+            )
         wanted = set(dyads)
         # NULL dates and trigger starts last, as both databases sort them; str order is byte order (COLLATE "C")
         first = {
@@ -229,36 +320,14 @@ class DyadReads(StoreSQL):
 
     def shifts(self, series: dict[tuple[str, str], list[tuple[str, int, float]]], window: int, threshold: float) -> list[Shift]:
         """``shifts.all_shifts`` from ``series_by_dyad``, without their event ids (``with_ids`` adds them to a page)."""
-        found: list[Shift] = []
-        for (a, b), points in sorted(series.items()):
-            found += detect_shifts(_points(points), None, f"{a}-{b}", window=window, threshold=threshold)
-        return sorted(found, key=lambda s: (s.period, abs(s.z)), reverse=True)
+        return sorted(_flagged(series, window, threshold), key=lambda s: (s.period, abs(s.z)), reverse=True)
 
     def recent_shifts(
         self, series: dict[tuple[str, str], list[tuple[str, int, float]]], window: int, threshold: float, n: int
     ) -> list[Shift]:
-        """The first ``n`` of ``shifts`` (latest period first, then by |z|), testing the latest periods only.
-
-        A point's flag depends on that point and the ``window`` points before it alone, so the periods are
-        tested from the latest back, in blocks that double (1, 2, 4... periods), each on the points of every
-        dyad that fall in it, until ``n`` shifts are found: the same shifts, in the same order, as the first
-        ``n`` of the whole list, without testing every point of every dyad (the home page shows six), and at
-        most about twice the work of the whole list when few shifts are recent.
-        """
-        dyads = sorted(series.items())  # in order, as ``shifts`` meets them
-        periods = sorted(set().union(*({p for p, _, _ in points} for _, points in dyads)), reverse=True)
-        found: list[Shift] = []
-        start, size = 0, 1
-        while start < len(periods) and len(found) < n:
-            newest, oldest = periods[start], periods[min(start + size, len(periods)) - 1]
-            for (a, b), points in dyads:
-                i = bisect.bisect_left(points, oldest, key=lambda point: point[0])
-                j = bisect.bisect_right(points, newest, key=lambda point: point[0])
-                if i < j:
-                    tail = _points(points[max(0, i - window): j])
-                    found += [s for s in detect_shifts(tail, None, f"{a}-{b}", window=window, threshold=threshold)
-                              if s.period >= oldest]
-            start, size = start + size, size * 2
+        """The first ``n`` of ``shifts`` (latest period first, then by |z|), deciding the latest periods only:
+        the home page shows six."""
+        found = _flagged(series, window, threshold, n)
         return sorted(found, key=lambda s: (s.period, abs(s.z)), reverse=True)[:n]
 
     def with_ids(self, shifts: Sequence[Shift], by: str) -> list[Shift]:
@@ -279,26 +348,36 @@ class DyadReads(StoreSQL):
         # prefix of its events' dates, so each is a range the date index can walk before the exact test
         ranges = " OR ".join([f"e.date{self.c} >= ? AND e.date{self.c} <= ?"] * len(periods))
         bounds = [x for p in periods for x in (p, p + "\U0010ffff")]
-        sql = (
-            f"WITH ev AS (SELECT * FROM (SELECT e.id, {period_sql(by, self.c)} AS period, e.date, e.doc_id, e.trigger_start "
-            f"FROM {self.counted()} e WHERE coalesce(e.quad, '') <> '' AND ({ranges}) AND e.id IN "
-            f"(SELECT event_id FROM event_entities WHERE code {self.in_list})) p WHERE period {self.in_list}), "
-            f"{self._pairs_sql(directed)} "
-            f"SELECT dp.a, dp.b, ev.period, ev.id FROM dp JOIN ev ON ev.id = dp.event_id ORDER BY {self.order('ev')}"
-        )
+        table = getattr(self.store, "dyad_event_table", None)
+        if table is not None and not directed:  # the side table's rows of those countries (sorted by dyad)
+            sql = (
+                f"SELECT a, b, period, id FROM (SELECT e.a, e.b, {period_sql(by, self.c)} AS period, e.id, e.date, e.doc_id, "
+                f"e.trigger_start FROM {table()} e WHERE e.a IN (SELECT unnest(?)) AND e.b IN (SELECT unnest(?)) AND ({ranges}) "
+                f"AND coalesce(e.quad, '') <> '' AND {self.counted_where()}) e WHERE period {self.in_list} ORDER BY {self.key}"
+            )
+            params: list[Any] = [codes, codes, *bounds, periods]
+        else:
+            sql = (
+                f"WITH ev AS (SELECT * FROM (SELECT e.id, {period_sql(by, self.c)} AS period, e.date, e.doc_id, e.trigger_start "
+                f"FROM {self.counted()} e WHERE coalesce(e.quad, '') <> '' AND ({ranges}) AND e.id IN "
+                f"(SELECT event_id FROM event_entities WHERE code {self.in_list})) p WHERE period {self.in_list}), "
+                f"{self._pairs_sql(directed)} "
+                f"SELECT dp.a, dp.b, ev.period, ev.id FROM dp JOIN ev ON ev.id = dp.event_id ORDER BY {self.order('ev')}"
+            )
+            params = [*bounds, codes, periods]
         out: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for a, b, period, eid in self.store.query(sql, [*bounds, codes, periods]):
+        for a, b, period, eid in self.store.query(sql, params):
             if (f"{a}-{b}", period) in keys:
                 out[(f"{a}-{b}", period)].append(str(eid))
         return out
 
     def dyad_series(self, a: str, b: str, by: str, directed: bool) -> list[DyadPoint]:
         """``dyads.dyad_series`` of one dyad: periods, quads and categories (in the order first seen)."""
-        cond, params = self.dyad_condition((a, b), directed)
+        source, params = self._dyad_events((a, b), directed)
         rows = self.store.query(
             f"SELECT period, category, quad, count(*), sum(score), min(rnk) FROM (SELECT {period_sql(by, self.c)} AS period, "
-            f"e.category, e.quad, e.score, row_number() OVER (ORDER BY {self.key}) AS rnk FROM {self.counted()} e "
-            f"WHERE coalesce(e.quad, '') <> '' AND {cond}) s WHERE period IS NOT NULL GROUP BY 1, 2, 3",
+            f"e.category, e.quad, e.score, row_number() OVER (ORDER BY {self.key}) AS rnk FROM {source} e "
+            f"WHERE coalesce(e.quad, '') <> '') s WHERE period IS NOT NULL GROUP BY 1, 2, 3",
             params,
         )
         cells: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
@@ -324,10 +403,10 @@ class DyadReads(StoreSQL):
         """``shifts.period_event_ids`` of one dyad, for some periods only."""
         if not periods:
             return {}
-        cond, params = self.dyad_condition((a, b), directed)
+        source, params = self._dyad_events((a, b), directed)
         rows = self.store.query(
-            f"SELECT p, id FROM (SELECT {period_sql(by, self.c)} AS p, e.id, e.date, e.doc_id, e.trigger_start FROM {self.counted()} e "
-            f"WHERE coalesce(e.quad, '') <> '' AND {cond}) e WHERE p {self.in_list} ORDER BY {self.key}",
+            f"SELECT p, id FROM (SELECT {period_sql(by, self.c)} AS p, e.id, e.date, e.doc_id, e.trigger_start FROM {source} e "
+            f"WHERE coalesce(e.quad, '') <> '') e WHERE p {self.in_list} ORDER BY {self.key}",
             [*params, periods],
         )
         out: dict[str, list[str]] = defaultdict(list)

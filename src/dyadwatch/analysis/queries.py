@@ -126,20 +126,23 @@ class StoreReads(DyadReads, ActorReads, TextSearch):
     # -- events ------------------------------------------------------------
     def event_page(
         self, conds: list[str], params: list[Any], limit: int, offset: int, include_flagged: bool = False,
-        after: PageKey | None = None, total: int | None = None,
+        after: PageKey | None = None, total: int | None = None, source: tuple[str, list[Any]] | None = None,
     ) -> tuple[list[dict[str, Any]], int, bool]:
         """One page of the counted events that pass ``conds``, in page order, their total, and whether more follow.
 
         ``after``: start after the event with this sort key (keyset paging: a deep page costs what a first one does).
         ``total``: the number of events that pass, where the caller knows it (from a rollup).
+        ``source``: the counted events to start from (a subquery over ``e`` and its parameters, ``dyad_source``),
+        instead of every counted event.
         """
         where = " AND ".join(conds) or "true"
-        source = self.counted(include_flagged)
-        key = ("total", where, repr(params), include_flagged)  # the total of a filter lasts until the next write
+        src, src_params = source or (self.counted(include_flagged), [])
+        params = [*src_params, *params]
+        key = ("total", src, where, repr(params), include_flagged)  # the total of a filter lasts until the next write
         if total is not None:
             self.cache[key] = total
         if key not in self.cache:
-            self.cache[key] = int(self.store.query(f"SELECT count(*) FROM {source} e WHERE {where}", params)[0][0])
+            self.cache[key] = int(self.store.query(f"SELECT count(*) FROM {src} e WHERE {where}", params)[0][0])
         total: int = self.cache[key]
         if not total or offset >= total:
             return [], total, False
@@ -148,7 +151,7 @@ class StoreReads(DyadReads, ActorReads, TextSearch):
             where, params = f"{where} AND {sql}", [*params, *p]
         # the page's ids first (a sort of narrow rows), then only those rows; one more id tells whether more follow
         ids = [r[0] for r in self.store.query(
-            f"SELECT e.id FROM {source} e WHERE {where} ORDER BY {self.key} LIMIT {int(limit) + 1} OFFSET {int(offset)}", params
+            f"SELECT e.id FROM {src} e WHERE {where} ORDER BY {self.key} LIMIT {int(limit) + 1} OFFSET {int(offset)}", params
         )]
         more, ids = len(ids) > limit, ids[:limit]
         rows = {r["id"]: r for r in self.store.dicts(f"SELECT * FROM events WHERE id {self.in_list}", [ids])} if ids else {}

@@ -51,7 +51,11 @@ class StoreSQL:
 
     # -- the counted events ------------------------------------------------
     def counted(self, include_flagged: bool = False) -> str:
-        """A subquery of the events that ``analysis.dyads.counted`` yields, in any order.
+        """A subquery of the events that ``analysis.dyads.counted`` yields, in any order."""
+        return f"(SELECT e.* FROM events e WHERE {self.counted_where(include_flagged)})"
+
+    def counted_where(self, include_flagged: bool = False) -> str:
+        """The condition of ``counted`` over ``e`` (an event, or a row of a side table with its id and flags).
 
         The later reports it leaves out are read once until a write and named in the SQL when they are few
         (a store without report groups has none), instead of being found again by every query.
@@ -68,9 +72,9 @@ class StoreSQL:
             self.cache[key] = ids if len(ids) <= 2000 else None
         ids = self.cache[key]
         if ids is None:
-            return f"(SELECT e.* FROM events e WHERE {elig} AND e.id NOT IN ({later}))"
+            return f"{elig} AND e.id NOT IN ({later})"
         named = ", ".join("'" + i.replace("'", "''") + "'" for i in sorted(ids))
-        return f"(SELECT e.* FROM events e WHERE {elig}{f' AND e.id NOT IN ({named})' if ids else ''})"
+        return f"{elig}{f' AND e.id NOT IN ({named})' if ids else ''}"
 
     # -- events ------------------------------------------------------------
     def public(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -9,9 +9,15 @@ are decided by the Python rule itself (``_mentions``). ``queries.StoreReads.cond
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 from dyadwatch.analysis.store_sql import StoreSQL
+
+# a needle's word pieces: the runs that ``store.duckdb_pages`` splits the lowered texts into (``WORD_SPLIT``)
+_WORD_SPLIT = re.compile(r"[^0-9a-z_]+")
+# above this many events holding its rarest piece, a needle is searched by a scan of the texts
+WORD_CANDIDATES = 200_000
 
 
 def _mentions(event: dict[str, Any], q: str) -> bool:
@@ -22,16 +28,29 @@ def _mentions(event: dict[str, Any], q: str) -> bool:
     return any(needle in h.casefold() for h in hay)
 
 
+def _like_pattern(needle: str) -> str:
+    """``LIKE`` (with ``ESCAPE '\\'``) of the texts that hold ``needle``."""
+    return "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 @functools.cache
 def _cased_characters() -> tuple[str, ...]:
-    """Every character that some case mapping changes (about 2,800): the ones SQL's lower() may treat apart."""
+    """Every character that some case mapping changes (about 2,800): the ones SQL's lower() may treat apart.
+
+    Tested a block of 256 code points at a time first: a mapping that changes one character changes the block
+    (a character maps to one or more characters, so the block stays equal only when each maps to itself).
+    """
+    # every code point but the surrogates (0xD800-0xDFFF: eight whole blocks), decoded at once
+    import numpy as np
+
+    points = np.arange(0x110000, dtype="<u4")
+    every = points[(points < 0xD800) | (points > 0xDFFF)].tobytes().decode("utf-32-le")
     out = []
-    for n in range(0x110000):
-        if 0xD800 <= n <= 0xDFFF:
+    for start in range(0, len(every), 256):
+        block = every[start: start + 256]
+        if block.lower() == block and block.upper() == block and block.casefold() == block:
             continue
-        c = chr(n)
-        if c.lower() != c or c.upper() != c or c.casefold() != c:
-            out.append(c)
+        out += [c for c in block if c.lower() != c or c.upper() != c or c.casefold() != c]
     return tuple(out)
 
 
@@ -48,6 +67,12 @@ class TextSearch(StoreSQL):
             self._special = "".join(sorted(special))
         return self._special
 
+    def _ascii_special(self) -> bool:
+        """Whether an ASCII character is special (``special_characters``), without building the whole table."""
+        letters = [chr(n) for n in range(0x80) if chr(n).lower() != chr(n) or chr(n).upper() != chr(n)]
+        lowered = self.store.query("SELECT lower(?)", ["\x01".join(letters)])[0][0].split("\x01")
+        return any(low != c.lower() or c.casefold() != c.lower() for c, low in zip(letters, lowered))
+
     def special_events(self) -> list[dict[str, Any]]:
         """The events whose sentence, category or actor names hold a special character (cached until a write).
 
@@ -56,9 +81,8 @@ class TextSearch(StoreSQL):
         that spares PostgreSQL's regular expression (a class of about a thousand characters) almost every row.
         """
         wide = getattr(self.store, "wide_text_events", None)
-        if "special" not in self.cache and wide is not None and all(ord(c) > 0x7F for c in self.special_characters()):
-            if wide() == 0:  # DuckDB knows its texts outside ASCII: none, so no special character either
-                self.cache["special"] = []
+        if "special" not in self.cache and wide is not None and wide() == 0 and not self._ascii_special():
+            self.cache["special"] = []  # DuckDB knows its texts outside ASCII: none, so no special character either
         if "special" not in self.cache:
             special = self.special_characters()
             wide = "".join(c for c in special if ord(c) > 0x7F)
@@ -96,26 +120,81 @@ class TextSearch(StoreSQL):
             self.cache["categories"] = sorted(str(r[0]) for r in self.store.query(sql) if r[0] is not None)
         return self.cache["categories"]  # type: ignore[no-any-return]
 
+    def word_matches(self, needle: str) -> tuple[str, list[Any]] | None:
+        """The events whose sentence or an actor name holds ``needle`` (casefolded), as a condition over ``e`` read
+        from the store's table of words (``store.duckdb_pages``); None where the store keeps none or the needle
+        needs a scan.
+
+        A text holds the needle only if one of its words holds each word piece of the needle (a run of letters,
+        digits and underscores never spans two words), so the events of the words that hold its rarest piece
+        are the candidates. A needle that is one piece is then found exactly (named ids when they are few, else
+        the words' events in the SQL itself); a longer one is tested on the candidates' texts only, when they are
+        few (``WORD_CANDIDATES``), and by a scan otherwise.
+        """
+        vocab = getattr(self.store, "text_vocab_table", None)
+        pieces = sorted({p for p in _WORD_SPLIT.split(needle) if p})
+        if vocab is None or not pieces:
+            return None
+        key = ("words", needle)
+        if key not in self.cache:
+            table = vocab()
+            sums = ", ".join("sum(n) FILTER (WHERE contains(word, ?))" for _ in pieces)  # one pass over the words
+            counts = dict(zip(pieces, (int(n or 0) for n in self.store.query(f"SELECT {sums} FROM {table}", pieces)[0])))
+            rarest = min(pieces, key=lambda p: counts[p])
+            words = f"SELECT unnest(ids) FROM {table} WHERE contains(word, ?)"
+            found: tuple[str, list[Any]] | None = (f"e.id {self.in_list}", [[]])
+            if counts[rarest] > WORD_CANDIDATES:
+                found = (f"e.id IN ({words})", [needle]) if pieces == [needle] else None
+            elif counts[rarest]:
+                ids = sorted({str(r[0]) for r in self.store.query(words, [rarest])})
+                found = (f"e.id {self.in_list}", [ids if pieces == [needle] else self._holding(ids, needle)])
+            self.cache[key] = found
+        return self.cache[key]  # type: ignore[no-any-return]
+
+    def _holding(self, ids: list[str], needle: str) -> list[str]:
+        """The events among ``ids`` whose sentence or an actor name holds the needle (SQL's lower, ``LIKE``).
+
+        The candidates' rows are read first (materialized), so the texts of the other events are never lowered.
+        """
+        pattern = _like_pattern(needle)
+        name = "coalesce(nullif(l.canonical, ''), l.name, '')"
+        rows = self.store.query(
+            f"WITH s AS MATERIALIZED (SELECT t.id, t.sentence FROM events t WHERE t.id {self.in_list}), "
+            f"n AS MATERIALIZED (SELECT l.event_id, {name} AS name FROM event_entities l WHERE l.event_id {self.in_list}) "
+            "SELECT id FROM s WHERE lower(coalesce(sentence, '')) LIKE ? ESCAPE '\\' "
+            "UNION SELECT event_id FROM n WHERE lower(name) LIKE ? ESCAPE '\\'",
+            [ids, ids, pattern, pattern],
+        )
+        return sorted(str(r[0]) for r in rows)
+
     def text_condition(self, q: str) -> tuple[str, list[Any]]:
         """``_mentions``: SQL decides rows without special characters, Python the (few) rows with them.
 
         Sentences and names are tested with ``LIKE '%needle%'`` on the lowered text, the form PostgreSQL's
         trigram indexes answer (``TEXT_INDEXES``); the categories that hold the needle are found in Python
-        (a few dozen), so that no branch scans every event for them.
+        (a few dozen), so that no branch scans every event for them. Where the store keeps a table of words
+        (DuckDB), the events that match are read from it (``word_matches``) instead of scanning every text.
         """
         needle = q.casefold()
-        pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        pattern = _like_pattern(needle)
         name = "coalesce(nullif(l.canonical, ''), l.name, '')"
         cats = [c for c in self.categories() if needle in c.casefold()]
-        # the events that match, as one semi-join on a union of ids (see ``special_events``)
-        by_category = f"UNION SELECT t.id FROM events t WHERE t.category {self.in_list} " if cats else ""
-        match = (
-            f"e.id IN (SELECT t.id FROM events t WHERE lower(coalesce(t.sentence, '')) LIKE ? ESCAPE '\\' {by_category}"
-            f"UNION SELECT l.event_id FROM event_entities l WHERE lower({name}) LIKE ? ESCAPE '\\')"
-        )
+        found = self.word_matches(needle)
+        if found is not None:
+            sql, params = found[0], list(found[1])
+            if cats:  # the events of those categories, tested on the row itself
+                sql, params = f"({sql} OR e.category {self.in_list})", [*params, cats]
+        else:
+            # the events that match, as one semi-join on a union of ids (see ``special_events``)
+            by_category = f"UNION SELECT t.id FROM events t WHERE t.category {self.in_list} " if cats else ""
+            sql = (
+                f"e.id IN (SELECT t.id FROM events t WHERE lower(coalesce(t.sentence, '')) LIKE ? ESCAPE '\\' {by_category}"
+                f"UNION SELECT l.event_id FROM event_entities l WHERE lower({name}) LIKE ? ESCAPE '\\')"
+            )
+            params = [pattern, *([cats] if cats else []), pattern]
         special = self.special_events()
-        sql, params = match, [pattern, *([cats] if cats else []), pattern]
         if special:
+            match = sql
             sql = f"(NOT e.id {self.in_list} AND {match})"
             params = [[ev["id"] for ev in special], *params]
             ok = [ev["id"] for ev in special if _mentions(ev, q)]

@@ -196,10 +196,15 @@ class Service:
             category = load_ontology().category(category.upper()).name
         with self.lock:
             reads = self.reads()
+            # a dyad's or an actor's events from the store's side tables where it keeps them (no scan of every link)
+            source = reads.dyad_source(dyad, directed, include_flagged) if dyad else None
+            if source is None and filters.get("actor"):
+                source = reads.actor_source(filters["actor"], include_flagged)
+                filters = {**filters, "actor": None} if source else filters
             conds, params = reads.conditions(
-                dyad=dyad, directed=directed, category=category, include_flagged=include_flagged, **filters
+                dyad=None if source else dyad, directed=directed, category=category, include_flagged=include_flagged, **filters
             )
-            items, total, more = reads.event_page(conds, params, limit, offset, include_flagged, after)
+            items, total, more = reads.event_page(conds, params, limit, offset, include_flagged, after, source=source)
         return {**page(items, total, limit, offset), "next_cursor": cursor_of(items[-1]) if more else None}
 
     # -- actors and dyads -------------------------------------------------
@@ -217,7 +222,10 @@ class Service:
             conds, params = reads.conditions(actor=key)
             # the total, partner dyads and identities from the actor rollup where it tells them exactly
             fast = self.cached(("actor_rollup", key), lambda r: r.actor_page(key))
-            events, total, _ = reads.event_page(conds, params, limit, offset, total=fast[0] if fast else None)
+            source = reads.actor_source(key)  # its events from the store's side table where it keeps one
+            events, total, _ = reads.event_page(
+                [] if source else conds, [] if source else params, limit, offset, total=fast[0] if fast else None, source=source
+            )
             if not total:
                 raise make("E601", where="actor", what="actor", key=key, hint="List actors with GET /api/actors.")
 

@@ -150,6 +150,8 @@ def _author(obj: Any, actors: ArticleActors) -> list[Entity]:
         elif c.dep_ in ("nmod", "obl:agent") and any(g.dep_ == "case" and g.lower_ == "par" for g in c.children):
             agent = c
         elif c.dep_ == "acl" and (c.tag_ == "VBN" or "Part" in c.morph.get("VerbForm")):
+            if c.lemma_.lower() in mediation_words(actors.gaz.language):
+                continue  # "the deal brokered by Qatar": the mediator made it for others, it is no side of it
             found = _participle_agent(c, actors)  # "the law passed by parliament"
             if found:
                 return found
@@ -294,8 +296,11 @@ def instigation_nouns(language: str) -> frozenset[str]:
 
 
 def instigator(i: int, actors: ArticleActors) -> bool:
-    """Whether the party named at token ``i`` owns a noun that frames an act as asked for: "at
-    Germany's request", "at the invitation of Paris", « à la demande de l'Allemagne »."""
+    """Whether the party named at token ``i`` stands outside the act: it owns a noun that frames the
+    act as asked for ("at Germany's request", "at the invitation of Paris", « à la demande de
+    l'Allemagne »), or it brokered it for others (``mediator``)."""
+    if mediator(i, actors):
+        return True
     parse, words = actors.lists, instigation_nouns(actors.gaz.language)
     cur = i
     for _ in range(3):
@@ -305,6 +310,107 @@ def instigator(i: int, actors: ArticleActors) -> bool:
         if parse.lemmas[cur] in words:
             return True
     return False
+
+
+@lru_cache(maxsize=4)
+def mediation_words(language: str) -> frozenset[str]:
+    """Words of a mediation ("brokered", "mediated"), of ``collectives.{lang}.yaml``."""
+    data = read_data("dyadwatch.actors", f"collectives.{language}.yaml") or {}
+    return frozenset(str(w).lower() for w in data.get("mediation") or ())
+
+
+# prepositions of who made a thing: "brokered by Qatar", "the mediation of Egypt", « la médiation du Qatar »
+_MAKER_PREPS = frozenset({"by", "of", "from", "par", "de", "du", "des", "d'", "d’"})
+
+
+def mediator(i: int, actors: ArticleActors) -> bool:
+    """Whether the party named at token ``i`` is the mediator of a deal or a talk ("the truce brokered by
+    Qatar and Egypt", "with Omani mediation", « grâce à la médiation du Qatar »): it made it for others.
+    Not the sides a mediation is between ("offered to mediate between Iran and Pakistan")."""
+    parse = actors.lists
+    deps, heads, lower = parse.deps, parse.heads, parse.lower
+    while deps[i] == "conj" and heads[i] != i:
+        i = heads[i]
+    dep, head = deps[i], heads[i]
+    if dep == "pobj":
+        if lower[head] not in _MAKER_PREPS:
+            return False
+        head = heads[head]
+    elif dep in ("nmod", "obl", "obl:agent"):
+        if not any(deps[k] == "case" and lower[k] in _MAKER_PREPS for k in parse.kids[i]):
+            return False
+    elif dep not in ("poss", "nmod:poss", "compound", "amod"):
+        return False
+    return parse.lemmas[head] in mediation_words(actors.gaz.language)
+
+
+# relative pronouns that may stand for the clause before them ("which Kigali denies", « ce que Tunis dément »)
+_RELATIVES = frozenset({"which", "that", "que", "qu'", "qu’"})
+
+
+def answered_clause(t: Any, actors: ArticleActors) -> list[Entity]:
+    """Who did what a reaction told in a relative clause answers: "Kenya accuses Somalia of harbouring
+    militants, which Mogadishu denies", « le Mali a libéré vingt prisonniers, ce que le Niger a salué »:
+    the subject of the nearest clause above, for a relative pronoun whose antecedent names no party."""
+    parse = actors.lists
+    deps, heads, kids, pos = parse.deps, parse.heads, parse.kids, parse.pos
+    ti = t.i
+    if deps[ti] not in ("relcl", "acl:relcl") or not any(deps[k] in OBJ and parse.lower[k] in _RELATIVES for k in kids[ti]):
+        return []
+    cur = heads[ti]
+    if actors.entities_for(actors.toks[cur]):
+        return []  # "Poland, which Russia accuses": the pronoun stands for the party itself
+    for _ in range(6):
+        if pos[cur] in ("VERB", "AUX"):
+            subj = next((k for k in kids[cur] if deps[k] in SUBJ), None)
+            if subj is not None:
+                return actors.entities_for(actors.toks[subj])
+        if heads[cur] == cur:
+            return []
+        cur = heads[cur]
+    return []
+
+
+def object_controller(t: Any, actors: ArticleActors) -> list[Entity]:
+    """The actor of a verb that its governor's object is told, made or allowed to do: "prompting Peru to
+    expel the ambassador", « a poussé le Pérou à expulser », « a demandé à Israël de cesser »: the one
+    the governor acts on does the act; the governor's subject does not."""
+    parse = actors.lists
+    deps, kids, lower = parse.deps, parse.kids, parse.lower
+    ti = t.i
+    # the French parser often hangs « à expulser » on « pousser » as an adjunct, marked by its preposition
+    infinitive = deps[ti] == "advcl" and any(deps[g] == "mark" and lower[g] in ("à", "de", "d'", "d’") for g in kids[ti])
+    if deps[ti] != "xcomp" and not infinitive or parse.pos[ti] != "VERB":
+        return []
+    for k in kids[parse.heads[ti]]:
+        if k > ti:
+            break
+        told = deps[k] in ("dobj", "obj", "dative") or deps[k] in ("iobj", "obl:arg") and any(deps[g] == "case" and lower[g] in ("à", "au", "aux") for g in kids[k])
+        if told and not _own(actors.toks[k]):
+            found = actors.entities_for(actors.toks[k])
+            if found:
+                return found
+    return []
+
+
+def finding_target(t: Any, actors: ArticleActors, actor: list[Entity]) -> list[Entity]:
+    """The party a finding or an allegation says is at fault: the subject of its clausal complement
+    ("a tribunal ruled that Colombia had violated ...", « a jugé que la Hongrie avait enfreint »),
+    or the party that subject belongs to ("that China's claims had no basis"); not the speaker's own."""
+    parse = actors.lists
+    deps, kids = parse.deps, parse.kids
+    own = {e.code for e in actor}
+    for k in kids[t.i]:
+        if deps[k] != "ccomp":
+            continue
+        subj = next((g for g in kids[k] if deps[g] in SUBJ or deps[g] in PASS_SUBJ), None)
+        if subj is None or _own(actors.toks[subj]):
+            continue
+        found = [e for e in actors.entities_for(actors.toks[subj]) if e.code not in own]
+        if not found:
+            found = [e for g in kids[subj] if deps[g] in ("poss", "nmod:poss") for e in actors.entities_for(actors.toks[g]) if e.code not in own]
+        return found
+    return []
 
 
 @lru_cache(maxsize=4)

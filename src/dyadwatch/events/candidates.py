@@ -6,6 +6,7 @@ from bisect import bisect_left
 from dataclasses import replace
 from typing import Any
 
+from dyadwatch.events.collectives import BODY_CODES
 from dyadwatch.events.anchoring import (
     _conditions,
     _enacted,
@@ -69,6 +70,12 @@ def _unlisted(ctx: Context, i: int) -> Candidate | None:
     if _reported_obligation(ctx, i):
         return Candidate(ctx.toks[i], DEMAND)
     lemma, language = ctx.lemmas[i], ctx.lexicon.language
+    if lemma in _cues(language, "leaving") and _body_left(ctx, i):
+        # "left the Economic Community of West African States", « a quitté l'Union africaine »
+        return Candidate(ctx.toks[i], Trigger((lemma,), "SANCTION", "withdraw", "VERB", frozenset(), 0))
+    if lemma in _cues(language, "holding") and _held_people(ctx, i):
+        # "two French citizens have been held in Iran since 2022", « sont détenus à Bakou »: a detention
+        return Candidate(ctx.toks[i], Trigger((lemma,), "COERCE", "arrest", "VERB", frozenset(), 0))
     if lemma in _cues(language, "host") and _guest(ctx, i):
         return Candidate(ctx.toks[i], Trigger((lemma,), "CONSULT", "visit", "VERB", frozenset(), 0))
     named = _named_as(ctx, i, False) if lemma in _cues(language, "naming") else None
@@ -96,6 +103,79 @@ def _addressed(ctx: Context, i: int, trig: Trigger) -> Trigger:
 
 
 _ADDRESSEES = frozenset({"dobj", "obj", "iobj", "obl:arg"})
+
+
+def _refined(ctx: Context, i: int, trig: Trigger) -> Trigger:
+    """What the trigger's complement makes of its category: people deported, a body left."""
+    if trig.category == "SANCTION":
+        return _deported(ctx, i, trig)
+    if trig.category == "RETREAT" and trig.mode in ("withdraw", "resign") and ctx.pos[i] == "VERB" and _body_left(ctx, i):
+        # "withdrew from the African Union", « s'est retiré de la Cédéao »: leaving a body of states cuts
+        # cooperation with it (SANCTION withdraw), not a retreat of forces from ground
+        return replace(trig, category="SANCTION", mode="withdraw")
+    return trig
+
+
+def _held_people(ctx: Context, i: int) -> bool:
+    """A passive verb of holding whose subject is people: a person by name, people by their
+    nationality ("French citizens", « deux Français »), or a word for people held."""
+    deps, kids, entry, people = ctx.deps, ctx.kids, ctx.actors.tok_entry, _cues(ctx.lexicon.language, "detainees")
+    if not any(deps[k] in ("auxpass", "aux:pass") for k in kids[i]):
+        return False
+    for k in kids[i]:
+        if deps[k] not in ("nsubjpass", "nsubj:pass"):
+            continue
+        if k in ctx.actors.tok_person or ctx.lemmas[k] in people:
+            return True
+        e = entry.get(k)
+        if e is not None and (e.kind == "adjective" or e.kind == "person"):
+            return True
+    return False
+
+
+def _body_left(ctx: Context, i: int) -> bool:
+    """The verb's object or its "from" / « de » complement names an intergovernmental body."""
+    deps, kids, entry = ctx.deps, ctx.kids, ctx.actors.tok_entry
+    found = False
+    for k in kids[i]:
+        dep = deps[k]
+        if dep in ("dobj", "obj") and not _is_body(entry.get(k)):
+            return False  # "withdrew its troops from the UN mission": forces pulled back, a retreat
+        heads = [p for p in kids[k] if deps[p] == "pobj"] if dep == "prep" and ctx.lower[k] in ("from", "out") else [k] if dep in _LEFT else []
+        found = found or any(_is_body(entry.get(h)) for h in heads)
+    return found
+
+
+def _is_body(e: Any) -> bool:
+    return e is not None and e.kind == "institution" and e.code in BODY_CODES
+
+
+# what a leaving verb leaves: its object, or its « de » complement (« se retirer de »)
+_LEFT = frozenset({"dobj", "obj", "obl:arg", "obl"})
+
+
+def _deported(ctx: Context, i: int, trig: Trigger) -> Trigger:
+    """An expulsion of people named by their nationality ("expelled thousands of Afghans", « a expulsé
+    200 000 Haïtiens ») is a deportation (COERCE, as the ontology lists deport); expelling a state's
+    envoys ("expelled two Russian diplomats", the nationality an adjective) stays a cut in relations
+    (SANCTION expel)."""
+    if trig.mode != "expel" or trig.category != "SANCTION":
+        return trig
+    deps, kids, pos, entry = ctx.deps, ctx.kids, ctx.pos, ctx.actors.tok_entry
+    expelled = [k for k in kids[i] if deps[k] in _EXPELLED]
+    for k in list(expelled):
+        expelled.extend(g for g in kids[k] if deps[g] in _OF_LINKS)
+        expelled.extend(p for g in kids[k] if deps[g] == "prep" for p in kids[g] if deps[p] == "pobj")
+    for k in expelled:
+        e = entry.get(k)
+        if e is not None and e.kind == "adjective" and pos[k] in ("NOUN", "PROPN"):
+            return replace(trig, category="COERCE", mode="deport")
+    return trig
+
+
+# the people an expulsion moves: a verb's object or passive subject, a noun's complement (« l'expulsion de »)
+_EXPELLED = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass", "nmod"})
+_OF_LINKS = frozenset({"nmod", "pobj"})
 
 
 def _subject_of(ctx: Context, j: int, i: int) -> bool:
@@ -137,7 +217,8 @@ def _named_as(ctx: Context, i: int, reported: bool) -> tuple[int, set[int]] | No
     if reported:
         tops = _copular(ctx, i)
     else:
-        tops = [c for c in kids[i] if deps[c] not in _SUBJECTS and deps[c] not in _NOT_NAMED]
+        # "described the move as hasty": the parser may hang the "as" complement as a clause of its own
+        tops = [c for c in kids[i] if deps[c] not in _SUBJECTS and (deps[c] not in _NOT_NAMED or _as_complement(ctx, c))]
     seen, todo = 0, list(tops)
     while todo and seen < 24:
         j = todo.pop()
@@ -146,6 +227,10 @@ def _named_as(ctx: Context, i: int, reported: bool) -> tuple[int, set[int]] | No
             return j, _judged(ctx, tops) if reported else set()
         todo.extend(k for k in kids[j] if deps[k] not in _NOT_NAMED)
     return None
+
+
+def _as_complement(ctx: Context, c: int) -> bool:
+    return ctx.deps[c] == "advcl" and ctx.pos[c] in ("ADJ", "NOUN") and any(ctx.lower[g] == "as" for g in ctx.kids[c])
 
 
 def _copular(ctx: Context, i: int) -> list[int]:
@@ -216,9 +301,9 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
                 near = near if near is not None else _near(ctx, i, sent.end)
                 if not trig.rest <= near.keys() or pos == "VERB" and any(_subject_of(ctx, near[w], i) for w in trig.words[1:]):
                     continue  # a pattern's other words are the verb's complement: not "the minister received a letter"
-                found.append(Candidate(t, _addressed(ctx, i, trig), {near[w] for w in trig.words[1:]}))
+                found.append(Candidate(t, _refined(ctx, i, _addressed(ctx, i, trig)), {near[w] for w in trig.words[1:]}))
             else:
-                found.append(Candidate(t, trig))
+                found.append(Candidate(t, _refined(ctx, i, trig)))
             break
         else:
             other = _unlisted(ctx, i) if pos == "VERB" else None
@@ -227,8 +312,32 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
     for c in found:
         if c.trigger.category == "ACCUSE" and lemmas[c.token.i] in ctx.lexicon.reporting:
             c.consumed |= _judged(ctx, _copular(ctx, c.token.i))  # « a estimé que les sanctions étaient illégales »
+    if found:
+        found = _reversals(ctx, found)
     consumed = {i for c in found for i in c.consumed}
     return [c for c in found if c.token.i not in consumed] if consumed else found
+
+
+def _reversals(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """A measure against someone that a verb cancels ("cancelled the expulsion", « a annulé l'expulsion »,
+    "suspended the deportations") is that measure eased: a concession (CONCEDE), told at the cancelling
+    verb, not the measure itself."""
+    cancelling = _cues(ctx.lexicon.language, "cancelling")
+    heads, deps, lemmas = ctx.heads, ctx.deps, ctx.lemmas
+    moved: dict[int, Candidate] = {}
+    for c in found:
+        i = c.token.i
+        if c.trigger.category in _MEASURES and ctx.pos[i] == "NOUN" and deps[i] in ("obj", "dobj") and lemmas[heads[i]] in cancelling:
+            v = heads[i]
+            trig = Trigger((lemmas[v], lemmas[i]), "CONCEDE", None, "VERB", frozenset(), 0)
+            moved[v] = Candidate(ctx.toks[v], trig, c.consumed | {i})
+    if not moved:
+        return found
+    return [c for c in found if c.token.i not in moved] + list(moved.values())
+
+
+# measures taken against someone, whose cancelling eases them
+_MEASURES = frozenset({"SANCTION", "COERCE"})
 
 
 def fold_governed(cands: list[Candidate], ctx: Context, sent: Any = None) -> list[Candidate]:

@@ -17,10 +17,13 @@ from typing import TYPE_CHECKING, Any
 
 from dyadwatch.events.arguments import (
     SUBJ,
+    answered_clause,
     apposition_anchor,
     cue_words,
     direct_arguments,
     dyad_subject,
+    finding_target,
+    object_controller,
     host_verbs,
     pair_subject,
 )
@@ -106,11 +109,14 @@ def dedupe(entities: list[Entity]) -> tuple[Entity, ...]:
 def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[Entity], bool] | None:
     """Actor and recipient read from the parse, then from the nearest mentions; None for no event."""
     t = cand.token
-    addressed = cand.trigger.category in ADDRESSED
+    # "the visit of the Turkish president", « la visite du président turc »: who makes it, like an offer's author
+    addressed = cand.trigger.category in ADDRESSED or (cand.mode or cand.trigger.mode) == "visit"
     actor, recipient = direct_arguments(t, ctx.actors, ctx.lexicon.etre_verbs, addressed)
     declared = small_clause(t, ctx.actors)
     if declared is not None:
         actor, recipient = declared
+    if cand.trigger.category in REACTIONS:
+        recipient = _answered(cand, ctx, actor, recipient)
     actor = cut_subject(t, ctx.actors, actor)  # « Athènes et Ankara ont convenu »: the first subject made the root
     sides = between_parties(t, ctx.actors, lambda w: _meeting(w, ctx.lexicon)) if cand.trigger.category == "CONSULT" else []
     if sides and not cand.intent:
@@ -150,6 +156,19 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
     return actor, recipient, via_parse
 
 
+def _answered(cand: Candidate, ctx: Context, actor: list[Entity], recipient: list[Entity]) -> list[Entity]:
+    """Whom a reaction answers when its object is no party: whoever did what the clause before a
+    relative pronoun tells ("which Mogadishu denies"), or the party a finding says is at fault."""
+    t = cand.token
+    if ctx.deps[t.i] in ("relcl", "acl:relcl"):
+        answered = answered_clause(t, ctx.actors)
+        if answered:
+            return answered
+    if not recipient and cand.trigger.category == "ACCUSE":
+        return finding_target(t, ctx.actors, actor)
+    return recipient
+
+
 def _venue(recipient: list[Entity], ctx: Context) -> bool:
     """Every recipient is a place named after "in" or « à » (« à Doha »), or a meeting read as a party
     for the place it is held in ("talks in Doha"): where a meeting is held, no one met."""
@@ -185,7 +204,7 @@ def _governing_subject(
     if not actor and not subject_told:
         # "Turkey agreed to allow ...": a verb with no subject of its own shares its governor's; one
         # with a subject we cannot place does not ("Jewish settlers set fire ..., residents said")
-        main = participle_subject(t, ctx.actors)
+        main = object_controller(t, ctx.actors) or participle_subject(t, ctx.actors)
         if main:
             actor = main  # "Algeria rejected the list France sent, denouncing ...": the main subject
         else:
@@ -207,7 +226,8 @@ def _implicit_parties(cand: Candidate, ctx: Context, actor: list[Entity], recipi
     if not actor and not state_act:
         # "The ministry protested ...", « le ministère a dénoncé »: the state the story is about, not
         # the nearest name in the sentence (which is often the other side)
-        actor = list(_unnamed_state(t, ctx))
+        # a subject that names no party is not the party it acts on ("a tribunal ruled that Colombia ...")
+        actor = [e for e in _unnamed_state(t, ctx) if e.code not in {r.code for r in recipient}]
     if not actor and state_act and (_agentless(t) or _unnamed_agent(t)):
         # "was detained", "his detention", "the court sentenced him": police and courts act for their state
         undoing = (cand.trigger.category, cand.mode or cand.trigger.mode) in STATE_UNDOING
@@ -279,7 +299,7 @@ def resolve_parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], 
             recipient_t = (_country(other, None, ctx, guessed=True),)
     if not actor_t:
         # "the government endorsed a US proposal", « les autorités ont salué »: the article's own state
-        actor_t = _unnamed_state(cand.token, ctx)
+        actor_t = tuple(e for e in _unnamed_state(cand.token, ctx) if e.code not in {r.code for r in recipient_t})
     if not actor_t and len({e.code for e in recipient_t}) == 1 and _unnamed_subject(cand.token):
         # "the minister held talks with his Algerian counterpart", « le gouvernement a salué l'accord
         # avec Washington »: an office named without its country, across the article's dyad

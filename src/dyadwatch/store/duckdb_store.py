@@ -7,7 +7,8 @@ are replaced inside the same transaction.
 
 Every write bumps a counter (``store_generation``, one row) in its own
 transaction. The rollups (``store.rollup``: ``dyad_month``, ``dyad_period`` and
-``actor_rollup``) remember the counter they were built at
+``actor_rollup``; ``store.duckdb_pages``: ``dyad_events``,
+``actor_events`` and ``text_vocab``) remember the counter they were built at
 (``rollup_state``) and are rebuilt on the first read that finds them behind
 it (``ensure_rollups``), so the write path pays one single-row update per batch
 and the aggregates of a large store are read from the rollups.
@@ -23,6 +24,7 @@ from typing import Any, Iterable
 from dyadwatch.errors import make
 from dyadwatch.records import CodedArticle
 from dyadwatch.store import rollup
+from dyadwatch.store.duckdb_pages import ACTOR_EVENTS, DYAD_EVENTS, TEXT_VOCAB
 from dyadwatch.store.base import CODES_SQL, StoreBase, WriteReport, register_store, to_tables
 from dyadwatch.store.schema import LATEST, MIGRATIONS
 
@@ -108,9 +110,9 @@ class DuckDBStore(StoreBase):
         # a store whose rollups were built before dyad_period (and the actor page's rows) rebuilds them once
         found = self.con.execute(
             "SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('rollup_state', 'dyad_period', 'text_wide', "
-            "'rollup_irregular')"
+            "'rollup_irregular', 'dyad_events', 'text_vocab', 'actor_events')"
         ).fetchone()[0]
-        built = self.con.execute("SELECT max(generation) FROM rollup_state").fetchone()[0] if found == 4 else None
+        built = self.con.execute("SELECT max(generation) FROM rollup_state").fetchone()[0] if found == 7 else None
         if built is None or int(built) != self._generation:
             self.rebuild_rollup()
         self._rollups_at = self._generation
@@ -121,7 +123,7 @@ class DuckDBStore(StoreBase):
         try:
             for sql in [*_ROLLUP_TABLES, "CREATE TABLE IF NOT EXISTS rollup_state (generation BIGINT NOT NULL)"]:
                 self.con.execute(sql)
-            for sql in [*rollup.rebuild_sql(duckdb=True), *_WIDE_TEXT]:
+            for sql in [*rollup.rebuild_sql(duckdb=True), *_WIDE_TEXT, *DYAD_EVENTS, *TEXT_VOCAB, *ACTOR_EVENTS]:
                 self.con.execute(sql)
             self.con.execute("DELETE FROM rollup_state")
             self.con.execute("INSERT INTO rollup_state VALUES (?)", [self._generation])
@@ -140,6 +142,21 @@ class DuckDBStore(StoreBase):
         """``StoreReads.irregular_ids`` as of the rollups (brought up to date here): read, not found by a scan."""
         self.ensure_rollups()
         return [str(r[0]) for r in self.con.execute("SELECT id FROM rollup_irregular").fetchall()]
+
+    def dyad_event_table(self) -> str:
+        """The side table of the dyad pages (``store.duckdb_pages``), brought up to date here."""
+        self.ensure_rollups()
+        return "dyad_events"
+
+    def actor_event_table(self) -> str:
+        """The side table of the actor filter (``store.duckdb_pages``), brought up to date here."""
+        self.ensure_rollups()
+        return "actor_events"
+
+    def text_vocab_table(self) -> str:
+        """The words of the searched texts and the events that hold each (``store.duckdb_pages``), brought up to date here."""
+        self.ensure_rollups()
+        return "text_vocab"
 
     def dyad_months(self, a: str, b: str, directed: bool = False) -> list[tuple[Any, ...]]:
         """Rollup rows (period, category, quad, events, score_sum) of one dyad."""

@@ -156,7 +156,7 @@ class PostgresStore(StoreBase):
             # a database written before the rollups existed, or before dyad_period and the actor page's rows
             # of actor_rollup (``store.rollup``): built once, here
             if new_rollup or new_period:
-                for sql in rollup.rebuild_sql():
+                for sql in rollup.rebuild_sql_pg():
                     cur.execute(sql)
 
     def schema_version(self) -> int:
@@ -215,7 +215,7 @@ class PostgresStore(StoreBase):
         with self.engine.begin() as conn:
             cur = conn.connection.cursor()
             cur.execute("SELECT pg_advisory_xact_lock(%s)", [_WRITE_LOCK])
-            for sql in rollup.rebuild_sql():
+            for sql in rollup.rebuild_sql_pg():
                 cur.execute(sql)
 
     def dyad_months(self, a: str, b: str, directed: bool = False) -> list[tuple[Any, ...]]:

@@ -277,3 +277,93 @@ def dyad_series(store: Any, a: str, b: str, by: str = "month", directed: bool = 
     from dyadwatch.store.base import EventQuery
 
     return series_from_events(store.events(EventQuery(dyad=(a, b))), a, b, by, directed)
+
+
+# PostgreSQL's rebuild (``rebuild_sql_pg``). The events that the rollups count are read once, with their links
+# gathered per event in one streaming aggregate over the links (the links_event index gives them in event order):
+# codes on each side (valid ones only, for the pairs), the distinct codes and canonical names (the actor page's
+# values) and, per link, its actor key, side, sector, role and whether it lacks a canonical name. Every rollup is
+# then a hash aggregate over these rows. Most events have one coded actor and one coded recipient, and one or two
+# links: their pairs and keys are read from the arrays' first items; the others go through a DISTINCT per event.
+_EV_TABLE = "rollup_ev"
+_EV_BUILD = (
+    f"CREATE TEMP TABLE {_EV_TABLE} ON COMMIT DROP AS "
+    "SELECT e.id, e.date, e.category, coalesce(e.quad, '') AS quad, coalesce(e.score, 0) AS score, "
+    "l.ac, l.rc, l.vals, l.kc, l.kn, l.side, l.sector, l.role, l.bare "
+    "FROM events e JOIN (SELECT l.event_id, "
+    "array_agg(l.code) FILTER (WHERE x.first AND l.side = 'actor' AND l.code NOT IN ('', 'UNK')) AS ac, "
+    "array_agg(l.code) FILTER (WHERE x.first AND l.side = 'recipient' AND l.code NOT IN ('', 'UNK')) AS rc, "
+    "array_agg(DISTINCT x.v) FILTER (WHERE x.v <> '') AS vals, "
+    "array_agg(coalesce(nullif(l.code, ''), 'UNK')) FILTER (WHERE x.first) AS kc, "
+    "array_agg(coalesce(nullif(l.canonical, ''), nullif(l.name, ''), '?')) FILTER (WHERE x.first) AS kn, "
+    "array_agg(CASE WHEN l.side = 'actor' THEN 'actor' ELSE 'recipient' END) FILTER (WHERE x.first) AS side, "
+    "array_agg(l.sector) FILTER (WHERE x.first) AS sector, "
+    "array_agg(l.role) FILTER (WHERE x.first) AS role, "
+    "array_agg(coalesce(l.canonical, '') = '') FILTER (WHERE x.first) AS bare "
+    "FROM event_entities l CROSS JOIN LATERAL (VALUES (l.code, true), (l.canonical, false)) x(v, first) "
+    "GROUP BY l.event_id) l ON l.event_id = e.id "
+    "WHERE NOT coalesce(e.negated, false) AND NOT coalesce(e.hypothetical, false) AND (e.event_group IS NULL OR e.event_group = e.id)"
+)
+# one coded actor and one coded recipient: the event's only pair; else the pairs of ``analysis.dyads.pairs``
+_ONE_PAIR = "coalesce(cardinality(ac), 0) = 1 AND coalesce(cardinality(rc), 0) = 1"
+_PAIRS_OF = "(SELECT DISTINCT {a} AS a, {b} AS b FROM unnest(ac) x, unnest(coalesce(rc, ac)) y WHERE x <> y)"
+_DYADIC = "coalesce(date, '') <> '' AND quad <> ''"
+_MONTH_BUILD = (
+    "INSERT INTO dyad_month (a, b, directed, period, category, quad, events, score_sum) "
+    "SELECT a, b, directed, period, category, quad, count(*), sum(score) FROM ("
+    "SELECT CASE WHEN d THEN ac[1] ELSE least(ac[1], rc[1]) END AS a, CASE WHEN d THEN rc[1] ELSE greatest(ac[1], rc[1]) END AS b, "
+    f"d AS directed, {PERIOD_PG} AS period, category, quad, score FROM {_EV_TABLE} CROSS JOIN (VALUES (true), (false)) v(d) "
+    f"WHERE {_DYADIC} AND {_ONE_PAIR} AND ac[1] <> rc[1] "
+    f"UNION ALL SELECT p.a, p.b, p.d, {PERIOD_PG}, category, quad, score FROM {_EV_TABLE} CROSS JOIN LATERAL ("
+    + _PAIRS_OF.format(a="x", b="y").replace(" AS b ", " AS b, true AS d ")
+    + " UNION ALL "
+    + _PAIRS_OF.format(a="least(x, y)", b="greatest(x, y)").replace(" AS b ", " AS b, false AS d ")
+    + f") p WHERE {_DYADIC} AND NOT ({_ONE_PAIR})"
+    ") r GROUP BY 1, 2, 3, 4, 5, 6"
+)
+# an event whose links hold distinct actor keys (one link, or two with different keys): one event per link's key
+_KEYS_DISTINCT = "(cardinality(kc) = 1 OR cardinality(kc) = 2 AND (kc[1] <> kc[2] OR kn[1] <> kn[2]))"
+_ACTOR_BUILD = (
+    "INSERT INTO actor_rollup (kc, kn, kind, val, n) "
+    "WITH g AS (SELECT kc, kn, side, sector, role, bare, count(*) AS n FROM (SELECT unnest(kc) AS kc, unnest(kn) AS kn, "
+    f"unnest(side) AS side, unnest(sector) AS sector, unnest(role) AS role, unnest(bare) AS bare FROM {_EV_TABLE}) l "
+    "GROUP BY 1, 2, 3, 4, 5, 6), "
+    f"k AS (SELECT unnest(kc) AS kc, unnest(kn) AS kn FROM {_EV_TABLE} WHERE {_KEYS_DISTINCT} "
+    f"UNION ALL SELECT u.c, u.n FROM {_EV_TABLE} CROSS JOIN LATERAL (SELECT DISTINCT * FROM unnest(kc, kn) u(c, n)) u "
+    f"WHERE NOT {_KEYS_DISTINCT}), "
+    "p AS (SELECT unnest(vals) AS v, least(ac[1], rc[1]) || '-' || greatest(ac[1], rc[1]) AS pair "
+    f"FROM {_EV_TABLE} WHERE quad <> '' AND {_ONE_PAIR} AND ac[1] <> rc[1] "
+    f"UNION ALL SELECT v, d.a || '-' || d.b FROM {_EV_TABLE} CROSS JOIN LATERAL "
+    + _PAIRS_OF.format(a="least(x, y)", b="greatest(x, y)")
+    + f" d CROSS JOIN LATERAL unnest(vals) v WHERE quad <> '' AND NOT ({_ONE_PAIR})) "
+    "SELECT kc, kn, 'events', '', count(*) FROM k GROUP BY 1, 2 "
+    "UNION ALL SELECT kc, kn, side, '', sum(n) FROM g GROUP BY 1, 2, 3 "
+    "UNION ALL SELECT kc, kn, 'sector', sector, sum(n) FROM g WHERE sector IS NOT NULL GROUP BY 1, 2, 4 "
+    "UNION ALL SELECT kc, kn, 'role', role, sum(n) FROM g WHERE coalesce(role, '') <> '' GROUP BY 1, 2, 4 "
+    "UNION ALL SELECT kc, kn, 'bare', '', sum(n) FROM g WHERE bare GROUP BY 1, 2 "
+    f"UNION ALL SELECT '', v, 'match', '', count(*) FROM (SELECT unnest(vals) AS v FROM {_EV_TABLE}) m GROUP BY 2 "
+    "UNION ALL SELECT '', v, 'pair', pair, count(*) FROM p GROUP BY 2, 4 "
+    f"UNION ALL SELECT '', '', 'date', coalesce(e.date, ''), count(*) FROM {ACTOR_COUNTED} e GROUP BY 4 "
+    "UNION ALL SELECT '', '', 'stored', '', count(*) FROM events HAVING count(*) > 0 "
+    "ORDER BY 1, 2, 3, 4"
+)
+
+
+def rebuild_sql_pg() -> list[str]:
+    """PostgreSQL's statements that rebuild the rollups from the events: the rows of ``rebuild_sql``, read once.
+
+    The tables are emptied with ``TRUNCATE`` (readers wait for the rebuild's commit instead of reading the old
+    rows, and the new rows need no check against deleted ones), and ``dyad_month``'s key is built after its rows
+    (one sort, where inserting into the key's index cost twice as much at a million events).
+    """
+    return [
+        "TRUNCATE dyad_month, dyad_period, actor_rollup",
+        "ALTER TABLE dyad_month DROP CONSTRAINT dyad_month_pkey",
+        _EV_BUILD,
+        f"ANALYZE {_EV_TABLE}",
+        _MONTH_BUILD,
+        "ALTER TABLE dyad_month ADD PRIMARY KEY (a, b, directed, period, category, quad)",
+        PERIOD_FILL[1],
+        _ACTOR_BUILD,
+        f"DROP TABLE {_EV_TABLE}",
+    ]
