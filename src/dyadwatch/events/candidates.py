@@ -295,7 +295,7 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
                         # "declared a state of emergency after the earthquake": the verb carries the circumstances
                         # (not its subject: "the International Labour Office reiterated its demand")
                         deps = {**_near(ctx, head, sent.end, window=False, skip=_SUBJECTS), **deps}
-                if trig.not_words & deps.keys():
+                if not trig.not_words.isdisjoint(deps):
                     continue
             if len(trig.words) > 1:
                 near = near if near is not None else _near(ctx, i, sent.end)

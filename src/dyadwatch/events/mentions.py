@@ -7,6 +7,7 @@ from typing import Any
 from dyadwatch.actors.clauses import attribution_markers
 from dyadwatch.actors.resolve import ArticleActors
 from dyadwatch.events.arguments import PASS_SUBJ, SUBJ, apposition_anchor, in_place_name, instigator
+from dyadwatch.nlp.lists import parse_lists
 from dyadwatch.records import Entity
 
 CLIMB = {"xcomp", "conj", "advcl", "ccomp", "dobj", "obj", "pobj", "pcomp", "prep", "acl", "obl", "nmod", "obl:arg", "obl:mod", "appos", "advmod"}
@@ -142,18 +143,23 @@ def _speaker(tok: Any, reporting: frozenset[str], t: Any = None, sources: frozen
     """Whether a token names the one who reports (in the subject of a reporting verb, or after
     ``sources`` words: "according to X", « selon X »), or the actor of another coordinated clause
     ("X regretted the ruling, and RSF condemned it"), not a party to t's event."""
-    cur = tok
+    # read from the parse lists (``nlp.lists``): it runs for every party named after a trigger
+    parse = parse_lists(tok.doc)
+    heads, deps, lower, kids = parse.heads, parse.deps, parse.lower, parse.kids
+    ti = None if t is None else t.i
+    cur = tok.i
     for _ in range(6):
-        if cur.lower_ in sources or cur.dep_ == "pobj" and cur.head.head.lower_ in sources:
+        dep, head = deps[cur], heads[cur]
+        if lower[cur] in sources or dep == "pobj" and lower[heads[head]] in sources:
             return True
-        if any(c.dep_ == "case" and c.lower_ in sources for c in cur.children):
+        if any(deps[c] == "case" and lower[c] in sources for c in kids[cur]):
             return True
-        if cur.dep_ in SUBJ:
-            other_clause = t is not None and cur.head.i != t.i and cur.head.dep_ in ("conj", "parataxis") and cur.head.i > t.i
-            return cur.head.lemma_.lower() in reporting and (t is None or cur.head.i != t.i) or other_clause
-        if cur.dep_ not in SPEAKER_PATH or cur.head.i == cur.i or t is not None and cur.head.i == t.i:
+        if dep in SUBJ:
+            other_clause = ti is not None and head != ti and deps[head] in ("conj", "parataxis") and head > ti
+            return parse.lemmas[head] in reporting and (ti is None or head != ti) or other_clause
+        if dep not in SPEAKER_PATH or head == cur or ti is not None and head == ti:
             return False
-        cur = cur.head
+        cur = head
     return False
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dyadwatch.events.context import _AUX, Candidate, Context, _clause_verbs
 from dyadwatch.events.dates import DateSpan
@@ -79,8 +80,10 @@ def _present_under_future(ctx: Context, v: int, tense: tuple[str, ...]) -> bool:
     return any(ctx.deps[c] == "aux" and ctx.lower[c] in future_aux for c in ctx.kids[head])
 
 
+@lru_cache(maxsize=4096)
 def _historical(date: str | None, published: dt.date | None) -> bool:
-    """Background events: dated more than 30 days before publication."""
+    """Background events: dated more than 30 days before publication (asked several times per event,
+    with few distinct dates: kept per process)."""
     if not date or published is None:
         return False
     try:
