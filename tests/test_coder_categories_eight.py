@@ -264,3 +264,53 @@ def test_coder_blocking_trade_is_a_sanction(code, text, language, actor, recipie
     (CAMEO 163), not a protesters' blockade (PROTEST obstruct)."""
     event = only(code(text, language=language), "SANCTION")
     assert codes(event.actor) == [actor] and codes(event.recipient) == [recipient]
+
+
+@pytest.mark.parametrize(
+    "text,language,actor",
+    [
+        ("Belgium acknowledged the killings of Congolese civilians by its colonial army.", "en", "BEL"),
+        ("Germany admitted the crimes of its colonial troops in Namibia.", "en", "DEU"),
+        ("Le président français a reconnu les massacres commis par l'armée française au Cameroun.", "fr", "FRA"),
+        ("Le président français a reconnu la violence de la colonisation à Madagascar.", "fr", "FRA"),
+    ],
+)
+def test_coder_a_wrong_owned_up_to_is_a_concession(code, text, language, actor):
+    """Acknowledging one's own violence is a verbal concession (CONCEDE, as an apology is), not
+    recognition (SUPPORT) and not the violence told anew (the act acknowledged is its object)."""
+    events = code(text, language=language)
+    assert codes(only(events, "CONCEDE").actor) == [actor]
+    assert not {"SUPPORT", "ASSAULT"} & set(categories(events))
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Japan admitted that its soldiers had tortured Korean prisoners.", "en"),
+        ("La Belgique a reconnu que des soldats belges avaient tué des civils congolais.", "fr"),
+    ],
+)
+def test_coder_an_admitted_act_is_a_concession_and_the_act(code, text, language):
+    """An admission told as a clause concedes (CONCEDE); the act admitted is told as well (ASSAULT)."""
+    events = code(text, language=language)
+    assert "CONCEDE" in categories(events) and "ASSAULT" in categories(events)
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Le Kenya a reconnu le gouvernement de transition soudanais.", "fr"),
+        ("Le Maroc a reconnu la souveraineté de l'Espagne sur Ceuta.", "fr"),
+    ],
+)
+def test_coder_recognition_stays_support(code, text, language):
+    events = code(text, language=language)
+    assert "SUPPORT" in categories(events) and "CONCEDE" not in categories(events)
+
+
+def test_coder_a_suspension_lifted_on_a_weekday_is_a_concession(code):
+    """The parser may hang the measure on the weekday between the verb and it; it is still lifted."""
+    events = code("L'Union africaine a levé mercredi la suspension du Gabon.", language="fr")
+    event = only(events, "CONCEDE")
+    assert codes(event.actor) == ["IGO"] and codes(event.recipient) == ["GAB"]
+    assert "SANCTION" not in categories(events)

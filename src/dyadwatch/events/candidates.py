@@ -310,22 +310,56 @@ def _reversals(ctx: Context, found: list[Candidate]) -> list[Candidate]:
     """A measure against someone that a verb cancels ("cancelled the expulsion", « a annulé l'expulsion »,
     "suspended the deportations") is that measure eased: a concession (CONCEDE), told at the cancelling
     verb, not the measure itself."""
-    cancelling = _cues(ctx.lexicon.language, "cancelling")
-    heads, deps, lemmas = ctx.heads, ctx.deps, ctx.lemmas
+    language = ctx.lexicon.language
+    cancelling, admitting = _cues(language, "cancelling"), _cues(language, "admitting")
+    lemmas = ctx.lemmas
     moved: dict[int, Candidate] = {}
     for c in found:
-        i = c.token.i
-        if c.trigger.category in _MEASURES and ctx.pos[i] == "NOUN" and deps[i] in ("obj", "dobj") and lemmas[heads[i]] in cancelling:
-            v = heads[i]
-            trig = Trigger((lemmas[v], lemmas[i]), "CONCEDE", None, "VERB", frozenset(), 0)
-            moved[v] = Candidate(ctx.toks[v], trig, c.consumed | {i})
+        i, category = c.token.i, c.trigger.category
+        if category not in _MEASURES and category not in _HARMS:
+            continue
+        v = _object_of(ctx, i)
+        if v is not None and (category in _MEASURES and lemmas[v] in cancelling or category in _HARMS and lemmas[v] in admitting):
+            # "admitted the killings", « a reconnu la violence de la colonisation »: a wrong owned up to
+            moved[v] = Candidate(ctx.toks[v], Trigger((lemmas[v], lemmas[i]), "CONCEDE", None, "VERB", frozenset(), 0), c.consumed | {i})
+            continue
+        v = _clause_of(ctx, i) if category in _HARMS else None
+        if v is not None and lemmas[v] in admitting and v not in moved:
+            # "admitted that its agents had abducted ...": the admission is a concession, the act told an event of its own
+            moved[v] = Candidate(ctx.toks[v], Trigger((lemmas[v], "that"), "CONCEDE", None, "VERB", frozenset(), 0))
     if not moved:
         return found
     return [c for c in found if c.token.i not in moved] + list(moved.values())
 
 
-# measures taken against someone, whose cancelling eases them
+def _object_of(ctx: Context, i: int) -> int | None:
+    """The verb whose object a noun is (a date the parser put between them is skipped:
+    « a levé mercredi la suspension »)."""
+    if ctx.pos[i] != "NOUN":
+        return None
+    heads, deps = ctx.heads, ctx.deps
+    v = heads[i]
+    if deps[i] == "nmod" and _in_date(ctx, v) and heads[v] != v:
+        return heads[v] if ctx.pos[heads[v]] == "VERB" else None
+    return v if deps[i] in ("obj", "dobj") and ctx.pos[v] == "VERB" else None
+
+
+def _clause_of(ctx: Context, i: int) -> int | None:
+    """The verb whose complement clause holds the trigger, two links up at most."""
+    heads, deps = ctx.heads, ctx.deps
+    cur = i
+    for _ in range(3):
+        if heads[cur] == cur:
+            return None
+        if deps[cur] == "ccomp":
+            return heads[cur]
+        cur = heads[cur]
+    return None
+
+
+# measures taken against someone, whose cancelling eases them; wrongs done, whose admission is a concession
 _MEASURES = frozenset({"SANCTION", "COERCE"})
+_HARMS = frozenset({"ASSAULT", "COERCE"})
 
 
 def fold_governed(cands: list[Candidate], ctx: Context, sent: Any = None) -> list[Candidate]:
