@@ -137,6 +137,7 @@ def test_side_tables_are_rebuilt_after_a_write(tmp_path):
     service.locked_store().write([CodedArticle(art, "en", "coded", events=(ev,), coder="test/1")], [])
     assert service.list_events(50, 0, q="naval drill")["total"] == before + 1
     assert "late-0" in [e["id"] for e in service.list_events(50, 0, dyad=("TUN", "FRA"), since="2024-03")["items"]]
+    assert "late-0" in [e["id"] for e in service.list_events(50, 0, actor="tunisia", since="2024-03")["items"]]
     service.close()
 
 
