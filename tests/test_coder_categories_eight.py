@@ -314,3 +314,86 @@ def test_coder_a_suspension_lifted_on_a_weekday_is_a_concession(code):
     event = only(events, "CONCEDE")
     assert codes(event.actor) == ["IGO"] and codes(event.recipient) == ["GAB"]
     assert "SANCTION" not in categories(events)
+
+
+@pytest.mark.parametrize(
+    "text,language,actor,recipient",
+    [
+        ("Hungary said it would not block the accession of Ukraine to the European Union.", "en", "HUN", "UKR"),
+        ("Turkey said it would not oppose Sweden's membership of NATO.", "en", "TUR", "SWE"),
+        ("La Hongrie a assuré qu'elle ne bloquerait pas l'adhésion de l'Ukraine à l'Union européenne.", "fr", "HUN", "UKR"),
+        ("La Grèce a indiqué qu'elle ne s'opposerait pas à l'adhésion de la Macédoine du Nord.", "fr", "GRC", "MKD"),
+    ],
+)
+def test_coder_a_promise_not_to_obstruct_is_an_agreement(code, text, language, actor, recipient):
+    """A party that says it will not block or oppose another's step commits to let it happen: verbal
+    cooperation (AGREE), not a negated refusal kept out of the counts."""
+    events = code(text, language=language)
+    event = only(events, "AGREE")
+    assert codes(event.actor) == [actor] and codes(event.recipient) == [recipient]
+    assert not event.negated and not event.hypothetical
+    assert "REJECT" not in categories(events)
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Serbia blocked the accession of Kosovo to the Council of Europe.", "en"),
+        ("Russia said it would not withdraw its troops from Syria.", "en"),
+    ],
+)
+def test_coder_a_refusal_stays_a_refusal(code, text, language):
+    """Blocking done, or a future refusal to yield, stays REJECT."""
+    assert "REJECT" in categories(code(text, language=language))
+
+
+@pytest.mark.parametrize(
+    "text,language,actor,recipient",
+    [
+        ("Mexican diplomats left Quito two days later.", "en", "MEX", "ECU"),
+        ("The French ambassador left Niamey on Friday.", "en", "FRA", "NER"),
+        ("Les diplomates français ont quitté Niamey vendredi.", "fr", "FRA", "NER"),
+    ],
+)
+def test_coder_envoys_leaving_are_withdrawn(code, text, language, actor, recipient):
+    """A state's envoys who leave the country they serve in are withdrawn (SANCTION withdraw, like a
+    recall), whoever ordered it."""
+    event = only(code(text, language=language), "SANCTION")
+    assert event.mode == "withdraw"
+    assert codes(event.actor) == [actor] and codes(event.recipient) == [recipient]
+
+
+def test_coder_other_people_leaving_are_no_sanction(code):
+    events = code("The French tourists left Niamey on Friday.", language="en")
+    assert "SANCTION" not in categories(events)
+
+
+@pytest.mark.parametrize(
+    "text,language,actors",
+    [
+        ("Turkey and Israel restored ambassadors in 2022.", "en", ["ISR", "TUR"]),
+        ("L'Égypte et la Turquie ont rétabli leurs ambassadeurs en juillet.", "fr", ["EGY", "TUR"]),
+    ],
+)
+def test_coder_restoring_ambassadors_is_support(code, text, language, actors):
+    """Ambassadors restored mend relations: diplomatic cooperation (SUPPORT), as restored ties are."""
+    assert codes(only(code(text, language=language), "SUPPORT").actor) == actors
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Kyiv let the gas transit deal with Moscow expire on January 1.", "en"),
+        ("Kiev a laissé expirer le contrat de transit avec Moscou.", "fr"),
+    ],
+)
+def test_coder_an_agreement_let_lapse_is_ended(code, text, language):
+    """Letting an agreement expire ends it (SANCTION discontinue), done by whoever lets it lapse."""
+    event = only(code(text, language=language), "SANCTION")
+    assert event.mode == "discontinue"
+    assert codes(event.actor) == ["UKR"] and codes(event.recipient) == ["RUS"]
+
+
+def test_coder_a_ceasefire_let_lapse_is_no_sanction(code):
+    events = code("The rebels let the ceasefire expire on Sunday.", language="en")
+    assert "SANCTION" not in categories(events)

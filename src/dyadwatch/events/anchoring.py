@@ -331,6 +331,17 @@ def _held_people(ctx: Context, i: int) -> bool:
     return False
 
 
+def _envoys_leaving(ctx: Context, i: int) -> bool:
+    """A verb of leaving whose subject is a state's envoys (diplomats, an ambassador) and whose object,
+    if any, is a place: they are withdrawn from the country they leave."""
+    deps, kids, envoys = ctx.deps, ctx.kids, _cues(ctx.lexicon.language, "envoys")
+    subject = any(deps[k] in ("nsubj", "nsubj:pass") and ctx.lemmas[k] in envoys for k in kids[i])
+    if not subject:
+        return False
+    entry = ctx.actors.tok_entry
+    return all(entry.get(k) is not None and entry[k].kind in ("country", "capital") for k in kids[i] if deps[k] in ("obj", "dobj"))
+
+
 def _body_left(ctx: Context, i: int) -> bool:
     """The verb's object or its "from" / « de » complement names an intergovernmental body."""
     deps, kids, entry = ctx.deps, ctx.kids, ctx.actors.tok_entry

@@ -11,6 +11,7 @@ from dyadwatch.events.anchoring import (
     _conditions,
     _enacted,
     _enactor,
+    _envoys_leaving,
     _held_people,
     _in_date,
     _own_risk,
@@ -74,6 +75,9 @@ def _unlisted(ctx: Context, i: int) -> Candidate | None:
     if _reported_obligation(ctx, i):
         return Candidate(ctx.toks[i], DEMAND)
     lemma, language = ctx.lemmas[i], ctx.lexicon.language
+    if lemma in _cues(language, "leaving") and _envoys_leaving(ctx, i):
+        # "the French diplomats left Niamey", « l'ambassadeur a quitté Alger »: envoys withdrawn (SANCTION withdraw)
+        return Candidate(ctx.toks[i], Trigger((lemma,), "SANCTION", "withdraw", "VERB", frozenset(), 0))
     if lemma in _cues(language, "leaving") and _body_left(ctx, i):
         # "left the Economic Community of West African States", « a quitté l'Union africaine »
         return Candidate(ctx.toks[i], Trigger((lemma,), "SANCTION", "withdraw", "VERB", frozenset(), 0))
