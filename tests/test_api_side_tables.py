@@ -189,3 +189,24 @@ def test_side_tables_no_ascii_character_is_special_in_duckdb(tmp_path):
         assert not reads._ascii_special()
         assert all(ord(c) > 0x7F for c in reads.special_characters())
     service.close()
+
+
+def test_side_tables_unfiltered_pages_of_a_dated_store_read_up_to_a_date_bound(tmp_path):
+    url = str(tmp_path / "s.duckdb")
+    arts = [a for a in _articles(60, 9)]
+    arts = [CodedArticle(a.article, a.language, a.status, coder=a.coder, events=tuple(
+        Event(**{**e.__dict__, "date": ["2024-01-03", "2024-01-03", "2024-02", "2024-02-10", "2023-11-30"][k % 5]})
+        for k, e in enumerate(a.events))) for a in arts]
+    with open_store(url) as store:
+        store.write(arts, [])
+    service = Service(lambda: open_store(url), Config())
+    events = service.store.events(EventQuery())
+    events.sort(key=lambda e: (e["date"] or "", e["doc_id"], e["evidence"]["trigger_start"] is None,
+                               e["evidence"]["trigger_start"] or 0, e["id"]))
+    with service.lock:
+        assert service.reads().date_bound(5) is not None
+    for limit, offset in ((3, 0), (5, 7), (10, 30), (50, 0), (4, 100), (2, 1000)):
+        want = ref.list_events(events, limit, offset)
+        got = service.list_events(limit, offset)
+        assert {k: v for k, v in got.items() if k != "next_cursor"} == want, (limit, offset)
+    service.close()
