@@ -18,6 +18,7 @@ pytest.importorskip("fastapi")
 
 import api_reference as ref  # noqa: E402
 from test_api_sql import build_synthetic  # noqa: E402
+from test_store_contract import pg_server  # noqa: E402,F401 - the session's PostgreSQL server
 
 from dyadwatch.analysis.dyad_reads import _flagged, _points  # noqa: E402
 from dyadwatch.analysis.shifts import detect_shifts  # noqa: E402
@@ -191,8 +192,9 @@ def test_side_tables_no_ascii_character_is_special_in_duckdb(tmp_path):
     service.close()
 
 
-def test_side_tables_unfiltered_pages_of_a_dated_store_read_up_to_a_date_bound(tmp_path):
-    url = str(tmp_path / "s.duckdb")
+@pytest.mark.parametrize("backend", ["duckdb", "postgres"])
+def test_side_tables_unfiltered_pages_of_a_dated_store_read_up_to_a_date_bound(tmp_path, request, backend):
+    url = str(tmp_path / "s.duckdb") if backend == "duckdb" else request.getfixturevalue("pg_server").create_database()
     arts = [a for a in _articles(60, 9)]
     arts = [CodedArticle(a.article, a.language, a.status, coder=a.coder, events=tuple(
         Event(**{**e.__dict__, "date": ["2024-01-03", "2024-01-03", "2024-02", "2024-02-10", "2023-11-30"][k % 5]})
