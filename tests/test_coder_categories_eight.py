@@ -397,3 +397,18 @@ def test_coder_an_agreement_let_lapse_is_ended(code, text, language):
 def test_coder_a_ceasefire_let_lapse_is_no_sanction(code):
     events = code("The rebels let the ceasefire expire on Sunday.", language="en")
     assert "SANCTION" not in categories(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Somalia called the memorandum with Ethiopia an attack on its sovereignty.",
+        "Venezuela called the deployment by Guyana an invasion.",
+    ],
+)
+def test_coder_an_act_named_as_an_attack_is_disapproval_not_a_request(code, text):
+    """Naming another's act with a word of conflict ("called it an attack") judges it (ACCUSE
+    disapprove); the naming verb is no "call on" demand (REQUEST) and the attack is no violence done."""
+    events = code(text, language="en")
+    assert only(events, "ACCUSE").mode == "disapprove"
+    assert not {"REQUEST", "ASSAULT"} & set(categories(events))

@@ -154,10 +154,20 @@ def _named_as(ctx: Context, i: int, reported: bool) -> tuple[int, set[int]] | No
     while todo and seen < 24:
         j = todo.pop()
         seen += 1
-        if pos[j] in ("NOUN", "ADJ") and (ctx.lemmas[j] in words or ctx.lower[j] in words) and not (deps[j] in ("obj", "dobj") and ctx.heads[j] == i):
+        if pos[j] in ("NOUN", "ADJ") and (ctx.lemmas[j] in words or ctx.lower[j] in words or deps[j] == "oprd" and _hostile_act(ctx, j)) and not (
+            deps[j] in ("obj", "dobj") and ctx.heads[j] == i
+        ):
             return j, _judged(ctx, tops) if reported else set()
         todo.extend(k for k in kids[j] if deps[k] not in _NOT_NAMED)
     return None
+
+
+def _hostile_act(ctx: Context, j: int) -> bool:
+    """A noun the lexicon reads as an act of conflict ("an attack", "an invasion"): naming another's act so judges it."""
+    return any(len(t.words) == 1 and t.category in _HOSTILE for t in ctx.lexicon.triggers.get(ctx.lemmas[j], ()))
+
+
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 
 
 def _as_complement(ctx: Context, c: int) -> bool:
@@ -194,6 +204,8 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
             continue
         pos = all_pos[i]
         options = triggers.get(lemmas[i]) or triggers.get(lower[i])
+        if options and pos == "VERB" and any(ctx.deps[k] == "oprd" for k in ctx.kids[i]):
+            options = ()  # "called the memorandum an attack": a verb that names, read by _unlisted, not "call on"
         if not options:
             other = _unlisted(ctx, i) if pos == "VERB" else None
             if other is not None:
