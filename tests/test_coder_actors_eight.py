@@ -146,3 +146,41 @@ def test_actors_a_seat_city_after_in_is_a_place(code):
     text = "EU foreign ministers met in Brussels on Monday and agreed new sanctions on Iran."
     for event in code(text, language="en"):
         assert "BEL" not in codes(event.actor) + codes(event.recipient)
+
+
+# -- people and counted leaders ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Le président Macron et le chancelier Scholz se sont retrouvés à Berlin. Ils ont appelé la Russie à cesser ses frappes.", "fr"),
+        (
+            "Colombian President Gustavo Petro and Ecuador's president Daniel Noboa met in Quito. They urged Venezuela to release the detained opposition leaders.",
+            "en",
+        ),
+    ],
+)
+def test_actors_a_plural_pronoun_is_every_person_of_a_coordinated_subject(code, text, language):
+    event = only(code(text, language=language), "REQUEST")
+    assert len(codes(event.actor)) == 2
+
+
+@pytest.mark.parametrize(
+    "text, language, category",
+    [
+        ("Kenyan President William Ruto hosted Tanzania's president in Nairobi on Monday. The two leaders signed a trade accord.", "en", "SUPPORT"),
+        ("Le président sénégalais a été reçu mercredi à Banjul par son homologue gambien. Les deux dirigeants ont signé un accord sur la pêche.", "fr", "SUPPORT"),
+        ("India and China have disputed the border for decades. Both armies rushed troops to the frontier after the clash.", "en", "MOBILIZE"),
+    ],
+)
+def test_actors_two_leaders_or_armies_are_the_two_states_named_before(code, text, language, category):
+    event = only(code(text, language=language), category)
+    assert len(codes(event.actor)) == 2
+
+
+def test_actors_one_leader_is_no_collective(code):
+    # a singular leader is no count of states: the president is Kenya's
+    text = "Tanzania's foreign minister arrived in Nairobi on Monday. The president signed a trade accord with him."
+    for event in code(text, language="en"):
+        assert len(codes(event.actor)) <= 1

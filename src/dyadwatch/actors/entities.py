@@ -455,11 +455,12 @@ class EntityResolver:
         return party or parse.pos[i] == "NOUN" and parse.sent_of[i] == parse.sent_of[pronoun]
 
     def _plural_antecedent(self, h: Any) -> list[Entity]:
-        """"Egypt and Turkey signed ... They also called", « Elles ont aussi appelé »: every party of the
-        coordinated subject a plural pronoun points back to; none when that subject names one party."""
+        """"Egypt and Turkey signed ... They also called", « X et Y ont signé ... Ils ont appelé »: every party
+        of the coordinated subject (countries, bodies or people) a plural pronoun points back to; none when
+        that subject names one party."""
         prev_start = self._previous_sentence_start(h.i)
         for i in range(h.i - 1, prev_start - 1, -1):
-            if self.lists.deps[i] not in _SUBJECTS or i in self.tok_person or self._thing_antecedent(i) is None:
+            if self.lists.deps[i] not in _SUBJECTS or self._thing_antecedent(i) is None:
                 continue
             found = self.entities_for(self.toks[i], 1)
             return [replace(e, name=h.text) for e in found] if len(found) > 1 else []
