@@ -412,3 +412,33 @@ def test_coder_an_act_named_as_an_attack_is_disapproval_not_a_request(code, text
     events = code(text, language="en")
     assert only(events, "ACCUSE").mode == "disapprove"
     assert not {"REQUEST", "ASSAULT"} & set(categories(events))
+
+
+@pytest.mark.parametrize(
+    "text,language,first",
+    [
+        ("Le Niger a fermé sa frontière, accusant le Bénin d'abriter des bases étrangères.", "fr", "COERCE"),
+        ("Le Mali a rompu ses relations avec l'Ukraine, accusant Kiev d'avoir soutenu les rebelles.", "fr", "SANCTION"),
+        ("Rwanda cut ties with Belgium, accusing Brussels of taking sides in the war.", "en", "SANCTION"),
+    ],
+)
+def test_coder_a_participle_after_a_comma_is_an_act_of_its_own(code, text, language, first):
+    """« ..., accusant X de ... »: a present participle set off by a comma tells a second act of the
+    same subject (ACCUSE), not the content of the first one, even where the parser hangs it as a
+    complement of the first verb."""
+    events = code(text, language=language)
+    assert first in categories(events)
+    event = only(events, "ACCUSE")
+    assert codes(event.recipient) in (["BEN"], ["UKR"], ["BEL"])
+
+
+def test_coder_a_gerund_complement_still_folds(code):
+    """Without the comma a gerund is the content of its verb ("began expelling"): one event."""
+    events = code("Iran began expelling thousands of Afghans.", language="en")
+    assert categories(events) == ["COERCE"]
+
+
+def test_coder_an_overthrow_told_as_a_noun_is_a_seizure(code):
+    """« Le renversement du président » is the coup told as a noun (COERCE seize, as the verb is)."""
+    events = code("Le renversement du président Bazoum par l'armée nigérienne a choqué la région.", language="fr")
+    assert only(events, "COERCE").mode == "seize"

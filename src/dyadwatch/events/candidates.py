@@ -314,6 +314,8 @@ def _governor(ctx: Context, i: int, by_token: dict[int, Candidate], category: st
     strike" are two events.
     """
     heads, deps, lower, kids = ctx.heads, ctx.deps, ctx.lower, ctx.kids
+    if _detached_participle(ctx, i):
+        return None
     cur, adjunct, clausal, terms = i, False, False, False
     for _ in range(5):
         # clause complements ("..., which Algiers has suspended") are events of their own, not folded,
@@ -341,6 +343,16 @@ def _governor(ctx: Context, i: int, by_token: dict[int, Candidate], category: st
                 return None
             return gov if not adjunct or gov.trigger.category == category else None
     return None
+
+
+def _detached_participle(ctx: Context, i: int) -> bool:
+    """A present participle set off by a comma (« a fermé sa frontière, accusant le Bénin de ... »,
+    "closed the border, accusing Benin of ..."): a second act of the same subject, not the content of
+    the first, even where the parser hangs it as a complement."""
+    if i == 0 or ctx.lower[i - 1] != "," or ctx.pos[i] != "VERB" or ctx.deps[i] not in ("xcomp", "advcl"):
+        return False
+    morph = ctx.toks[i].morph
+    return "Part" in morph.get("VerbForm") and "Pres" in morph.get("Tense")
 
 
 def _modal(ctx: Context, v: int) -> bool:
