@@ -18,6 +18,7 @@ pytest.importorskip("fastapi")
 
 import api_reference as ref  # noqa: E402
 from test_api_sql import build_synthetic  # noqa: E402
+from test_store_contract import pg_server  # noqa: E402,F401 - the session's PostgreSQL server
 
 from dyadwatch.analysis.dyad_reads import _flagged, _points  # noqa: E402
 from dyadwatch.analysis.shifts import detect_shifts  # noqa: E402
@@ -137,6 +138,7 @@ def test_side_tables_are_rebuilt_after_a_write(tmp_path):
     service.locked_store().write([CodedArticle(art, "en", "coded", events=(ev,), coder="test/1")], [])
     assert service.list_events(50, 0, q="naval drill")["total"] == before + 1
     assert "late-0" in [e["id"] for e in service.list_events(50, 0, dyad=("TUN", "FRA"), since="2024-03")["items"]]
+    assert "late-0" in [e["id"] for e in service.list_events(50, 0, actor="tunisia", since="2024-03")["items"]]
     service.close()
 
 
@@ -187,4 +189,26 @@ def test_side_tables_no_ascii_character_is_special_in_duckdb(tmp_path):
         reads = service.reads()
         assert not reads._ascii_special()
         assert all(ord(c) > 0x7F for c in reads.special_characters())
+    service.close()
+
+
+@pytest.mark.parametrize("backend", ["duckdb", "postgres"])
+def test_side_tables_unfiltered_pages_of_a_dated_store_read_up_to_a_date_bound(tmp_path, request, backend):
+    url = str(tmp_path / "s.duckdb") if backend == "duckdb" else request.getfixturevalue("pg_server").create_database()
+    arts = [a for a in _articles(60, 9)]
+    arts = [CodedArticle(a.article, a.language, a.status, coder=a.coder, events=tuple(
+        Event(**{**e.__dict__, "date": ["2024-01-03", "2024-01-03", "2024-02", "2024-02-10", "2023-11-30"][k % 5]})
+        for k, e in enumerate(a.events))) for a in arts]
+    with open_store(url) as store:
+        store.write(arts, [])
+    service = Service(lambda: open_store(url), Config())
+    events = service.store.events(EventQuery())
+    events.sort(key=lambda e: (e["date"] or "", e["doc_id"], e["evidence"]["trigger_start"] is None,
+                               e["evidence"]["trigger_start"] or 0, e["id"]))
+    with service.lock:
+        assert service.reads().date_bound(5) is not None
+    for limit, offset in ((3, 0), (5, 7), (10, 30), (50, 0), (4, 100), (2, 1000)):
+        want = ref.list_events(events, limit, offset)
+        got = service.list_events(limit, offset)
+        assert {k: v for k, v in got.items() if k != "next_cursor"} == want, (limit, offset)
     service.close()

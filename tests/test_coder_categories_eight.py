@@ -264,3 +264,181 @@ def test_coder_blocking_trade_is_a_sanction(code, text, language, actor, recipie
     (CAMEO 163), not a protesters' blockade (PROTEST obstruct)."""
     event = only(code(text, language=language), "SANCTION")
     assert codes(event.actor) == [actor] and codes(event.recipient) == [recipient]
+
+
+@pytest.mark.parametrize(
+    "text,language,actor",
+    [
+        ("Belgium acknowledged the killings of Congolese civilians by its colonial army.", "en", "BEL"),
+        ("Germany admitted the crimes of its colonial troops in Namibia.", "en", "DEU"),
+        ("Le président français a reconnu les massacres commis par l'armée française au Cameroun.", "fr", "FRA"),
+        ("Le président français a reconnu la violence de la colonisation à Madagascar.", "fr", "FRA"),
+    ],
+)
+def test_coder_a_wrong_owned_up_to_is_a_concession(code, text, language, actor):
+    """Acknowledging one's own violence is a verbal concession (CONCEDE, as an apology is), not
+    recognition (SUPPORT) and not the violence told anew (the act acknowledged is its object)."""
+    events = code(text, language=language)
+    assert codes(only(events, "CONCEDE").actor) == [actor]
+    assert not {"SUPPORT", "ASSAULT"} & set(categories(events))
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Japan admitted that its soldiers had tortured Korean prisoners.", "en"),
+        ("La Belgique a reconnu que des soldats belges avaient tué des civils congolais.", "fr"),
+    ],
+)
+def test_coder_an_admitted_act_is_a_concession_and_the_act(code, text, language):
+    """An admission told as a clause concedes (CONCEDE); the act admitted is told as well (ASSAULT)."""
+    events = code(text, language=language)
+    assert "CONCEDE" in categories(events) and "ASSAULT" in categories(events)
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Le Kenya a reconnu le gouvernement de transition soudanais.", "fr"),
+        ("Le Maroc a reconnu la souveraineté de l'Espagne sur Ceuta.", "fr"),
+    ],
+)
+def test_coder_recognition_stays_support(code, text, language):
+    events = code(text, language=language)
+    assert "SUPPORT" in categories(events) and "CONCEDE" not in categories(events)
+
+
+def test_coder_a_suspension_lifted_on_a_weekday_is_a_concession(code):
+    """The parser may hang the measure on the weekday between the verb and it; it is still lifted."""
+    events = code("L'Union africaine a levé mercredi la suspension du Gabon.", language="fr")
+    event = only(events, "CONCEDE")
+    assert codes(event.actor) == ["IGO"] and codes(event.recipient) == ["GAB"]
+    assert "SANCTION" not in categories(events)
+
+
+@pytest.mark.parametrize(
+    "text,language,actor,recipient",
+    [
+        ("Hungary said it would not block the accession of Ukraine to the European Union.", "en", "HUN", "UKR"),
+        ("Turkey said it would not oppose Sweden's membership of NATO.", "en", "TUR", "SWE"),
+        ("La Hongrie a assuré qu'elle ne bloquerait pas l'adhésion de l'Ukraine à l'Union européenne.", "fr", "HUN", "UKR"),
+        ("La Grèce a indiqué qu'elle ne s'opposerait pas à l'adhésion de la Macédoine du Nord.", "fr", "GRC", "MKD"),
+    ],
+)
+def test_coder_a_promise_not_to_obstruct_is_an_agreement(code, text, language, actor, recipient):
+    """A party that says it will not block or oppose another's step commits to let it happen: verbal
+    cooperation (AGREE), not a negated refusal kept out of the counts."""
+    events = code(text, language=language)
+    event = only(events, "AGREE")
+    assert codes(event.actor) == [actor] and codes(event.recipient) == [recipient]
+    assert not event.negated and not event.hypothetical
+    assert "REJECT" not in categories(events)
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Serbia blocked the accession of Kosovo to the Council of Europe.", "en"),
+        ("Russia said it would not withdraw its troops from Syria.", "en"),
+    ],
+)
+def test_coder_a_refusal_stays_a_refusal(code, text, language):
+    """Blocking done, or a future refusal to yield, stays REJECT."""
+    assert "REJECT" in categories(code(text, language=language))
+
+
+@pytest.mark.parametrize(
+    "text,language,actor,recipient",
+    [
+        ("Mexican diplomats left Quito two days later.", "en", "MEX", "ECU"),
+        ("The French ambassador left Niamey on Friday.", "en", "FRA", "NER"),
+        ("Les diplomates français ont quitté Niamey vendredi.", "fr", "FRA", "NER"),
+    ],
+)
+def test_coder_envoys_leaving_are_withdrawn(code, text, language, actor, recipient):
+    """A state's envoys who leave the country they serve in are withdrawn (SANCTION withdraw, like a
+    recall), whoever ordered it."""
+    event = only(code(text, language=language), "SANCTION")
+    assert event.mode == "withdraw"
+    assert codes(event.actor) == [actor] and codes(event.recipient) == [recipient]
+
+
+def test_coder_other_people_leaving_are_no_sanction(code):
+    events = code("The French tourists left Niamey on Friday.", language="en")
+    assert "SANCTION" not in categories(events)
+
+
+@pytest.mark.parametrize(
+    "text,language,actors",
+    [
+        ("Turkey and Israel restored ambassadors in 2022.", "en", ["ISR", "TUR"]),
+        ("L'Égypte et la Turquie ont rétabli leurs ambassadeurs en juillet.", "fr", ["EGY", "TUR"]),
+    ],
+)
+def test_coder_restoring_ambassadors_is_support(code, text, language, actors):
+    """Ambassadors restored mend relations: diplomatic cooperation (SUPPORT), as restored ties are."""
+    assert codes(only(code(text, language=language), "SUPPORT").actor) == actors
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Kyiv let the gas transit deal with Moscow expire on January 1.", "en"),
+        ("Kiev a laissé expirer le contrat de transit avec Moscou.", "fr"),
+    ],
+)
+def test_coder_an_agreement_let_lapse_is_ended(code, text, language):
+    """Letting an agreement expire ends it (SANCTION discontinue), done by whoever lets it lapse."""
+    event = only(code(text, language=language), "SANCTION")
+    assert event.mode == "discontinue"
+    assert codes(event.actor) == ["UKR"] and codes(event.recipient) == ["RUS"]
+
+
+def test_coder_a_ceasefire_let_lapse_is_no_sanction(code):
+    events = code("The rebels let the ceasefire expire on Sunday.", language="en")
+    assert "SANCTION" not in categories(events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Somalia called the memorandum with Ethiopia an attack on its sovereignty.",
+        "Venezuela called the deployment by Guyana an invasion.",
+    ],
+)
+def test_coder_an_act_named_as_an_attack_is_disapproval_not_a_request(code, text):
+    """Naming another's act with a word of conflict ("called it an attack") judges it (ACCUSE
+    disapprove); the naming verb is no "call on" demand (REQUEST) and the attack is no violence done."""
+    events = code(text, language="en")
+    assert only(events, "ACCUSE").mode == "disapprove"
+    assert not {"REQUEST", "ASSAULT"} & set(categories(events))
+
+
+@pytest.mark.parametrize(
+    "text,language,first",
+    [
+        ("Le Niger a fermé sa frontière, accusant le Bénin d'abriter des bases étrangères.", "fr", "COERCE"),
+        ("Le Mali a rompu ses relations avec l'Ukraine, accusant Kiev d'avoir soutenu les rebelles.", "fr", "SANCTION"),
+        ("Rwanda cut ties with Belgium, accusing Brussels of taking sides in the war.", "en", "SANCTION"),
+    ],
+)
+def test_coder_a_participle_after_a_comma_is_an_act_of_its_own(code, text, language, first):
+    """« ..., accusant X de ... »: a present participle set off by a comma tells a second act of the
+    same subject (ACCUSE), not the content of the first one, even where the parser hangs it as a
+    complement of the first verb."""
+    events = code(text, language=language)
+    assert first in categories(events)
+    event = only(events, "ACCUSE")
+    assert codes(event.recipient) in (["BEN"], ["UKR"], ["BEL"])
+
+
+def test_coder_a_gerund_complement_still_folds(code):
+    """Without the comma a gerund is the content of its verb ("began expelling"): one event."""
+    events = code("Iran began expelling thousands of Afghans.", language="en")
+    assert categories(events) == ["COERCE"]
+
+
+def test_coder_an_overthrow_told_as_a_noun_is_a_seizure(code):
+    """« Le renversement du président » is the coup told as a noun (COERCE seize, as the verb is)."""
+    events = code("Le renversement du président Bazoum par l'armée nigérienne a choqué la région.", language="fr")
+    assert only(events, "COERCE").mode == "seize"

@@ -26,6 +26,11 @@ _THING_PRONOUNS = {"it", "they", "them", "its", "their", "elles", "ils"}
 # French pronouns of persons and things alike (« La France a rappelé ... Elle a aussi »): the last
 # subject that names a party, person or not
 _EITHER_PRONOUNS = frozenset({"il", "elle"})
+# subject pronouns of more than one party: they may point back to a coordinated subject ("A and B ... They")
+_PLURAL_PRONOUNS = frozenset({"they", "ils", "elles"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+# articles that make a noun definite: "the court", « la Cour », « l'Agence »
+_DEFINITE_ARTICLES = frozenset({"the", "le", "la", "l'", "l’"})
 # relations under a noun that say something else about it than whose it is: a clause ("who fled
 # Syria", « soutenu par l'Iran »), whose words are the parties of another predicate
 _CLAUSAL = frozenset({"relcl", "acl", "advcl", "ccomp", "acl:relcl", "csubj", "parataxis", "pcomp"})
@@ -65,6 +70,14 @@ def ngo_groups(language: str) -> frozenset[str]:
     named with no country, they are coded NGO; a country named with them keeps its code ("Egyptian rights groups")."""
     data = read_data("dyadwatch.actors", f"collectives.{language}.yaml") or {}
     return frozenset(str(w).lower() for w in data.get("ngo_groups") or ())
+
+
+@lru_cache(maxsize=4)
+def body_nouns(language: str) -> frozenset[str]:
+    """Nouns that head the names of bodies ("court", « cour »), of ``collectives.{lang}.yaml``: with a definite
+    article and no country of their own, they stand for the last body named with that word in its name."""
+    data = read_data("dyadwatch.actors", f"collectives.{language}.yaml") or {}
+    return frozenset(str(w).lower() for w in data.get("named_bodies") or ())
 
 
 @lru_cache(maxsize=4)
@@ -153,6 +166,10 @@ class EntityResolver:
     def _entities_for(self, token: Any, depth: int) -> list[Entity]:
         out: list[Entity] = []
         toks = self.toks
+        if self.lists.lower[token.i] in _PLURAL_PRONOUNS:
+            out = self._plural_antecedent(token)
+            if out:
+                return out
         for head in [token, *(toks[j] for j in self._conjuncts(token.i)), *self._named_conjuncts(token.i)]:
             ent = self._one(head, depth)
             found = [ent] if ent is not None else []
@@ -228,7 +245,7 @@ class EntityResolver:
                 return self.person_entity(person, h.text)
         country = country or people or (NGO if entry is not None and entry.canonical in ngo_groups(self.gaz.language) else None)
         if country is None:
-            return self._named_before(h, depth) if depth == 0 else None
+            return self._body_named_before(h) or (self._named_before(h, depth) if depth == 0 else None)
         if sector is None and country != people and not _people_noun(source, self.tok_entry):
             sector = "GOV"  # a phrase a country's name or adjective qualifies: its state, unless a word says otherwise
         # the phrase's words up to its head: they start at the first word of its subtree
@@ -334,6 +351,30 @@ class EntityResolver:
                 return replace(found, name=h.text, start=h.idx, end=h.idx + len(h.text))
         return None
 
+    def _body_named_before(self, h: Any) -> Entity | None:
+        """"The court", « la Cour », "the agency": a definite singular noun that is a word of the name of
+        a body the article named before ("the International Court of Justice"), and no country's, is that body."""
+        parse = self.lists
+        word = parse.lower[h.i]
+        if word not in body_nouns(self.gaz.language) or "Plur" in parse.feature(h.i, "Number"):
+            return None
+        if not any(parse.deps[c] == "det" and parse.lower[c] in _DEFINITE_ARTICLES for c in parse.kids[h.i]):
+            return None
+        starts = self._body_starts
+        for i in reversed(starts[: bisect_left(starts, h.i)]):
+            if i <= h.i - 300:
+                break
+            s, e = self.tok_span[i]
+            if word in parse.lower[s:e]:
+                entry = self.tok_entry[i]
+                return Entity(entry.code, entry.sector, h.text, entry.canonical, None, "organisation", h.idx, h.idx + len(h.text))
+        return None
+
+    @cached_property
+    def _body_starts(self) -> list[int]:
+        """The first words of the bodies the article names, in text order (listed on first use)."""
+        return sorted(i for i, e in self.tok_entry.items() if e.kind == "institution" and e.code and self.tok_span[i][0] == i)
+
     @cached_property
     def _nouns_by_lemma(self) -> dict[int, list[int]]:
         """The positions of the nouns of the Doc by their lemma's hash, in text order (listed on first use)."""
@@ -364,21 +405,66 @@ class EntityResolver:
             return self._one(h.head.head, 1)
         either = h.lower_ in _EITHER_PRONOUNS
         want_person = h.lower_ in _PERSON_PRONOUNS and not either
-        sent_start = h.sent.start
-        prev_start = toks[sent_start - 1].sent.start if sent_start > 0 else 0
+        prev_start = self._previous_sentence_start(h.i)
         for i in range(h.i - 1, prev_start - 1, -1):
             t = toks[i]
             if want_person and i in self.tok_person:
                 return self.person_entity(self.tok_person[i], h.text)
-            if not want_person and t.dep_ in ("nsubj", "nsubjpass", "nsubj:pass"):
-                ent = self._either_antecedent(t, h) if either else None if i in self.tok_person else self.entity_at(i)
+            if not want_person and t.dep_ in _SUBJECTS:
+                ent = self._either_antecedent(t, h) if either else None if i in self.tok_person else self._thing_antecedent(i)
                 if ent is not None:
                     return replace(ent, name=h.text)
+                if not either and self._unplaced_subject(i, h.i):
+                    return None  # "The group said it would ...": the party named last, of no known country
         if either:
             # « il », « elle » with no subject before that names a party: the person last named
             return next((self.person_entity(self.tok_person[i], h.text) for i in range(h.i - 1, prev_start - 1, -1) if i in self.tok_person), None)
         return None
 
+
+    def _previous_sentence_start(self, i: int) -> int:
+        """The first token of the sentence before token i's (of its own when it is the first)."""
+        parse = self.lists
+        k = parse.sent_of[i]
+        return parse.sents[k - 1][0] if k > 0 else parse.sents[k][0]
+
+    def _thing_antecedent(self, i: int) -> Entity | None:
+        """The party a subject names, for "it" or "they" after it: a name, or a common noun a country
+        qualifies ("The Somali government said ... It condemned"), when that noun is the subject of its
+        sentence's main verb, not of a clause the sentence reports ("said that Ethiopian troops had")."""
+        ent = self.entity_at(i)
+        if ent is not None:
+            return ent
+        parse = self.lists
+        verb = parse.heads[i]
+        if parse.pos[i] not in ("NOUN", "PROPN") or parse.heads[verb] != verb:
+            return None
+        found = self._group(self.toks[i], 1)
+        return found if found is not None and found.kind != "person" else None
+
+    def _unplaced_subject(self, i: int, pronoun: int) -> bool:
+        """A main-clause subject of no known country that a pronoun after it most likely stands for: a
+        kind of party ("the militia said"), or any common noun of the pronoun's own sentence ("The group
+        said it would")."""
+        parse = self.lists
+        verb = parse.heads[i]
+        if parse.heads[verb] != verb:
+            return False
+        entry = self.tok_entry.get(i)
+        party = entry is not None and entry.kind in ("group", "role", "rank")
+        return party or parse.pos[i] == "NOUN" and parse.sent_of[i] == parse.sent_of[pronoun]
+
+    def _plural_antecedent(self, h: Any) -> list[Entity]:
+        """"Egypt and Turkey signed ... They also called", « X et Y ont signé ... Ils ont appelé »: every party
+        of the coordinated subject (countries, bodies or people) a plural pronoun points back to; none when
+        that subject names one party."""
+        prev_start = self._previous_sentence_start(h.i)
+        for i in range(h.i - 1, prev_start - 1, -1):
+            if self.lists.deps[i] not in _SUBJECTS or self._thing_antecedent(i) is None:
+                continue
+            found = self.entities_for(self.toks[i], 1)
+            return [replace(e, name=h.text) for e in found] if len(found) > 1 else []
+        return []
 
     def _either_antecedent(self, t: Any, h: Any) -> Entity | None:
         """The party a subject names, for « il » or « elle » after it: a person, a country or body, or

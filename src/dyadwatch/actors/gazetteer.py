@@ -25,7 +25,7 @@ _MAX_PHRASE = 8
 class GazEntry:
     """What a phrase means: a country name or adjective, a capital, an institution, a role..."""
 
-    kind: str  # country | adjective | capital | institution | role | group | rank | honorific | media | relative
+    kind: str  # country | adjective | capital | seat | institution | role | group | rank | honorific | media | relative
     code: str | None
     sector: str | None
     canonical: str
@@ -65,6 +65,9 @@ class Gazetteer:
         # words allow ("de la" begins phrases, "de ce" none), instead of every length from the longest down
         self._prefixes: set[tuple[str, ...]] = set()
         self.country_names: dict[str, str] = {}
+        # seat city (as its entry's canonical name) -> (host state, canonical names of the bodies it hosts,
+        # codes of bodies whose naming makes the city stand for the first of them)
+        self.seats: dict[str, tuple[str, tuple[str, ...], frozenset[str]]] = {}
         # lookup() answers by phrase: tokenising a phrase builds a spaCy Doc, and the coder asks about
         # the same names again and again (it was 12% of the event stage's time)
         self._looked_up: dict[str, GazEntry | None] = {}
@@ -249,8 +252,25 @@ def build_with_tokenizer(language: str, tokenize: Any) -> Gazetteer:
             _add_all(gaz, info["alt"], GazEntry("country", code, None, name))
     gaz.country_names = canonical
     _add_institutions(gaz)
+    _add_seats(gaz)
     _add_roles(gaz, language)
     return gaz
+
+
+def _add_seats(gaz: Gazetteer) -> None:
+    """Cities that host bodies (``seats.yaml``): a city with no entry yet gets a "seat" entry of its host
+    state, which the actor table turns into its body or drops; a capital keeps its entry."""
+    data = read_data("dyadwatch.actors", "seats.yaml") or {}
+    for item in data.get("seats") or []:
+        bodies = tuple(str(b) for b in item.get("bodies") or ())
+        seat = (str(item["host"]), bodies, frozenset(str(c) for c in item.get("codes") or ()))
+        for name in item.get("names") or []:
+            entry = gaz.lookup(name)
+            if entry is None:
+                gaz.add(name, GazEntry("seat", item["host"], None, name))
+                gaz.seats[name] = seat
+            elif entry.kind == "capital" and entry.code == item["host"]:
+                gaz.seats[entry.canonical] = seat
 
 
 def _add_institutions(gaz: Gazetteer) -> None:

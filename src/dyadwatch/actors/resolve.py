@@ -42,6 +42,8 @@ __all__ = ["ArticleActors", "Person"]
 
 _PERSON_LABELS = {"PERSON", "PER"}
 _STATE_SECTORS = {"GOV", "LEG", "MIL", "JUD", "COP", "SPY"}
+# the words a city hangs on where it is a place, not a party ("talks in Brussels", « à Bruxelles »)
+_PLACE_WORDS = frozenset({"in", "at", "to", "from", "near", "à", "en", "de", "vers", "depuis", "dans"})
 
 
 class ArticleActors(NameFinder, EntityResolver):
@@ -74,6 +76,8 @@ class ArticleActors(NameFinder, EntityResolver):
             for i in range(m.start, m.end):
                 self.tok_entry[i] = m.entry
                 self.tok_span[i] = (m.start, m.end)
+        if gaz.seats:
+            self._seat_bodies()
         self._roles_around_adjectives()
         self._postings = posting_prepositions(gaz.language)
         self.compounds = compound_codes(
@@ -111,6 +115,33 @@ class ArticleActors(NameFinder, EntityResolver):
                 if i not in adjectives:
                     self.tok_entry[i] = m.entry
                     self.tok_span[i] = (start, end)
+
+    def _seat_bodies(self) -> None:
+        """"Brussels demanded ...": a city that hosts bodies (``seats.yaml``) stands for the one named
+        last before it, where the article names one of them and never its host state, and the city is
+        a party, not a place ("met in Brussels"). A seat that is no capital is otherwise no party."""
+        seats = self.gaz.seats
+        found = [i for i, e in self.tok_entry.items() if e.kind in ("seat", "capital") and e.canonical in seats and self.tok_span[i][0] == i]
+        if not found:
+            return
+        entries = self.tok_entry
+        bodies = sorted((i, e) for i, e in entries.items() if e.kind == "institution" and self.tok_span[i][0] == i)
+        for start in found:
+            entry = entries[start]
+            host, names, codes = seats[entry.canonical]
+            end = self.tok_span[start][1]
+            named = [(i, e) for i, e in bodies if e.canonical in names or e.code in codes]
+            home = any(e.code == host and e.kind in ("country", "adjective") for e in entries.values())
+            head = next((t.head for t in self.toks[start:end] if not start <= t.head.i < end), self.toks[start])
+            if named and not home and head.lower_ not in _PLACE_WORDS:
+                body = next((e for i, e in reversed(named) if i < start), named[0][1])
+                if body.canonical not in names:  # "the European Court of Justice ... Brussels": the Union
+                    body = self.gaz.lookup(names[0]) or body
+                for i in range(start, end):
+                    entries[i] = body
+            elif entry.kind == "seat":
+                for i in range(start, end):
+                    del entries[i], self.tok_span[i]
 
     def _adjective_code(self, word: str) -> str | None:
         entry = self.gaz.lookup(word)

@@ -57,15 +57,31 @@ def _flagged(
         order = []
         for period in sorted(by_period, reverse=True):
             order += by_period[period]
+    if n is None:  # in dyad order; a dyad with many candidates is decided whole (the same flags, fewer calls)
+        per_dyad: dict[int, list[int]] = defaultdict(list)
+        for d, i in order:
+            per_dyad[d].append(i)
+        for d, found_at in sorted(per_dyad.items()):
+            (a, b), points = dyads[d]
+            if 4 * len(found_at) > len(points):
+                found += detect_shifts(_points(points), None, f"{a}-{b}", window=window, threshold=threshold)
+            else:
+                found += [s for i in found_at for s in _decide(points, i, f"{a}-{b}", window, threshold)]
+        return found
     last = None
     for d, i in order:
         (a, b), points = dyads[d]
         if n is not None and len(found) >= n and points[i][0] != last:
             break
         last = points[i][0]
-        tail = detect_shifts(_points(points[max(0, i - window): i + 1]), None, f"{a}-{b}", window=window, threshold=threshold)
-        found += [s for s in tail if s.period == last]
+        found += _decide(points, i, f"{a}-{b}", window, threshold)
     return found
+
+
+def _decide(points: list[tuple[str, int, float]], i: int, dyad: str, window: int, threshold: float) -> list[Shift]:
+    """``detect_shifts``' flag of the point ``i`` alone (it depends on the point and its window only)."""
+    tail = detect_shifts(_points(points[max(0, i - window): i + 1]), None, dyad, window=window, threshold=threshold)
+    return [s for s in tail if s.period == points[i][0]]
 
 
 def _candidates(series: list[list[tuple[str, int, float]]], window: int, threshold: float) -> list[tuple[int, int]]:

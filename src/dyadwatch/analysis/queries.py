@@ -149,6 +149,10 @@ class StoreReads(DyadReads, ActorReads, TextSearch):
         if after is not None:
             sql, p = self.after(after)
             where, params = f"{where} AND {sql}", [*params, *p]
+        elif source is None and where == "true" and not include_flagged:
+            bound = self.date_bound(offset + limit + 1)
+            if bound is not None:  # the page lies among the events dated up to it: the rest need no sort
+                where, params = f"e.date{self.c} <= ?", [*params, bound]
         # the page's ids first (a sort of narrow rows), then only those rows; one more id tells whether more follow
         ids = [r[0] for r in self.store.query(
             f"SELECT e.id FROM {src} e WHERE {where} ORDER BY {self.key} LIMIT {int(limit) + 1} OFFSET {int(offset)}", params
@@ -156,6 +160,24 @@ class StoreReads(DyadReads, ActorReads, TextSearch):
         more, ids = len(ids) > limit, ids[:limit]
         rows = {r["id"]: r for r in self.store.dicts(f"SELECT * FROM events WHERE id {self.in_list}", [ids])} if ids else {}
         return self.public([rows[i] for i in ids]), total, more
+
+    def date_bound(self, needed: int) -> str | None:
+        """The earliest date by which ``needed`` counted events are dated (from the actor rollup's counts per
+        date), so that the first ``needed`` events in page order are dated up to it; None where the rollup is
+        not kept, the store has undated events (NULL and empty dates share its row) or too few dated ones.
+        """
+        cells = self.actor_cells()
+        if cells is None:
+            return None
+        dates = sorted((v, n) for (kc, _, kind, v), n in cells.items() if kc == "" and kind == "date" and n > 0)
+        if dates and dates[0][0] == "":
+            return None
+        seen = 0
+        for date, n in dates:
+            seen += n
+            if seen >= needed:
+                return date
+        return None
 
     def article_events(self, article_id: str) -> list[dict[str, Any]]:
         """An article's events (every report, flagged ones too), in text order."""

@@ -204,7 +204,9 @@ class Service:
             conds, params = reads.conditions(
                 dyad=None if source else dyad, directed=directed, category=category, include_flagged=include_flagged, **filters
             )
-            items, total, more = reads.event_page(conds, params, limit, offset, include_flagged, after, source=source)
+            # every counted event: the total is the rollup's (``totals``), not a count of the store
+            known = self.cached("totals", lambda r: r.totals())["events_counted"] if not (conds or source or include_flagged) else None
+            items, total, more = reads.event_page(conds, params, limit, offset, include_flagged, after, total=known, source=source)
         return {**page(items, total, limit, offset), "next_cursor": cursor_of(items[-1]) if more else None}
 
     # -- actors and dyads -------------------------------------------------

@@ -1,11 +1,22 @@
-"""What the clause around a trigger says about its event: whether a noun names an act of its own, and the adjustments to its category."""
+"""What the clause around a trigger says about its event: whether a noun names an act of its own, and the
+adjustments to its category (people deported, a body left, a measure cancelled, a wrong admitted)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from dyadwatch.events.arguments import cue_words
-from dyadwatch.events.context import _AUX, _SUBJECTS, Candidate, Context, _clause_verbs, _cues
+from dyadwatch.events.collectives import BODY_CODES
+from dyadwatch.events.context import (
+    _AUX,
+    _SUBJECTS,
+    Candidate,
+    Context,
+    _clause_verbs,
+    _cues,
+)
+from dyadwatch.events.lexicon import Trigger
 from dyadwatch.events.timing import _clause_head
 from dyadwatch.records import Entity
 
@@ -291,3 +302,146 @@ _NAME_PARTS = frozenset({"compound", "flat", "flat:name", "amod", "nmod", "det"}
 _TOWARDS = frozenset({"to", "into", "à", "au", "aux", "vers"})
 _STATES = frozenset({"country", "capital", "adjective", "institution"})
 
+
+def _refined(ctx: Context, i: int, trig: Trigger) -> Trigger:
+    """What the trigger's complement makes of its category: people deported, a body left."""
+    if trig.category == "SANCTION":
+        return _deported(ctx, i, trig)
+    if trig.category == "RETREAT" and trig.mode in ("withdraw", "resign") and ctx.pos[i] == "VERB" and _body_left(ctx, i):
+        # "withdrew from the African Union", « s'est retiré de la Cédéao »: leaving a body of states cuts
+        # cooperation with it (SANCTION withdraw), not a retreat of forces from ground
+        return replace(trig, category="SANCTION", mode="withdraw")
+    return trig
+
+
+def _held_people(ctx: Context, i: int) -> bool:
+    """A passive verb of holding whose subject is people: a person by name, people by their
+    nationality ("French citizens", « deux Français »), or a word for people held."""
+    deps, kids, entry, people = ctx.deps, ctx.kids, ctx.actors.tok_entry, _cues(ctx.lexicon.language, "detainees")
+    if not any(deps[k] in ("auxpass", "aux:pass") for k in kids[i]):
+        return False
+    for k in kids[i]:
+        if deps[k] not in ("nsubjpass", "nsubj:pass"):
+            continue
+        if k in ctx.actors.tok_person or ctx.lemmas[k] in people:
+            return True
+        e = entry.get(k)
+        if e is not None and (e.kind == "adjective" or e.kind == "person"):
+            return True
+    return False
+
+
+def _envoys_leaving(ctx: Context, i: int) -> bool:
+    """A verb of leaving whose subject is a state's envoys (diplomats, an ambassador) and whose object,
+    if any, is a place: they are withdrawn from the country they leave."""
+    deps, kids, envoys = ctx.deps, ctx.kids, _cues(ctx.lexicon.language, "envoys")
+    subject = any(deps[k] in ("nsubj", "nsubj:pass") and ctx.lemmas[k] in envoys for k in kids[i])
+    if not subject:
+        return False
+    entry = ctx.actors.tok_entry
+    return all(entry.get(k) is not None and entry[k].kind in ("country", "capital") for k in kids[i] if deps[k] in ("obj", "dobj"))
+
+
+def _body_left(ctx: Context, i: int) -> bool:
+    """The verb's object or its "from" / « de » complement names an intergovernmental body."""
+    deps, kids, entry = ctx.deps, ctx.kids, ctx.actors.tok_entry
+    found = False
+    for k in kids[i]:
+        dep = deps[k]
+        if dep in ("dobj", "obj") and not _is_body(entry.get(k)):
+            return False  # "withdrew its troops from the UN mission": forces pulled back, a retreat
+        heads = [p for p in kids[k] if deps[p] == "pobj"] if dep == "prep" and ctx.lower[k] in ("from", "out") else [k] if dep in _LEFT else []
+        found = found or any(_is_body(entry.get(h)) for h in heads)
+    return found
+
+
+def _is_body(e: Any) -> bool:
+    return e is not None and e.kind == "institution" and e.code in BODY_CODES
+
+
+# what a leaving verb leaves: its object, or its « de » complement (« se retirer de »)
+_LEFT = frozenset({"dobj", "obj", "obl:arg", "obl"})
+
+
+def _deported(ctx: Context, i: int, trig: Trigger) -> Trigger:
+    """An expulsion of people named by their nationality ("expelled thousands of Afghans", « a expulsé
+    200 000 Haïtiens ») is a deportation (COERCE, as the ontology lists deport); expelling a state's
+    envoys ("expelled two Russian diplomats", the nationality an adjective) stays a cut in relations
+    (SANCTION expel)."""
+    if trig.mode != "expel" or trig.category != "SANCTION":
+        return trig
+    deps, kids, pos, entry = ctx.deps, ctx.kids, ctx.pos, ctx.actors.tok_entry
+    expelled = [k for k in kids[i] if deps[k] in _EXPELLED]
+    for k in list(expelled):
+        expelled.extend(g for g in kids[k] if deps[g] in _OF_LINKS)
+        expelled.extend(p for g in kids[k] if deps[g] == "prep" for p in kids[g] if deps[p] == "pobj")
+    for k in expelled:
+        e = entry.get(k)
+        if e is not None and e.kind == "adjective" and pos[k] in ("NOUN", "PROPN"):
+            return replace(trig, category="COERCE", mode="deport")
+    return trig
+
+
+# the people an expulsion moves: a verb's object or passive subject, a noun's complement (« l'expulsion de »)
+_EXPELLED = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass", "nmod"})
+_OF_LINKS = frozenset({"nmod", "pobj"})
+
+def _in_date(ctx: Context, k: int) -> bool:
+    at = ctx.toks[k].idx
+    return any(span.start <= at < span.end for span in ctx.dates)
+
+
+def _reversals(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """A measure against someone that a verb cancels ("cancelled the expulsion", « a annulé l'expulsion »,
+    "suspended the deportations") is that measure eased: a concession (CONCEDE), told at the cancelling
+    verb, not the measure itself."""
+    language = ctx.lexicon.language
+    cancelling, admitting = _cues(language, "cancelling"), _cues(language, "admitting")
+    lemmas = ctx.lemmas
+    moved: dict[int, Candidate] = {}
+    for c in found:
+        i, category = c.token.i, c.trigger.category
+        if category not in _MEASURES and category not in _HARMS:
+            continue
+        v = _object_of(ctx, i)
+        if v is not None and (category in _MEASURES and lemmas[v] in cancelling or category in _HARMS and lemmas[v] in admitting):
+            # "admitted the killings", « a reconnu la violence de la colonisation »: a wrong owned up to
+            moved[v] = Candidate(ctx.toks[v], Trigger((lemmas[v], lemmas[i]), "CONCEDE", None, "VERB", frozenset(), 0), c.consumed | {i})
+            continue
+        v = _clause_of(ctx, i) if category in _HARMS else None
+        if v is not None and lemmas[v] in admitting and v not in moved:
+            # "admitted that its agents had abducted ...": the admission is a concession, the act told an event of its own
+            moved[v] = Candidate(ctx.toks[v], Trigger((lemmas[v], "that"), "CONCEDE", None, "VERB", frozenset(), 0))
+    if not moved:
+        return found
+    return [c for c in found if c.token.i not in moved] + list(moved.values())
+
+
+def _object_of(ctx: Context, i: int) -> int | None:
+    """The verb whose object a noun is (a date the parser put between them is skipped:
+    « a levé mercredi la suspension »)."""
+    if ctx.pos[i] != "NOUN":
+        return None
+    heads, deps = ctx.heads, ctx.deps
+    v = heads[i]
+    if deps[i] == "nmod" and _in_date(ctx, v) and heads[v] != v:
+        return heads[v] if ctx.pos[heads[v]] == "VERB" else None
+    return v if deps[i] in ("obj", "dobj") and ctx.pos[v] == "VERB" else None
+
+
+def _clause_of(ctx: Context, i: int) -> int | None:
+    """The verb whose complement clause holds the trigger, two links up at most."""
+    heads, deps = ctx.heads, ctx.deps
+    cur = i
+    for _ in range(3):
+        if heads[cur] == cur:
+            return None
+        if deps[cur] == "ccomp":
+            return heads[cur]
+        cur = heads[cur]
+    return None
+
+
+# measures taken against someone, whose cancelling eases them; wrongs done, whose admission is a concession
+_MEASURES = frozenset({"SANCTION", "COERCE"})
+_HARMS = frozenset({"ASSAULT", "COERCE"})

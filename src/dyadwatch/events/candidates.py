@@ -6,14 +6,19 @@ from bisect import bisect_left
 from dataclasses import replace
 from typing import Any
 
-from dyadwatch.events.collectives import BODY_CODES
 from dyadwatch.events.anchoring import (
+    _body_left,
     _conditions,
     _enacted,
     _enactor,
+    _envoys_leaving,
+    _held_people,
+    _in_date,
     _own_risk,
     _protest_demand,
     _reason_given,
+    _refined,
+    _reversals,
     _said_by_event,
     _standing,
     _unanchored,
@@ -70,6 +75,9 @@ def _unlisted(ctx: Context, i: int) -> Candidate | None:
     if _reported_obligation(ctx, i):
         return Candidate(ctx.toks[i], DEMAND)
     lemma, language = ctx.lemmas[i], ctx.lexicon.language
+    if lemma in _cues(language, "leaving") and _envoys_leaving(ctx, i):
+        # "the French diplomats left Niamey", « l'ambassadeur a quitté Alger »: envoys withdrawn (SANCTION withdraw)
+        return Candidate(ctx.toks[i], Trigger((lemma,), "SANCTION", "withdraw", "VERB", frozenset(), 0))
     if lemma in _cues(language, "leaving") and _body_left(ctx, i):
         # "left the Economic Community of West African States", « a quitté l'Union africaine »
         return Candidate(ctx.toks[i], Trigger((lemma,), "SANCTION", "withdraw", "VERB", frozenset(), 0))
@@ -105,78 +113,6 @@ def _addressed(ctx: Context, i: int, trig: Trigger) -> Trigger:
 _ADDRESSEES = frozenset({"dobj", "obj", "iobj", "obl:arg"})
 
 
-def _refined(ctx: Context, i: int, trig: Trigger) -> Trigger:
-    """What the trigger's complement makes of its category: people deported, a body left."""
-    if trig.category == "SANCTION":
-        return _deported(ctx, i, trig)
-    if trig.category == "RETREAT" and trig.mode in ("withdraw", "resign") and ctx.pos[i] == "VERB" and _body_left(ctx, i):
-        # "withdrew from the African Union", « s'est retiré de la Cédéao »: leaving a body of states cuts
-        # cooperation with it (SANCTION withdraw), not a retreat of forces from ground
-        return replace(trig, category="SANCTION", mode="withdraw")
-    return trig
-
-
-def _held_people(ctx: Context, i: int) -> bool:
-    """A passive verb of holding whose subject is people: a person by name, people by their
-    nationality ("French citizens", « deux Français »), or a word for people held."""
-    deps, kids, entry, people = ctx.deps, ctx.kids, ctx.actors.tok_entry, _cues(ctx.lexicon.language, "detainees")
-    if not any(deps[k] in ("auxpass", "aux:pass") for k in kids[i]):
-        return False
-    for k in kids[i]:
-        if deps[k] not in ("nsubjpass", "nsubj:pass"):
-            continue
-        if k in ctx.actors.tok_person or ctx.lemmas[k] in people:
-            return True
-        e = entry.get(k)
-        if e is not None and (e.kind == "adjective" or e.kind == "person"):
-            return True
-    return False
-
-
-def _body_left(ctx: Context, i: int) -> bool:
-    """The verb's object or its "from" / « de » complement names an intergovernmental body."""
-    deps, kids, entry = ctx.deps, ctx.kids, ctx.actors.tok_entry
-    found = False
-    for k in kids[i]:
-        dep = deps[k]
-        if dep in ("dobj", "obj") and not _is_body(entry.get(k)):
-            return False  # "withdrew its troops from the UN mission": forces pulled back, a retreat
-        heads = [p for p in kids[k] if deps[p] == "pobj"] if dep == "prep" and ctx.lower[k] in ("from", "out") else [k] if dep in _LEFT else []
-        found = found or any(_is_body(entry.get(h)) for h in heads)
-    return found
-
-
-def _is_body(e: Any) -> bool:
-    return e is not None and e.kind == "institution" and e.code in BODY_CODES
-
-
-# what a leaving verb leaves: its object, or its « de » complement (« se retirer de »)
-_LEFT = frozenset({"dobj", "obj", "obl:arg", "obl"})
-
-
-def _deported(ctx: Context, i: int, trig: Trigger) -> Trigger:
-    """An expulsion of people named by their nationality ("expelled thousands of Afghans", « a expulsé
-    200 000 Haïtiens ») is a deportation (COERCE, as the ontology lists deport); expelling a state's
-    envoys ("expelled two Russian diplomats", the nationality an adjective) stays a cut in relations
-    (SANCTION expel)."""
-    if trig.mode != "expel" or trig.category != "SANCTION":
-        return trig
-    deps, kids, pos, entry = ctx.deps, ctx.kids, ctx.pos, ctx.actors.tok_entry
-    expelled = [k for k in kids[i] if deps[k] in _EXPELLED]
-    for k in list(expelled):
-        expelled.extend(g for g in kids[k] if deps[g] in _OF_LINKS)
-        expelled.extend(p for g in kids[k] if deps[g] == "prep" for p in kids[g] if deps[p] == "pobj")
-    for k in expelled:
-        e = entry.get(k)
-        if e is not None and e.kind == "adjective" and pos[k] in ("NOUN", "PROPN"):
-            return replace(trig, category="COERCE", mode="deport")
-    return trig
-
-
-# the people an expulsion moves: a verb's object or passive subject, a noun's complement (« l'expulsion de »)
-_EXPELLED = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass", "nmod"})
-_OF_LINKS = frozenset({"nmod", "pobj"})
-
 
 def _subject_of(ctx: Context, j: int, i: int) -> bool:
     """``j`` is the subject of a verb ``i`` that has an object of its own ("the minister received a
@@ -185,11 +121,6 @@ def _subject_of(ctx: Context, j: int, i: int) -> bool:
         return False
     # not a date parsed as the object (« les négociations reprendraient le mois prochain »)
     return any(ctx.deps[k] in ("obj", "dobj") and not _in_date(ctx, k) for k in ctx.kids[i])
-
-
-def _in_date(ctx: Context, k: int) -> bool:
-    at = ctx.toks[k].idx
-    return any(span.start <= at < span.end for span in ctx.dates)
 
 
 def _guest(ctx: Context, i: int) -> bool:
@@ -223,10 +154,20 @@ def _named_as(ctx: Context, i: int, reported: bool) -> tuple[int, set[int]] | No
     while todo and seen < 24:
         j = todo.pop()
         seen += 1
-        if pos[j] in ("NOUN", "ADJ") and (ctx.lemmas[j] in words or ctx.lower[j] in words) and not (deps[j] in ("obj", "dobj") and ctx.heads[j] == i):
+        if pos[j] in ("NOUN", "ADJ") and (ctx.lemmas[j] in words or ctx.lower[j] in words or deps[j] == "oprd" and _hostile_act(ctx, j)) and not (
+            deps[j] in ("obj", "dobj") and ctx.heads[j] == i
+        ):
             return j, _judged(ctx, tops) if reported else set()
         todo.extend(k for k in kids[j] if deps[k] not in _NOT_NAMED)
     return None
+
+
+def _hostile_act(ctx: Context, j: int) -> bool:
+    """A noun the lexicon reads as an act of conflict ("an attack", "an invasion"): naming another's act so judges it."""
+    return any(len(t.words) == 1 and t.category in _HOSTILE for t in ctx.lexicon.triggers.get(ctx.lemmas[j], ()))
+
+
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 
 
 def _as_complement(ctx: Context, c: int) -> bool:
@@ -266,6 +207,8 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
         pos = all_pos[i]
         head_word = lemmas[i] if lemmas[i] in triggers else lower[i]
         options = triggers.get(head_word)
+        if options and pos == "VERB" and any(ctx.deps[k] == "oprd" for k in ctx.kids[i]):
+            options = ()  # "called the memorandum an attack": a verb that names, read by _unlisted, not "call on"
         if not options:
             other = _unlisted(ctx, i) if pos == "VERB" else None
             if other is not None:
@@ -317,27 +260,6 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
     consumed = {i for c in found for i in c.consumed}
     return [c for c in found if c.token.i not in consumed] if consumed else found
 
-
-def _reversals(ctx: Context, found: list[Candidate]) -> list[Candidate]:
-    """A measure against someone that a verb cancels ("cancelled the expulsion", « a annulé l'expulsion »,
-    "suspended the deportations") is that measure eased: a concession (CONCEDE), told at the cancelling
-    verb, not the measure itself."""
-    cancelling = _cues(ctx.lexicon.language, "cancelling")
-    heads, deps, lemmas = ctx.heads, ctx.deps, ctx.lemmas
-    moved: dict[int, Candidate] = {}
-    for c in found:
-        i = c.token.i
-        if c.trigger.category in _MEASURES and ctx.pos[i] == "NOUN" and deps[i] in ("obj", "dobj") and lemmas[heads[i]] in cancelling:
-            v = heads[i]
-            trig = Trigger((lemmas[v], lemmas[i]), "CONCEDE", None, "VERB", frozenset(), 0)
-            moved[v] = Candidate(ctx.toks[v], trig, c.consumed | {i})
-    if not moved:
-        return found
-    return [c for c in found if c.token.i not in moved] + list(moved.values())
-
-
-# measures taken against someone, whose cancelling eases them
-_MEASURES = frozenset({"SANCTION", "COERCE"})
 
 
 def fold_governed(cands: list[Candidate], ctx: Context, sent: Any = None) -> list[Candidate]:
@@ -404,6 +326,8 @@ def _governor(ctx: Context, i: int, by_token: dict[int, Candidate], category: st
     strike" are two events.
     """
     heads, deps, lower, kids = ctx.heads, ctx.deps, ctx.lower, ctx.kids
+    if _detached_participle(ctx, i):
+        return None
     cur, adjunct, clausal, terms = i, False, False, False
     for _ in range(5):
         # clause complements ("..., which Algiers has suspended") are events of their own, not folded,
@@ -431,6 +355,16 @@ def _governor(ctx: Context, i: int, by_token: dict[int, Candidate], category: st
                 return None
             return gov if not adjunct or gov.trigger.category == category else None
     return None
+
+
+def _detached_participle(ctx: Context, i: int) -> bool:
+    """A present participle set off by a comma (« a fermé sa frontière, accusant le Bénin de ... »,
+    "closed the border, accusing Benin of ..."): a second act of the same subject, not the content of
+    the first, even where the parser hangs it as a complement."""
+    if i == 0 or ctx.lower[i - 1] != "," or ctx.pos[i] != "VERB" or ctx.deps[i] not in ("xcomp", "advcl"):
+        return False
+    morph = ctx.toks[i].morph
+    return "Part" in morph.get("VerbForm") and "Pres" in morph.get("Tense")
 
 
 def _modal(ctx: Context, v: int) -> bool:

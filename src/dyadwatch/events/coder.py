@@ -180,6 +180,11 @@ def _recategorise(cand: Candidate, ctx: Context, modality: Modality, speaker: li
         # "Russia said Sudan must return the helicopter": the speaker demands it of the subject
         r.category, r.mode = "REQUEST", GOVERNED_MODE.get(("REQUEST", category))
         r.actor, r.recipient = dedupe(speaker), r.actor or r.recipient
+    elif future and r.negated and category == "REJECT":
+        # "said it would not block the accession", « ne s'opposera pas »: a commitment not to obstruct (AGREE),
+        # told now even in the conditional of reported speech
+        r.category, r.mode, r.negated = "AGREE", None, False
+        r.hypothetical = r.hypothetical and not modality.reported
     elif future and r.negated and category in REFUSABLE:
         # "will not accept", "would not meet the demands": a refusal
         r.category, r.mode, r.negated = "REJECT", GOVERNED_MODE.get(("REJECT", category)), False
