@@ -20,6 +20,7 @@ The peak memory of a PostgreSQL run is the client's (the Python process): the se
 Example:
     .venv/bin/python bench/api_scale.py --events 1000000 --old
     .venv/bin/python bench/api_scale.py --events 10000000 --backend duckdb --backend postgres
+    .venv/bin/python bench/api_scale.py --events 10000000 --backend postgres --pg-dir /tmp/pg10  # reuses a kept server
 """
 
 from __future__ import annotations

@@ -9,10 +9,10 @@ durability (``fsync``, ``synchronous_commit`` and full-page writes off), no
 WAL beyond what recovery needs (``wal_level=minimal``: a table emptied in the
 load's transaction and the indexes built after it are written without WAL),
 no autovacuum beside the timed steps (the load runs its own ``VACUUM``), and
-memory for the sorts and hashes of the rollup builds. A user's server keeps
-its own settings; only the store's rebuild raises ``work_mem`` for its own
-transaction. Given a folder (``--pg-dir``), the server keeps its data there
-for reruns: a second start finds the loaded database and skips the load.
+memory for the sorts and hashes of the rollup builds. These are the bench
+server's only: the store sets nothing on a user's server. Given a folder
+(``--pg-dir``), the server keeps its data there for reruns: a second start
+finds the loaded database and skips the load.
 Statements slower than ``log_ms`` go to the server's log (``<folder>/log``).
 """
 

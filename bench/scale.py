@@ -20,6 +20,7 @@ Timed, best of ``--repeat`` runs each:
 Example:
     .venv/bin/python bench/scale.py --events 1000000
     .venv/bin/python bench/scale.py --events 10000000 --pg-url postgresql://me@localhost/bench
+    .venv/bin/python bench/scale.py --events 10000000 --skip-duckdb --pg-dir /tmp/pg10   # kept for reruns
 """
 
 from __future__ import annotations

@@ -154,12 +154,20 @@ def _named_as(ctx: Context, i: int, reported: bool) -> tuple[int, set[int]] | No
     while todo and seen < 24:
         j = todo.pop()
         seen += 1
-        if pos[j] in ("NOUN", "ADJ") and (ctx.lemmas[j] in words or ctx.lower[j] in words or deps[j] == "oprd" and _hostile_act(ctx, j)) and not (
+        if pos[j] in ("NOUN", "ADJ") and (ctx.lemmas[j] in words or ctx.lower[j] in words or deps[j] == "oprd" and _hostile_act(ctx, j) and not _names_what(ctx, i)) and not (
             deps[j] in ("obj", "dobj") and ctx.heads[j] == i
         ):
             return j, _judged(ctx, tops) if reported else set()
         todo.extend(k for k in kids[j] if deps[k] not in _NOT_NAMED)
     return None
+
+
+def _names_what(ctx: Context, i: int) -> bool:
+    """"In what it called a warning": the naming verb names a thing of the sentence, it judges no act."""
+    return any(ctx.deps[k] in ("dobj", "obj") and ctx.lower[k] in _WH for k in ctx.kids[i])
+
+
+_WH = frozenset({"what", "which", "whatever"})
 
 
 def _hostile_act(ctx: Context, j: int) -> bool:
@@ -207,7 +215,7 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
         pos = all_pos[i]
         head_word = lemmas[i] if lemmas[i] in triggers else lower[i]
         options = triggers.get(head_word)
-        if options and pos == "VERB" and any(ctx.deps[k] == "oprd" for k in ctx.kids[i]):
+        if options and pos == "VERB" and any(ctx.deps[k] == "oprd" for k in ctx.kids[i]) and not _names_what(ctx, i):
             options = ()  # "called the memorandum an attack": a verb that names, read by _unlisted, not "call on"
         if not options:
             other = _unlisted(ctx, i) if pos == "VERB" else None
