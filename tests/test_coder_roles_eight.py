@@ -115,3 +115,64 @@ def test_roles_a_verb_with_no_object_keeps_its_governors_subject(code):
     # « a décidé d'expulser »: no object names a party, the subject of the governing verb acts
     events = [e for e in code("La Turquie a décidé vendredi d'expulser deux diplomates suédois.", language="fr") if "SWE" in codes(e.recipient)]
     assert events and codes(events[0].actor) == ["TUR"]
+
+
+@pytest.mark.parametrize(
+    "text, language, guests, host",
+    [
+        ("Armenia and Azerbaijan signed a border accord on Friday at a ceremony hosted by the Turkish president.", "en", ["ARM", "AZE"], ["TUR"]),
+        ("Ghana and Togo agreed to reopen the border after talks in Abuja hosted by the Nigerian president.", "en", ["GHA", "TGO"], ["NGA"]),
+        ("Le Ghana et le Togo ont signé un accord lors d'un sommet accueilli par le Nigeria.", "fr", ["GHA", "TGO"], ["NGA"]),
+    ],
+)
+def test_roles_those_who_meet_at_a_hosted_event_visit_its_host(code, text, language, guests, host):
+    # a participle says who hosted the event; the clause over it says who met there
+    event = only(code(text, language=language), "CONSULT")
+    assert codes(event.actor) == guests
+    assert codes(event.recipient) == host
+
+
+def test_roles_a_hosted_event_with_no_one_named_keeps_its_host_as_actor(code):
+    events = [e for e in code("The summit hosted by Kenya ended on Friday without a deal.", language="en") if e.category == "CONSULT"]
+    assert all(codes(e.actor) in ([], ["KEN"]) for e in events)
+
+
+@pytest.mark.parametrize(
+    "text, language, code_",
+    [
+        (
+            "La France a salué mardi le scrutin au Gabon, Paris se disant prête à aider Libreville. "
+            "L'opposition gabonaise a critiqué vendredi une élection jouée d'avance.",
+            "fr",
+            "GAB",
+        ),
+        (
+            "Britain praised the vote in Zambia, and London said it would help Lusaka. "
+            "The Zambian opposition condemned the count on Monday.",
+            "en",
+            "ZMB",
+        ),
+    ],
+)
+def test_roles_an_opposition_with_no_named_target_faces_its_own_state(code, text, language, code_):
+    # in a story of two countries, the opposition's criticism answers its own state, not the other one
+    events = [e for e in code(text, language=language) if e.evidence.start > text.index(". ")]
+    event = only(events, "ACCUSE")
+    assert codes(event.actor) == [code_]
+    assert codes(event.recipient) == [code_]
+
+
+@pytest.mark.parametrize(
+    "text, language, category, actor, recipient",
+    [
+        ("The European Commission presented a new migration plan on Tuesday. Hungary rejected the plan on Wednesday.", "en", "REJECT", ["HUN"], ["EUR"]),
+        ("Kenya drafted a peace plan for the region last month. Uganda welcomed the plan on Friday, officials said.", "en", "SUPPORT", ["UGA"], ["KEN"]),
+        ("La Commission européenne a présenté mardi un plan sur les migrations. Mercredi, la Hongrie a rejeté ce plan.", "fr", "REJECT", ["HUN"], ["EUR"]),
+    ],
+)
+def test_roles_a_reaction_to_a_text_told_before_answers_whoever_made_it(code, text, language, category, actor, recipient):
+    # no event was coded for presenting the plan: the article still says who made it
+    events = [e for e in code(text, language=language) if e.evidence.start > text.index(". ")]
+    event = only(events, category)
+    assert codes(event.actor) == actor
+    assert codes(event.recipient) == recipient

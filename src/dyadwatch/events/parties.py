@@ -17,16 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from dyadwatch.events.arguments import (
     SUBJ,
-    answered_clause,
     apposition_anchor,
     cue_words,
     direct_arguments,
     dyad_subject,
-    finding_target,
-    object_controller,
     host_verbs,
     pair_subject,
 )
+from dyadwatch.events.clauses import answered_clause, finding_target, gathered, object_controller, told_author
 from dyadwatch.events.collectives import (
     _collective_object,
     _collective_subject,
@@ -96,6 +94,10 @@ ADDRESSED = {"REQUEST", "AGREE", "THREATEN"}
 DIRECTED = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SANCTION", "COERCE", "CONCEDE", "SUPPORT", "RETREAT", "AID", "COOPERATE", "PROTEST", "ASSAULT", "MOBILIZE"}
 
 
+# what an opposition says or does against its own state when no target is named
+OPPOSING = {"ACCUSE", "REJECT", "REQUEST", "PROTEST"}
+
+
 def dedupe(entities: list[Entity]) -> tuple[Entity, ...]:
     out: list[Entity] = []
     for e in entities:
@@ -141,6 +143,12 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
     via_parse = bool(actor)
     actor, recipient = _implicit_parties(cand, ctx, actor, recipient)
     actor, recipient = _nearest_parties(cand, ctx, actor, recipient, named, armed)
+    if actor and ctx.deps[t.i] == "acl" and cand.trigger.category == "CONSULT" and ctx.lemmas[t.i] in host_verbs(ctx.lexicon.language):
+        # "A and B signed the accord at a ceremony hosted by X", « un sommet accueilli par X »: those
+        # who met there visit the host named by "by" (ontology: the visitor acts, the host receives)
+        guests = [e for e in gathered(t, ctx.actors) if e.code not in {a.code for a in actor}]
+        if guests:
+            return guests, actor, via_parse
     if _hosted(cand, ctx) and (actor or recipient):
         actor, recipient = recipient, actor  # "Tebboune received Barrot": Barrot is the visitor
     if cand.trigger.category == "CONSULT" and len({e.code for e in actor} - {e.code for e in recipient}) >= 2 and (_sides(t, ctx) or _venue(recipient, ctx)):
@@ -234,10 +242,15 @@ def _implicit_parties(cand: Candidate, ctx: Context, actor: list[Entity], recipi
         actor, recipient = _acting_state(t, recipient, ctx, release=undoing)
     elif not actor and cand.trigger.category in CROWD_ACTS:
         actor, recipient = _crowd(t, recipient, ctx)
-    if not recipient and cand.trigger.category in REACTIONS and ctx.last_actor and _refers_back(t, ctx.lexicon):
-        # "Macron welcomed the release", « Zelensky a salué ces sanctions »: the reaction answers
-        # whoever did the event the story just told
-        recipient = [_country(ctx.last_actor, None, ctx, guessed=True)]
+    told = _refers_back(t, ctx.lexicon) if not recipient and cand.trigger.category in REACTIONS else None
+    if told is not None:
+        # "Hungary rejected the plan": whoever the article said made the plan; else, "Macron welcomed
+        # the release", « Zelensky a salué ces sanctions »: whoever did the event the story just told
+        own = {e.code for e in actor}
+        if ctx.lemmas[told.i] in collective_words(ctx.lexicon.language).documents:
+            recipient = [e for e in told_author(told.i, ctx.actors, lambda i: _reacting(i, ctx)) if e.code not in own]
+        if not recipient and ctx.last_actor:
+            recipient = [_country(ctx.last_actor, None, ctx, guessed=True)]
     return actor, recipient
 
 
@@ -291,6 +304,8 @@ def resolve_parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], 
         # "Algiers denounced the decision": the target is the other side of the article's dyad;
         # in a story about one country only, the event is domestic (government and protesters)
         other = _partner(actor_t[0].code, ctx) or ctx.actors.domestic(actor_t[0].code)
+        if actor_t[0].sector == "OPP" and actor_t[0].code not in NON_STATE and cand.trigger.category in OPPOSING:
+            other = actor_t[0].code  # « l'opposition gabonaise a critiqué l'élection »: the opposition faces its own state
         if other is None and actor_t[0].kind == "organisation" and ctx.last_actor != actor_t[0].code:
             other = ctx.last_actor
         if other is None:
@@ -316,12 +331,13 @@ def resolve_parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], 
     return (Entity("UNK", None, span.text, span.text, None, "group", span.start_char, span.end_char),), (), via_parse, True
 
 
-def _refers_back(t: Any, lexicon: Lexicon) -> bool:
-    """The object is an event noun with a definite or demonstrative determiner ("the release",
+def _refers_back(t: Any, lexicon: Lexicon) -> Any | None:
+    """The object, when it is an event noun with a definite or demonstrative determiner ("the release",
     « ces sanctions »), which names an event already told, and no party of its own."""
     documents = collective_words(lexicon.language).documents
     # "refused to back the plan": the object of the verb the reaction governs
-    objects = [c for c in t.children if c.dep_ in ("dobj", "obj")] or [g for c in t.children if c.dep_ == "xcomp" for g in c.children if g.dep_ in ("dobj", "obj")]
+    # « a rejeté ce plan » parsed with the plan as a bare oblique: a noun with no preposition is the object
+    objects = [c for c in t.children if c.dep_ in ("dobj", "obj") or c.dep_ in ("obl", "obl:mod") and not any(g.dep_ == "case" for g in c.children)] or [g for c in t.children if c.dep_ == "xcomp" for g in c.children if g.dep_ in ("dobj", "obj")]
     for c in objects:
         if c.pos_ != "NOUN":
             continue
@@ -330,8 +346,13 @@ def _refers_back(t: Any, lexicon: Lexicon) -> bool:
         if not shown and not lexicon.candidates(c.lemma_.lower()) and c.lemma_.lower() not in documents:
             continue
         if any(g.dep_ == "det" and (g.lower_ in lexicon.anaphoric or shown) for g in c.children):
-            return not any(g.dep_ in ("poss", "nmod:poss", "nmod", "prep", "compound", "amod") for g in c.children)
-    return False
+            return None if any(g.dep_ in ("poss", "nmod:poss", "nmod", "prep", "compound", "amod") for g in c.children) else c
+    return None
+
+
+def _reacting(i: int, ctx: Context) -> bool:
+    """Token ``i`` is a word the lexicon reads as a reaction ("criticised", « a salué »)."""
+    return any(tr.category in REACTIONS for tr in ctx.lexicon.candidates(ctx.lemmas[i]))
 
 
 def _same_body(e: Entity, a: Entity) -> bool:
