@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 import time
 from dataclasses import dataclass, field, replace
-from typing import Callable, Iterable, Iterator, Protocol
+from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from dyadwatch.config import Config
 from dyadwatch.errors import DyadwatchError, make
@@ -110,134 +110,156 @@ def run_coding(
     if config.engine not in ENGINES:
         raise make("E702", where="engine", name=config.engine, options=", ".join(sorted(ENGINES)))
     engine = ENGINES[config.engine](config)
-    summary = RunSummary()
-    started = time.perf_counter()
-    coder = coder_version(config)
-    seen: set[str] = set()
-    failures: list[tuple[str, str, str, str]] = []
+    run = _CodingRun(store, config, report)
+    tracker = _Progress(progress, config.progress_interval)
+    with tracker:
+        for results in engine.map_batches(_batches(run.articles(paths, defaults), config.batch_size)):
+            run.take(results)
+            tracker.advance(len(results), run.summary.errors)
+        run.flush(final=True)
+    run.finish(getattr(engine, "pipeline", None))
+    return run.summary
 
-    def fail(origin: str, record: str, err: DyadwatchError, fatal: bool = True) -> None:
+
+class _CodingRun:
+    """The state of one run: what was read, what waits to be written, and the summary it fills.
+
+    Inputs stream through ``articles`` (read, checked against the store, near-duplicates turned into
+    reports), coded batches come back through ``take``, and every ``write_batch_size`` articles go to
+    the store in one transaction (``flush``); ``finish`` runs the passes over the whole store.
+    """
+
+    def __init__(self, store: Store, config: Config, report: Report) -> None:
+        self.store = store
+        self.config = config
+        self.report = report
+        self.summary = RunSummary()
+        self.started = time.perf_counter()
+        self.coder = coder_version(config)
+        self.seen: set[str] = set()
+        self.failures: list[tuple[str, str, str, str]] = []
+        self.reports: list[CodedArticle] = []  # near-duplicates, written with the next batch
+        self.signatures: dict[str, str] = {}  # MinHash of each article on its way through the engine
+        self.pending: list[CodedArticle] = []  # coded, written together once write_batch_size is reached
+        self.earliest = ""  # the earliest date among the events coded: grouping across articles starts there
+        self.recoded = 0  # articles stored before by another coder version: their old events are gone
+        step = time.perf_counter()
+        self.near = NearDuplicates.from_store(store, config)
+        self.timed("near-duplicates", step)
+
+    def timed(self, step: str, started: float) -> None:
+        steps = self.summary.steps
+        steps[step] = steps.get(step, 0.0) + time.perf_counter() - started
+
+    def fail(self, origin: str, record: str, err: DyadwatchError, fatal: bool = True) -> None:
         if fatal:
-            summary.errors += 1
+            self.summary.errors += 1
         else:
-            summary.warnings += 1
+            self.summary.warnings += 1
         line = f"{'error' if fatal else 'warning'}: {origin} record {record}: {err}"
-        summary.messages.append(line)
-        report(line)
-        failures.append((origin, record, err.code, str(err)))
+        self.summary.messages.append(line)
+        self.report(line)
+        self.failures.append((origin, record, err.code, str(err)))
 
-    def timed(step: str, started: float) -> None:
-        summary.steps[step] = summary.steps.get(step, 0.0) + time.perf_counter() - started
-
-    step = time.perf_counter()
-    near = NearDuplicates.from_store(store, config)
-    timed("near-duplicates", step)
-    reports: list[CodedArticle] = []  # near-duplicates, written with the next batch
-    signatures: dict[str, str] = {}  # MinHash of each article on its way through the engine
-
-    def admit(chunk: list[Article]) -> list[Article]:
+    def admit(self, chunk: list[Article]) -> list[Article]:
         """Drop what this coder already stored; turn near-duplicates into reports."""
-        known = store.known_articles(a.id for a in chunk)
-        fresh = [a for a in chunk if known.get(a.id) != coder]
-        summary.already += len(chunk) - len(fresh)
-        if near is None:
+        known = self.store.known_articles(a.id for a in chunk)
+        fresh = [a for a in chunk if known.get(a.id) != self.coder]
+        self.summary.already += len(chunk) - len(fresh)
+        if self.near is None:
             return fresh
         todo: list[Article] = []
         started = time.perf_counter()
         for a in fresh:
-            match = near.check(a)
+            match = self.near.check(a)
             if match.duplicate_of is None:
-                signatures[a.id] = match.signature
+                self.signatures[a.id] = match.signature
                 todo.append(a)
                 continue
-            summary.near_duplicates += 1
+            self.summary.near_duplicates += 1
             note = f"near-duplicate of article {match.duplicate_of} (similarity {match.similarity:.2f}); not coded"
             extras = {"duplicate_of": match.duplicate_of, "minhash": match.signature}
-            reports.append(CodedArticle(a, a.language or "und", "duplicate", note=note, coder=coder, extras=extras))
-        timed("near-duplicates", started)
+            self.reports.append(
+                CodedArticle(a, a.language or "und", "duplicate", note=note, coder=self.coder, extras=extras)
+            )
+        self.timed("near-duplicates", started)
         return todo
 
-    def articles() -> Iterator[Article]:
-        # streamed: inputs are read, checked against the store and deduplicated one batch at a time
+    def articles(self, paths: list[str], defaults: Defaults) -> Iterator[Article]:
+        """Inputs, streamed: read, checked against the store and deduplicated one batch at a time."""
         chunk: list[Article] = []
         # one store lookup per write batch, not per coding batch (each lookup is a query)
-        check_every = max(config.batch_size, config.write_batch_size)
-        for item in read_inputs(paths, config, defaults):
+        check_every = max(self.config.batch_size, self.config.write_batch_size)
+        for item in read_inputs(paths, self.config, defaults):
             if isinstance(item, Failure):
-                fail(item.origin, item.record, item.error, item.fatal)
+                self.fail(item.origin, item.record, item.error, item.fatal)
                 continue
-            summary.read += 1
-            if item.id in seen:
-                summary.duplicates += 1
+            self.summary.read += 1
+            if item.id in self.seen:
+                self.summary.duplicates += 1
                 continue
-            seen.add(item.id)
+            self.seen.add(item.id)
             chunk.append(item)
             if len(chunk) >= check_every:
-                yield from admit(chunk)
+                yield from self.admit(chunk)
                 chunk = []
-        yield from admit(chunk)
+        yield from self.admit(chunk)
 
-    pending: list[CodedArticle] = []  # coded, written together once write_batch_size is reached
-    earliest = ""  # the earliest date among the events coded: grouping across articles starts there
+    def take(self, results: list[CodedArticle | DyadwatchError]) -> None:
+        """Count a coded batch and queue it; write once enough is queued."""
+        summary = self.summary
+        for result in results:
+            if isinstance(result, DyadwatchError):
+                self.fail(result.where or "?", "-", result)
+                continue
+            sig = self.signatures.pop(result.article.id, None)
+            self.pending.append(replace(result, extras={**result.extras, "minhash": sig}) if sig else result)
+            if result.status == "skipped":
+                summary.other_language += 1
+                # stored, not coded: said once per article, counted, but not a failure row
+                where = result.article.origin or result.article.doc_id
+                line = f"warning: {where}: {result.note}"
+                summary.messages.append(line)
+                self.report(line)
+                continue
+            summary.coded += 1
+            summary.events += len(result.events)
+            dates = [e.date for e in result.events if e.date]
+            if dates:
+                self.earliest = min([*dates, self.earliest]) if self.earliest else min(dates)
+        if len(self.pending) + len(self.reports) >= self.config.write_batch_size:
+            self.flush()
 
-    recoded = 0  # articles stored before by another coder version: their old events are gone
-
-    def flush() -> None:
-        nonlocal recoded
+    def flush(self, final: bool = False) -> None:
+        """Write what is queued (coded articles, near-duplicate reports, failures) in one transaction."""
+        if final and not (self.pending or self.failures or self.reports):
+            return
         started = time.perf_counter()
-        written = store.write(pending + reports, failures)
-        timed("store write", started)
-        recoded += written.articles_recoded
-        pending.clear()
-        failures.clear()
-        reports.clear()
+        written = self.store.write(self.pending + self.reports, self.failures)
+        self.timed("store write", started)
+        self.recoded += written.articles_recoded
+        self.pending.clear()
+        self.failures.clear()
+        self.reports.clear()
 
-    tracker = _Progress(progress, config.progress_interval)
-    with tracker:
-        for results in engine.map_batches(_batches(articles(), config.batch_size)):
-            coded: list[CodedArticle] = []
-            for result in results:
-                if isinstance(result, DyadwatchError):
-                    fail(result.where or "?", "-", result)
-                    continue
-                sig = signatures.pop(result.article.id, None)
-                coded.append(replace(result, extras={**result.extras, "minhash": sig}) if sig else result)
-                if result.status == "skipped":
-                    summary.other_language += 1
-                    # stored, not coded: said once per article, counted, but not a failure row
-                    where = result.article.origin or result.article.doc_id
-                    line = f"warning: {where}: {result.note}"
-                    summary.messages.append(line)
-                    report(line)
-                else:
-                    summary.coded += 1
-                    summary.events += len(result.events)
-                    dates = [e.date for e in result.events if e.date]
-                    if dates:
-                        earliest = min([*dates, earliest]) if earliest else min(dates)
-            pending.extend(coded)
-            if len(pending) + len(reports) >= config.write_batch_size:
-                flush()
-            tracker.advance(len(results), summary.errors)
-        if pending or failures or reports:
-            flush()
-    if summary.coded and hasattr(store, "refresh_registry"):
-        # what this run learnt about people resolves persons named bare, here and in earlier runs
-        step = time.perf_counter()
-        summary.registry_updates = store.refresh_registry(regroup_window=config.merge_window_days)
-        timed("registry", step)
-    if summary.coded and hasattr(store, "refresh_groups"):
-        # the same event reported by several articles is grouped: only what this run dated can change
-        # (the registry regrouped what it changed), unless replaced events left their groups (then all of them)
-        if recoded or earliest:
+    def finish(self, pipeline: Pipeline | None) -> None:
+        """The passes over the whole store, then the step times and the run's length."""
+        summary, store, config = self.summary, self.store, self.config
+        if summary.coded and hasattr(store, "refresh_registry"):
+            # what this run learnt about people resolves persons named bare, here and in earlier runs
             step = time.perf_counter()
-            summary.event_groups = store.refresh_groups(config.merge_window_days, since=None if recoded else earliest)
-            timed("grouping", step)
-    pipeline = getattr(engine, "pipeline", None)
-    if pipeline is not None:
-        summary.steps.update({f"stage {name}": seconds for name, seconds in pipeline.timings.items()})
-    summary.seconds = time.perf_counter() - started
-    return summary
+            summary.registry_updates = store.refresh_registry(regroup_window=config.merge_window_days)
+            self.timed("registry", step)
+        if summary.coded and hasattr(store, "refresh_groups") and (self.recoded or self.earliest):
+            # the same event reported by several articles is grouped: only what this run dated can change
+            # (the registry regrouped what it changed), unless replaced events left their groups (then all of them)
+            step = time.perf_counter()
+            since = None if self.recoded else self.earliest
+            summary.event_groups = store.refresh_groups(config.merge_window_days, since=since)
+            self.timed("grouping", step)
+        if pipeline is not None:
+            summary.steps.update({f"stage {name}": seconds for name, seconds in pipeline.timings.items()})
+        summary.seconds = time.perf_counter() - self.started
 
 
 class _Progress:
@@ -246,8 +268,8 @@ class _Progress:
     def __init__(self, enabled: bool, interval: float = 10.0) -> None:
         self.enabled = enabled
         self.interval = interval
-        self.bar = None
-        self.task = None
+        self.bar: Any = None  # a rich Progress, imported only when a terminal shows it
+        self.task: Any = None
         self.done = 0
         self.count = 0
         self.errors = 0

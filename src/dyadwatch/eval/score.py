@@ -101,9 +101,10 @@ def score_articles(golds: list[GoldArticle], coded: dict[str, list[Event]]) -> d
         hits: dict[int, int | None] = {}
         for k in sorted(range(len(g.events)), key=lambda k: not g.events[k].required):
             ge = g.events[k]
-            hits[k] = next((i for i, e in enumerate(counted) if i not in used and _matches(ge, e, g.text)), None)
-            if hits[k] is not None:
-                used.add(hits[k])
+            found = next((i for i, e in enumerate(counted) if i not in used and _matches(ge, e, g.text)), None)
+            hits[k] = found
+            if found is not None:
+                used.add(found)
         for k, ge in enumerate(g.events):
             hit = hits[k]
             if hit is not None:

@@ -55,15 +55,16 @@ def html_articles(
     if not has_article_text(text):
         yield Failure(origin, record, make("E112", where=where, name=name))
         return
-    assert doc is not None
+    # trafilatura returns a Document (attributes); its type also admits a dict, which it does not return here
+    title, author, date, found_url = (getattr(doc, key, None) for key in ("title", "author", "date", "url"))
     yield from make_article(
         {
             "id": name,
             "text": text,
-            "title": doc.title or None,
-            "author": doc.author or None,
-            "published": doc.date or fallback_date,
-            "url": url or doc.url or None,
+            "title": title or None,
+            "author": author or None,
+            "published": date or fallback_date,
+            "url": url or found_url or None,
         },
         origin, record, config, defaults,
     )

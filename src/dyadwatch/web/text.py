@@ -85,8 +85,10 @@ def article_segments(text: str, events: list[dict[str, Any]], focus: str | None 
         in_focus = bool(focus_span and focus_span[0] <= lo and hi <= focus_span[1])
         anchor = None
         if in_focus and "focus" not in anchored:
-            anchor, _ = f"ev-{focus}", anchored.add("focus")
+            anchor = f"ev-{focus}"
+            anchored.add("focus")
         elif hit and hit["id"] not in anchored:
-            anchor, _ = f"t-{hit['id']}", anchored.add(hit["id"])
+            anchor = f"t-{hit['id']}"
+            anchored.add(hit["id"])
         out.append(Segment(text[lo:hi], hit["id"] if hit else None, hit["category"] if hit else None, in_focus, anchor))
     return out
