@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from typing import Any
+from typing import Any, cast
 
 from dyadwatch.actors.gazetteer import GazEntry, Gazetteer, read_data
 from dyadwatch.actors.person import Person
@@ -97,6 +97,7 @@ class EntityResolver:
     tok_span: dict[int, tuple[int, int]]
     people: list[Person]
     tok_person: dict[int, Person]
+    compounds: dict[int, str]  # token of a compound adjective ("Franco-Algerian") → its one country
     # the parse as plain lists (``nlp.lists``): the loops below read these, not Token objects
     lists: ParseLists
     # the parsed text, and the entities already found per (token, depth): the coder asks for the same
@@ -367,7 +368,7 @@ class EntityResolver:
             s, e = self.tok_span[i]
             if word in parse.lower[s:e]:
                 entry = self.tok_entry[i]
-                return Entity(entry.code, entry.sector, h.text, entry.canonical, None, "organisation", h.idx, h.idx + len(h.text))
+                return Entity(cast(str, entry.code), entry.sector, h.text, entry.canonical, None, "organisation", h.idx, h.idx + len(h.text))
         return None
 
     @cached_property

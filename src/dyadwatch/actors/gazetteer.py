@@ -113,7 +113,7 @@ class Gazetteer:
             reach, limit = 1, min(longest[first], size - i)
             if limit > 1:
                 # the phrase grows one word at a time while it still begins some entry
-                grown = (first, lowered[i + 1])
+                grown: tuple[str, ...] = (first, lowered[i + 1])
                 while grown in prefixes:
                     reach += 1
                     if reach == limit:

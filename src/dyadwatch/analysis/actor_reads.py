@@ -166,8 +166,8 @@ class ActorReads(StoreSQL):
         rows = []
         for (kc, kn, kind, dyad), n in cells.items():
             if kc == "" and kn == v and kind == "pair" and n > 0:
-                a, b = dyad.split("-", 1)
-                rows.append((a, b, None, n, 0.0, None))
+                one, two = dyad.split("-", 1)
+                rows.append((one, two, None, n, 0.0, None))
         return cells[("", v, "match", "")], rows, idents
 
     def _links_sql(self, where: str, ordered: bool = False) -> str:

@@ -279,18 +279,18 @@ class DyadReads(StoreSQL):
             tests += [f"e.date{self.c} <= ?", f"substr(e.date, 1, 7){self.c} <= ?"]
             p += [month + "\U0010ffff", month]
         where = " AND ".join(tests)
-        first = "row_number() OVER (PARTITION BY {t}.a, {t}.b ORDER BY {order}) AS rn"
+        first_rn = "row_number() OVER (PARTITION BY {t}.a, {t}.b ORDER BY {order}) AS rn"
         if table is not None:
             found = self.store.query(
                 f"SELECT a, b, date, doc_id, trigger_start, id FROM (SELECT e.a, e.b, e.date, e.doc_id, e.trigger_start, e.id, "
-                f"{first.format(t='e', order=self.key)} FROM {table()} e WHERE {self.counted_where()} AND {where}) f WHERE rn = 1",
+                f"{first_rn.format(t='e', order=self.key)} FROM {table()} e WHERE {self.counted_where()} AND {where}) f WHERE rn = 1",
                 p,
             )
         else:
             found = self.store.query(
                 f"WITH ev AS (SELECT e.id, e.date, e.doc_id, e.trigger_start FROM {self.counted()} e WHERE {where}), "
                 f"{self._pairs_sql(False)} SELECT a, b, date, doc_id, trigger_start, id FROM (SELECT dp.a, dp.b, ev.date, ev.doc_id, "
-                f"ev.trigger_start, ev.id, {first.format(t='dp', order=self.order('ev'))} "
+                f"ev.trigger_start, ev.id, {first_rn.format(t='dp', order=self.order('ev'))} "
                 "FROM dp JOIN ev ON ev.id = dp.event_id) f WHERE rn = 1",
                 p,
             )

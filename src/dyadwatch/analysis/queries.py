@@ -143,9 +143,9 @@ class StoreReads(DyadReads, ActorReads, TextSearch):
             self.cache[key] = total
         if key not in self.cache:
             self.cache[key] = int(self.store.query(f"SELECT count(*) FROM {src} e WHERE {where}", params)[0][0])
-        total: int = self.cache[key]
-        if not total or offset >= total:
-            return [], total, False
+        count: int = self.cache[key]
+        if not count or offset >= count:
+            return [], count, False
         if after is not None:
             sql, p = self.after(after)
             where, params = f"{where} AND {sql}", [*params, *p]
@@ -159,7 +159,7 @@ class StoreReads(DyadReads, ActorReads, TextSearch):
         )]
         more, ids = len(ids) > limit, ids[:limit]
         rows = {r["id"]: r for r in self.store.dicts(f"SELECT * FROM events WHERE id {self.in_list}", [ids])} if ids else {}
-        return self.public([rows[i] for i in ids]), total, more
+        return self.public([rows[i] for i in ids]), count, more
 
     def date_bound(self, needed: int) -> str | None:
         """The earliest date by which ``needed`` counted events are dated (from the actor rollup's counts per

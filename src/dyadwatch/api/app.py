@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import secrets
 from contextlib import asynccontextmanager
-from typing import Any, AsyncIterator, Literal, Optional
+from typing import Any, AsyncIterator, Literal, Optional, cast
 
 from fastapi import Depends, FastAPI, Path, Query, Request
 
@@ -133,7 +133,7 @@ def _read_routes(app: FastAPI) -> None:
         limit: int = Limit, offset: int = Offset, service: Service = Depends(service_of),
     ) -> dict[str, Any]:
         """Events, ordered by date, with every filter given; page with offset, or with the cursor each page names."""
-        pair = tuple(dyad.upper().split("-")) if dyad else None
+        pair = cast(tuple[str, str], tuple(dyad.upper().split("-"))) if dyad else None  # the pattern allows A-B only
         return service.list_events(
             limit, offset, dyad=pair, directed=directed, category=category, since=since, until=until, period=period,
             actor=actor, q=q, include_flagged=include_flagged, cursor=cursor,

@@ -73,7 +73,7 @@ def collective(head: Any, actors: ArticleActors) -> list[Entity]:
     count = max((words.numbers.get(c.lower_, 0) for c in head.children if c.i < head.i), default=0)
     if count < 2:
         return []
-    wanted = None if lemma in words.sides else frozenset()  # None: any party; empty: states only
+    wanted: frozenset[str] | None = None if lemma in words.sides else frozenset()  # None: any party; empty: states only
     return _last_named(head.left_edge.i, count, wanted, head, actors)
 
 

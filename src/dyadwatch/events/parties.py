@@ -263,7 +263,7 @@ def _nearest_parties(
     t = cand.token
     spot = (place_near(t, ctx.actors.gaz, LOCATIVE_PREPS) or _located(t, ctx)) if not recipient and cand.trigger.category in TARGETED_ACTS else None
     unnamed_target = spot is not None and bool(spot.country) and _unnamed_target(t)
-    if unnamed_target:
+    if unnamed_target and spot is not None and spot.country:
         # "police fired tear gas at protesters outside parliament in Tbilisi": unnamed victims are
         # people of the place it happened, not the next party the sentence names
         recipient = [replace(_country(spot.country, spot.name, ctx), sector="CVL", kind="group", canonical=spot.name)]

@@ -194,7 +194,7 @@ def _unnamed_state(t: Any, ctx: Context) -> tuple[Entity, ...]:
     story has just told, else the country it names most."""
     subj = subject_of(t)
     entry = ctx.actors.tok_entry.get(subj.i) if subj is not None else None
-    if entry is None or entry.kind != "group" or entry.sector not in HOME_SECTORS or entry.code:
+    if subj is None or entry is None or entry.kind != "group" or entry.sector not in HOME_SECTORS or entry.code:
         return ()
     code = ctx.default_place.country if ctx.default_place is not None and ctx.default_place.country else None
     if code is None and ctx.last_actor in ctx.actors.gaz.country_names and ctx.last_actor not in NON_STATE:

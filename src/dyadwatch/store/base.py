@@ -71,6 +71,10 @@ class Store(Protocol):
 
     def query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]: ...
 
+    def actors(self) -> list[dict[str, Any]]: ...
+
+    def refresh_registry(self, user_rows: list[dict[str, Any]] | None = None, regroup_window: int | None = None) -> int: ...
+
     def close(self) -> None: ...
 
 
@@ -196,6 +200,9 @@ class StoreBase:
     """
 
     def dicts(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:  # pragma: no cover
+        raise NotImplementedError
+
+    def query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:  # pragma: no cover
         raise NotImplementedError
 
     def _apply_registry(self, rows: list[dict[str, Any]], replace_user: bool, changes: list[dict[str, Any]]) -> None:  # pragma: no cover

@@ -94,25 +94,25 @@ class DuckDBStore(StoreBase):
 
     def _add_counter(self) -> None:
         """The write counter: derived data, outside the numbered migrations, as PostgreSQL's extras are."""
-        found = self.con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'store_generation'").fetchone()
-        if not found[0]:
+        found = self._scalar("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'store_generation'")
+        if not found:
             self.con.execute("CREATE TABLE IF NOT EXISTS store_generation (id INTEGER PRIMARY KEY, n BIGINT NOT NULL)")
             self.con.execute("INSERT OR IGNORE INTO store_generation VALUES (1, 0)")
 
     def generation(self) -> int:
         """A number that every write changes: the rollups are current when they were built at it."""
-        return int(self.con.execute("SELECT n FROM store_generation WHERE id = 1").fetchone()[0])
+        return int(self._scalar("SELECT n FROM store_generation WHERE id = 1"))
 
     def ensure_rollups(self) -> None:
         """Rebuild the rollups when a write came after them (or they are not there yet)."""
         if self._rollups_at == self._generation:
             return
         # a store whose rollups were built before dyad_period (and the actor page's rows) rebuilds them once
-        found = self.con.execute(
+        found = self._scalar(
             "SELECT count(*) FROM duckdb_tables() WHERE table_name IN ('rollup_state', 'dyad_period', 'text_wide', "
             "'rollup_irregular', 'dyad_events', 'text_vocab', 'actor_events')"
-        ).fetchone()[0]
-        built = self.con.execute("SELECT max(generation) FROM rollup_state").fetchone()[0] if found == 7 else None
+        )
+        built = self._scalar("SELECT max(generation) FROM rollup_state") if found == 7 else None
         if built is None or int(built) != self._generation:
             self.rebuild_rollup()
         self._rollups_at = self._generation
@@ -136,7 +136,7 @@ class DuckDBStore(StoreBase):
     def wide_text_events(self) -> int:
         """How many events have a text outside ASCII (as of the rollups, brought up to date here)."""
         self.ensure_rollups()
-        return int(self.con.execute("SELECT count(*) FROM text_wide").fetchone()[0])
+        return int(self._scalar("SELECT count(*) FROM text_wide"))
 
     def irregular_event_ids(self) -> list[str]:
         """``StoreReads.irregular_ids`` as of the rollups (brought up to date here): read, not found by a scan."""
@@ -169,7 +169,7 @@ class DuckDBStore(StoreBase):
         )
 
     def schema_version(self) -> int:
-        return int(self.con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0])
+        return int(self._scalar("SELECT max(version) FROM schema_migrations"))
 
     def known_articles(self, ids: Iterable[str]) -> dict[str, str | None]:
         """Article id -> coder that coded it, for the ids already stored."""
@@ -240,6 +240,13 @@ class DuckDBStore(StoreBase):
         )
         for table, col in (("events", "article_id"), ("quotes", "article_id"), ("mentions", "article_id"), ("articles", "id")):
             self.con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT unnest(?))", [ids])
+
+    def _scalar(self, sql: str) -> Any:
+        """The first column of the one row a statement returns (a count, a max, a number)."""
+        row = self.con.execute(sql).fetchone()
+        if row is None:  # pragma: no cover - aggregates always return a row
+            raise RuntimeError(f"no row from {sql!r}")
+        return row[0]
 
     def query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         return self.con.execute(sql, params or []).fetchall()

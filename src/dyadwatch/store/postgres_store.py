@@ -147,7 +147,7 @@ class PostgresStore(StoreBase):
                 "SELECT to_regclass('dyad_month') IS NULL OR to_regclass('actor_rollup') IS NULL, "
                 "to_regclass('dyad_period') IS NULL"
             )
-            new_rollup, new_period = cur.fetchone()
+            new_rollup, new_period = cur.fetchone() or (False, False)  # a SELECT of two values returns its row
             for sql in _EXTRAS:
                 cur.execute(sql)
             if _trigrams(cur):
