@@ -17,7 +17,7 @@ import pytest
 pytest.importorskip("fastapi")
 
 import api_reference as ref  # noqa: E402
-from test_api_sql import build_synthetic  # noqa: E402
+from test_api_sql import build_synthetic, events_in_page_order  # noqa: E402
 from test_store_contract import pg_server  # noqa: E402,F401 - the session's PostgreSQL server
 
 from dyadwatch.analysis.dyad_reads import _flagged, _points  # noqa: E402
@@ -76,10 +76,7 @@ def pair(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     url = str(tmp_path_factory.mktemp(request.param) / "s.duckdb")
     (build_synthetic if request.param == "synthetic" else _build_words)(url)
     service = Service(lambda: open_store(url), Config())
-    events = service.store.events(EventQuery())
-    events.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["doc_id"], e["evidence"]["trigger_start"] is None,
-                               e["evidence"]["trigger_start"] or 0, e["id"]))
-    yield service, events
+    yield service, events_in_page_order(service)
     service.close()
 
 

@@ -135,12 +135,17 @@ def pair(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
         url = request.getfixturevalue("pg_server").create_database()
     BUILDERS[corpus](url)
     service = Service(lambda: open_store(url), Config())
+    yield service, events_in_page_order(service)
+    service.close()
+
+
+def events_in_page_order(service: Service) -> list[dict[str, Any]]:
+    """Every stored event in page order with the id last, as the SQL reads order ties (the old order of ties
+    was the database's)."""
     events = service.store.events(EventQuery())
-    # the page order with the id last, as the SQL reads order ties (the old order of ties was the database's)
     events.sort(key=lambda e: (e["date"] is None, e["date"] or "", e["doc_id"], e["evidence"]["trigger_start"] is None,
                                e["evidence"]["trigger_start"] or 0, e["id"]))
-    yield service, events
-    service.close()
+    return events
 
 
 def _dyads(events: list[dict[str, Any]]) -> list[tuple[str, str]]:
