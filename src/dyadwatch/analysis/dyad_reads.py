@@ -272,7 +272,7 @@ class DyadReads(StoreSQL):
         table = getattr(self.store, "dyad_event_table", None)
         # the side table's pairs where the store keeps one (its rows of these countries only), else the events'
         tests = ["coalesce(e.quad, '') <> ''", *conds]
-        tests += ["e.a IN (SELECT unnest(?)) AND e.b IN (SELECT unnest(?))"] if table else [
+        tests += [f"e.a {self.in_list} AND e.b {self.in_list}"] if table else [
             f"e.id IN (SELECT event_id FROM event_entities WHERE code {self.in_list})"]
         p = [*params, *([codes, codes] if table else [codes])]
         if month is not None:  # a range the date index can walk, then the exact test
@@ -368,7 +368,7 @@ class DyadReads(StoreSQL):
         if table is not None and not directed:  # the side table's rows of those countries (sorted by dyad)
             sql = (
                 f"SELECT a, b, period, id FROM (SELECT e.a, e.b, {period_sql(by, self.c)} AS period, e.id, e.date, e.doc_id, "
-                f"e.trigger_start FROM {table()} e WHERE e.a IN (SELECT unnest(?)) AND e.b IN (SELECT unnest(?)) AND ({ranges}) "
+                f"e.trigger_start FROM {table()} e WHERE e.a {self.in_list} AND e.b {self.in_list} AND ({ranges}) "
                 f"AND coalesce(e.quad, '') <> '' AND {self.counted_where()}) e WHERE period {self.in_list} ORDER BY {self.key}"
             )
             params: list[Any] = [codes, codes, *bounds, periods]
