@@ -40,7 +40,7 @@ class HoldoutSet:
 SETS = [
     HoldoutSet("holdout3", (180, 158, 98), ("holdout", "holdout2", "demo")),
     HoldoutSet("holdout4", (161, 160, 90), ("holdout", "holdout2", "holdout3", "demo")),
-    HoldoutSet("holdout5", (161, 152, 100), ("holdout", "holdout2", "holdout3", "holdout4", "demo")),
+    HoldoutSet("holdout5", (161, 152, 99), ("holdout", "holdout2", "holdout3", "holdout4", "demo")),
 ]
 ARTICLES = [(s, a) for s in SETS for a in s.articles]
 
