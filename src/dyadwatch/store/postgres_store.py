@@ -261,6 +261,8 @@ class PostgresStore(StoreBase):
     IN_LIST = "= ANY(?)"
     COLLATE_C = ' COLLATE "C"'
     BYTE_LENGTH = "octet_length"
+    # ``dyad_events`` (``store.postgres_pages``) has an index by dyad and page order: a (dyad, date range) is an index range
+    DYAD_EVENT_INDEX = True
     TEXT_WIDE_INDEXES = True  # the partial indexes of INDEXES find the texts outside ASCII
     # the distinct categories by a walk of the category index (one lookup per category), not a scan
     CATEGORIES_SQL = (
