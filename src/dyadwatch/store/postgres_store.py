@@ -11,7 +11,8 @@ inputs, or many Dask clients): each write transaction first takes one
 advisory lock of the database, so the check of what is stored and the insert
 see the same state. Writers wait for each other only for the milliseconds a
 batch write takes; coding itself runs in parallel. The ``dyad_month`` rollup
-(``store.rollup``) is updated inside the same transaction.
+(``store.rollup``) and the dyad pages' side table (``store.postgres_pages``)
+are updated inside the same transaction.
 """
 
 from __future__ import annotations
