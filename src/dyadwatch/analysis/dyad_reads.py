@@ -433,13 +433,29 @@ class DyadReads(StoreSQL):
         """``shifts.period_event_ids`` of one dyad, for some periods only."""
         if not periods:
             return {}
+        found = self.dyad_source((a, b), directed)
+        if found is not None and getattr(self.store, "DYAD_EVENT_INDEX", False):
+            # one index range of the dyad per period (a day's events of a busy dyad, not its 450,000 events)
+            c = self.c
+            rows = self.store.query(
+                "SELECT w.p, e.id FROM (SELECT unnest(CAST(? AS VARCHAR[])) AS p, unnest(CAST(? AS VARCHAR[])) AS hi) w "
+                f"JOIN {found[0]} e ON e.date{c} >= w.p AND e.date{c} <= w.hi WHERE {period_sql(by, c)} = w.p "
+                f"AND coalesce(e.quad, '') <> '' ORDER BY {self.key}",
+                [periods, [p + "\U0010ffff" for p in periods], *found[1]],
+            )
+            return _by_period(rows)
         source, params = self._dyad_events((a, b), directed)
         rows = self.store.query(
             f"SELECT p, id FROM (SELECT {period_sql(by, self.c)} AS p, e.id, e.date, e.doc_id, e.trigger_start FROM {source} e "
             f"WHERE coalesce(e.quad, '') <> '') e WHERE p {self.in_list} ORDER BY {self.key}",
             [*params, periods],
         )
-        out: dict[str, list[str]] = defaultdict(list)
-        for period, eid in rows:
-            out[period].append(str(eid))
-        return dict(out)
+        return _by_period(rows)
+
+
+def _by_period(rows: list[tuple[Any, ...]]) -> dict[str, list[str]]:
+    """(period, event id) rows in page order as the ids of each period."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for period, eid in rows:
+        out[period].append(str(eid))
+    return dict(out)
