@@ -49,8 +49,10 @@ eval: setup
 	$(BIN)/dyadwatch eval examples/holdout/gold.jsonl
 	$(BIN)/dyadwatch eval examples/holdout2/gold.jsonl
 	$(BIN)/dyadwatch eval examples/holdout3/gold.jsonl
-	# the blind hold-out set (eighth session): annotated before the coder ran on it, never used to tune rules
+	# hold-out 4 (eighth session): annotated blind, a development set from the ninth session on
 	$(BIN)/dyadwatch eval examples/holdout4/gold.jsonl
+	# the blind hold-out set (ninth session): annotated before the coder ran on it, never used to tune rules
+	$(BIN)/dyadwatch eval examples/holdout5/gold.jsonl
 	@if [ -f ../shared/gold/plover_gsr.jsonl ]; then $(BIN)/dyadwatch eval ../shared/gold/plover_gsr.jsonl; fi
 	@if [ -f ../shared/seed/seed-article.gold.json ]; then $(BIN)/dyadwatch eval ../shared/seed/seed-article.gold.json; fi
 

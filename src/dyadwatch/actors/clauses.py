@@ -73,6 +73,8 @@ def possessor_subject(toks: Sequence[Any], window: Sequence[int], pronouns: froz
     subject = next((c for c in t.children if c.dep_ in _SUBJECTS), None)
     if subject is None and t.dep_ == "conj":  # "France ordered ... and recalled its ambassador"
         subject = next((c for c in t.head.children if c.dep_ in _SUBJECTS), None)
+    if subject is None and t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN"):
+        subject = t.head  # « le président, reçu par son homologue X »: the participle's noun is whose it is
     if subject is None:
         return []
     return [subject.i, *(c.i for c in subject.children if c.dep_ in ("flat", "flat:name", "compound", "appos"))]

@@ -233,8 +233,9 @@ def build_with_tokenizer(language: str, tokenize: Any) -> Gazetteer:
         canonical.setdefault(code, names[0] if names else code)
         _add_all(gaz, names, GazEntry("country", code, None, canonical[code]), override=True)
         _add_all(gaz, spec.get("adjectives") or [], GazEntry("adjective", code, None, canonical[code]), override=True)
-        if spec.get("capital"):
-            gaz.add(spec["capital"], GazEntry("capital", code, None, spec["capital"]), override=True)
+        capitals = spec.get("capital") or []
+        for capital in [capitals] if isinstance(capitals, str) else capitals:  # the official one first, then spellings and seats
+            gaz.add(capital, GazEntry("capital", code, None, capital), override=True)
     # 2. pycountry names, in the language where it has them
     for code, names in _pycountry_names(language).items():
         canonical.setdefault(code, names[0])

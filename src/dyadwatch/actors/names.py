@@ -11,10 +11,11 @@ actors. The attributes declared below are the word table it reads.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
-from dyadwatch.actors.gazetteer import GazEntry
+from dyadwatch.actors.gazetteer import GazEntry, read_data
+from dyadwatch.actors.offices import OfficeHolders
 from dyadwatch.actors.person import Person
 
 _NAME_LABELS = {"PERSON", "PER", "ORG", "MISC", "GPE", "LOC", "NORP"}
@@ -22,6 +23,18 @@ RELATIONAL = {"counterpart", "counterparts", "homologue", "homologues"}
 # word-table kinds that are never part of a person's name
 _TITLES = frozenset({"role", "rank", "honorific"})
 _NOT_NAMES = frozenset({"country", "adjective", "institution", "role", "rank", "honorific", "media", "capital"})
+
+
+@lru_cache(maxsize=1)
+def article_prefixes() -> tuple[str, ...]:
+    """The article prefixes a family name is written again without ("al-" of "al-Sissi"), of ``names.yaml``."""
+    data = read_data("dyadwatch.actors", "names.yaml") or {}
+    return tuple(str(p).lower() for p in data.get("article_prefixes") or ())
+
+
+def _glued(toks: list[Any], i: int) -> bool:
+    """A lowercase word at the end of a name is no part of it ("Lai Ching-te" aside: a hyphen joins it)."""
+    return bool(toks[i].is_lower and toks[i].is_alpha and i > 0 and toks[i - 1].text != "-" and toks[i - 1].whitespace_)
 
 
 def _finite_verb(t: Any) -> bool:
@@ -39,6 +52,18 @@ class NameFinder:
     tok_span: dict[int, tuple[int, int]]
     people: list[Person]
     tok_person: dict[int, Person]
+    offices: OfficeHolders
+
+    def family_names(self, person: Person) -> set[str]:
+        """The ways the article may name ``person`` again by one word: the last word of the name, without
+        its article ("Sissi" of "al-Sissi"), and a family name written first ("Wang" of "Wang Yi")."""
+        last = person.surname
+        forms = {last}
+        forms.update(last[len(p) :] for p in article_prefixes() if last.lower().startswith(p) and len(last) > len(p) + 1)
+        short = self.offices.family_name(person.name)
+        if short:
+            forms.add(short)
+        return forms
 
     def _is_byline(self, start: int) -> bool:
         """"By Jane Doe" on a line of its own: the author, not an actor."""
@@ -50,7 +75,8 @@ class NameFinder:
     def _trim(self, start: int, end: int) -> tuple[int, int]:
         """Drop possessive endings and titles that NER glued onto a name."""
         toks = self.toks
-        while end > start and (toks[end - 1].tag_ == "POS" or toks[end - 1].text in ("'s", "’s", "’", "'")):
+        # a name ends in a capitalised word: NER glues on a French weekday (« Karim Benali lundi »)
+        while end > start and (toks[end - 1].tag_ == "POS" or toks[end - 1].text in ("'s", "’s", "’", "'") or _glued(toks, end - 1)):
             end -= 1
         while start < end and toks[start].i in self.tok_entry and self.tok_entry[toks[start].i].kind in (
             "role",
@@ -146,6 +172,8 @@ class NameFinder:
             parts = person.name.split()
             if name == parts[-1] or (len(name.split()) == 1 and name in parts) or name.split()[-1] == parts[-1] and len(name.split()) < len(parts):
                 return person
+            if len(parts) > 1 and name in self.family_names(person):
+                return person
             if len(parts) == 1 and name.split()[-1] == parts[0]:
                 # a surname seen first, a full name later: the full name wins
                 person.name = name
@@ -154,7 +182,7 @@ class NameFinder:
 
     def _repeated_surnames(self, by_name: dict[str, Person]) -> None:
         """Surnames seen alone elsewhere (even when NER missed them) are the same person."""
-        surnames = {p.surname: p for p in self.people if len(p.name.split()) > 1}
+        surnames = {form: p for p in self.people if len(p.name.split()) > 1 for form in self.family_names(p)}
         if not surnames:
             return
         # a surname, or a surname with a possessive ending: the only words worth a closer look

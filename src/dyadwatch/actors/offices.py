@@ -76,12 +76,19 @@ class OfficeHolders:
     def __init__(self, holdings: Iterable[tuple[Holding, list[str], str | None]]) -> None:
         self._full: dict[str, list[Holding]] = {}
         self._family: dict[str, list[Holding]] = {}
+        self._short: dict[str, str] = {}  # full name or alias → the family name written first ("Wang" of "Wang Yi")
         for holding, aliases, short in holdings:
+            if short:
+                self._short.update((fold(n), short) for n in (holding.name, *aliases))
             for key in {fold(holding.name), *(fold(a) for a in aliases)}:
                 self._full.setdefault(key, []).append(holding)
             words = fold(holding.name).split()
             if len(words) > 1:
                 self._family.setdefault(fold(short) if short else words[-1], []).append(holding)
+
+    def family_name(self, name: str) -> str | None:
+        """The family name of ``name`` where the table gives one that is not its last word ("Xi" of "Xi Jinping")."""
+        return self._short.get(fold(name))
 
     def candidates(self, name: str) -> list[Holding]:
         """Holdings whose name, alias or (for a one-word name) family name is ``name``, of one person only."""

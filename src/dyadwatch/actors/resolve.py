@@ -42,6 +42,8 @@ __all__ = ["ArticleActors", "Person"]
 
 _PERSON_LABELS = {"PERSON", "PER"}
 _STATE_SECTORS = {"GOV", "LEG", "MIL", "JUD", "COP", "SPY"}
+# word-table kinds a person's name never contains
+_NO_PERSON = frozenset({"media", "institution", "country", "capital", "group"})
 # the words a city hangs on where it is a place, not a party ("talks in Brussels", « à Bruxelles »)
 _PLACE_WORDS = frozenset({"in", "at", "to", "from", "near", "à", "en", "de", "vers", "depuis", "dans"})
 
@@ -160,8 +162,8 @@ class ArticleActors(NameFinder, EntityResolver):
         for start, end in sorted(set(s for s in spans if s[1] > s[0])):
             if any(i in self.tok_person for i in range(start, end)):
                 continue
-            if any(self.tok_entry.get(i) is not None and self.tok_entry[i].kind in ("media", "institution", "country", "capital") for i in range(start, end)):
-                continue
+            if any(self.tok_entry.get(i) is not None and self.tok_entry[i].kind in _NO_PERSON for i in range(start, end)):
+                continue  # "Riot police" at the start of a sentence is a group, however NER tags it
             name = self._span_text(start, end)
             person = self._match_known(name, by_name)
             if person is None:
@@ -336,20 +338,7 @@ class ArticleActors(NameFinder, EntityResolver):
         person.country = person.country or body_country
         if person.country is None:
             self._possessive_owner(person, left)
-        for side in (left, right):
-            # "X, Nuñez's Algerian counterpart": X holds Nuñez's office; the anchor is the person on the same side
-            if any(self.toks[i].lower_ in RELATIONAL for i in side) and (side is right or self.toks[start - 1].text != ","):
-                others = [self.tok_person[i] for i in side if i in self.tok_person and self.tok_person[i] is not person]
-                if others:
-                    person.relation_to, person.relation = others[0], "counterpart"
-        if person.relation_to is None:
-            # "Nuñez held talks with his Algerian counterpart, Saïd Sayoud": "his" is the clause's subject
-            anchors = counterpart_anchor(self.toks, left + right, RELATIONAL, possessive_pronouns(self.gaz.language))
-            other = next((self.tok_person[i] for i in anchors if i in self.tok_person), None)
-            if other is None and anchors:
-                other = self._role_anchor(self.toks[anchors[0]])  # "the minister met his counterpart, X"
-            if other is not None and other is not person:
-                person.relation_to, person.relation = other, "counterpart"
+        self._counterpart(person, start, left, right)
         if role_entry is not None and role_entry.kind == "role" and person.role is None:
             person.role = role_entry.canonical
         # the body a person heads says more than a military rank: a general who runs an intelligence agency is SPY
@@ -357,6 +346,42 @@ class ArticleActors(NameFinder, EntityResolver):
         heads = role_entry is None or role_entry.kind == "rank" or role_entry.canonical in body_titles(self.gaz.language)
         sector = body_sector if body_sector and heads else (role_entry.sector if role_entry else None)
         person.sector = person.sector or sector
+
+    def _counterpart(self, person: Person, start: int, left: list[int], right: list[int]) -> None:
+        """Whose counterpart the person is, from a relational noun ("counterpart", « homologue ») beside the name."""
+        for side in (left, right):
+            # "X, Nuñez's Algerian counterpart": X holds Nuñez's office; the anchor is the person on the same side
+            if any(self.toks[i].lower_ in RELATIONAL for i in side) and (side is right or self.toks[start - 1].text != ","):
+                others = [self.tok_person[i] for i in side if i in self.tok_person and self.tok_person[i] is not person]
+                if others:
+                    person.relation_to, person.relation = others[0], "counterpart"
+        if person.relation_to is not None:
+            return
+        # "Nuñez held talks with his Algerian counterpart, Saïd Sayoud": "his" is the clause's subject
+        anchors = counterpart_anchor(self.toks, left + right, RELATIONAL, possessive_pronouns(self.gaz.language))
+        other = next((self.tok_person[i] for i in anchors if i in self.tok_person), None)
+        if other is None and anchors:
+            other = self._role_anchor(self.toks[anchors[0]])  # "the minister met his counterpart, X"
+            if other is None and person.country is None:
+                # « le président français, reçu par son homologue X »: an office of a named country, held by
+                # no one the article names: X holds it on the other side of the article's dyad
+                home = self._anchor_country(self.toks[anchors[0]])
+                person.country = self.partner(home) if home else None
+                person.guessed = person.country is not None
+                if person.guessed:  # a counterpart holds the same office
+                    office = self.tok_entry[anchors[0]]
+                    person.role, person.sector = person.role or office.canonical, person.sector or office.sector
+        if other is not None and other is not person:
+            person.relation_to, person.relation = other, "counterpart"
+
+    def _anchor_country(self, t: Any) -> str | None:
+        """The country of an office noun that a nationality or country word qualifies ("the French president")."""
+        if self.tok_entry.get(t.i) is None or self.tok_entry[t.i].kind != "role":
+            return None
+        span = self.tok_span[t.i]
+        words = [c.i for c in t.children] + [i for i in range(*span) if i != t.i]
+        entry = next((self.tok_entry[i] for i in words if i in self.tok_entry and self.tok_entry[i].kind in ("adjective", "country")), None)
+        return entry.code if entry is not None else None
 
     def _role_anchor(self, t: Any) -> Person | None:
         """The person a definite office noun refers back to ("the minister"), if the article named one."""

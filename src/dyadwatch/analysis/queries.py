@@ -111,8 +111,9 @@ class StoreReads(DyadReads, ActorReads, TextSearch):
             params.append(until)
         if period:
             by = {4: "year", 7: "month", 10: "day"}.get(len(period), "month")
-            conds.append(f"{period_sql(by, self.c)} = ?")
-            params.append(period)
+            # a period is a prefix of its events' dates: first a range the date and dyad indexes walk, then the exact test
+            conds.append(f"e.date{self.c} >= ? AND e.date{self.c} <= ? AND {period_sql(by, self.c)} = ?")
+            params += [period, period + "\U0010ffff", period]
         if actor:
             sql, p = self.actor_condition(actor, include_flagged)
             conds.append(sql)

@@ -86,7 +86,8 @@ def create_app(db_path: str, config: Config | None = None, *, coder: Coder | Non
     )
     app.state.config, app.state.service, app.state.jobs = config, service, jobs
     install_error_handlers(app)
-    _read_routes(app)
+    _text_routes(app)
+    _relation_routes(app)
     _write_routes(app)
     if web:
         from dyadwatch.web import mount_web
@@ -101,7 +102,8 @@ def _version() -> str:
     return __version__
 
 
-def _read_routes(app: FastAPI) -> None:
+def _text_routes(app: FastAPI) -> None:
+    """The read routes over stored text: articles and the events coded from them."""
     read = [Depends(require_read)]
 
     @app.get("/api/articles", response_model=Page, dependencies=read, tags=["read"])
@@ -138,6 +140,11 @@ def _read_routes(app: FastAPI) -> None:
             limit, offset, dyad=pair, directed=directed, category=category, since=since, until=until, period=period,
             actor=actor, q=q, include_flagged=include_flagged, cursor=cursor,
         )
+
+
+def _relation_routes(app: FastAPI) -> None:
+    """The read routes over who relates to whom: actors, dyads, shifts, the overview, and job states."""
+    read = [Depends(require_read)]
 
     @app.get("/api/actors", response_model=Page, dependencies=read, tags=["read"])
     def actors(

@@ -200,6 +200,8 @@ _NOT_NAMED = frozenset({"ccomp", "advcl", "relcl", "acl:relcl", "parataxis", "co
 
 
 def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
+    """The trigger candidates of a sentence: for each word the lexicon knows, its most specific pattern
+    that matches, or else the event a verb names without a pattern (``_unlisted``)."""
     found: list[Candidate] = []
     tok_person, tok_entry, lexicon = ctx.actors.tok_person, ctx.actors.tok_entry, ctx.lexicon
     triggers = lexicon.triggers
@@ -217,57 +219,64 @@ def find_candidates(sent: Any, ctx: Context) -> list[Candidate]:
         options = triggers.get(head_word)
         if options and pos == "VERB" and any(ctx.deps[k] == "oprd" for k in ctx.kids[i]) and not _names_what(ctx, i):
             options = ()  # "called the memorandum an attack": a verb that names, read by _unlisted, not "call on"
-        if not options:
-            other = _unlisted(ctx, i) if pos == "VERB" else None
-            if other is not None:
-                found.append(other)
-            continue
-        t = ctx.toks[i]
-        word_class = "NOUN" if pos in ("NOUN", "PROPN") else "VERB" if pos in ("VERB", "AUX") else pos
-        gate = lexicon.gate(head_word, word_class)
-        # the words near the trigger, when a pattern of several words may match: only the patterns whose
-        # other words are all there are tried (most of a common verb's hundred patterns are not); the
-        # words near a trigger are words of its sentence, so where the sentence has none of the patterns'
-        # other words (most verbs) they are not read at all
-        near: dict[str, int] | None = None
-        if gate.by_word:
-            if sent_words is None:
-                sent_words = set(lemmas[sent.start : sent.end]).union(lower[sent.start : sent.end])
-            if not gate.by_word.keys().isdisjoint(sent_words):
-                near = _near(ctx, i, sent.end)
-        deps: dict[str, int] | None = None
-        for n in gate.open(near):
-            trig = options[n]
-            if trig.not_words:
-                if deps is None:
-                    deps = _near(ctx, i, sent.end, window=False)
-                    head = ctx.heads[i]
-                    if pos == "NOUN" and ctx.deps[i] in ("obj", "dobj") and head != i:
-                        # "declared a state of emergency after the earthquake": the verb carries the circumstances
-                        # (not its subject: "the International Labour Office reiterated its demand")
-                        deps = {**_near(ctx, head, sent.end, window=False, skip=_SUBJECTS), **deps}
-                if not trig.not_words.isdisjoint(deps):
-                    continue
-            if len(trig.words) > 1:
-                near = near if near is not None else _near(ctx, i, sent.end)
-                if not trig.rest <= near.keys() or pos == "VERB" and any(_subject_of(ctx, near[w], i) for w in trig.words[1:]):
-                    continue  # a pattern's other words are the verb's complement: not "the minister received a letter"
-                found.append(Candidate(t, _refined(ctx, i, _addressed(ctx, i, trig)), {near[w] for w in trig.words[1:]}))
-            else:
-                found.append(Candidate(t, _refined(ctx, i, trig)))
-            break
-        else:
-            other = _unlisted(ctx, i) if pos == "VERB" else None
-            if other is not None:
-                found.append(other)
+        cand = None
+        if options:
+            word_class = "NOUN" if pos in ("NOUN", "PROPN") else "VERB" if pos in ("VERB", "AUX") else pos
+            gate = lexicon.gate(head_word, word_class)
+            # the words near the trigger, when a pattern of several words may match: only the patterns whose
+            # other words are all there are tried (most of a common verb's hundred patterns are not); the
+            # words near a trigger are words of its sentence, so where the sentence has none of the patterns'
+            # other words (most verbs) they are not read at all
+            near: dict[str, int] | None = None
+            if gate.by_word:
+                if sent_words is None:
+                    sent_words = set(lemmas[sent.start : sent.end]).union(lower[sent.start : sent.end])
+                if not gate.by_word.keys().isdisjoint(sent_words):
+                    near = _near(ctx, i, sent.end)
+            cand = _first_match(ctx, i, sent.end, options, gate.open(near), near)
+        if cand is None and pos == "VERB":
+            cand = _unlisted(ctx, i)
+        if cand is not None:
+            found.append(cand)
+    return _settled(ctx, found) if found else found
+
+
+def _first_match(
+    ctx: Context, i: int, sent_end: int, options: tuple[Trigger, ...], order: list[int], near: dict[str, int] | None
+) -> Candidate | None:
+    """The first pattern of ``options`` (tried in ``order``, most specific first) that the words near the
+    trigger at ``i`` complete and none of its ``not`` words cancels."""
+    pos, t = ctx.pos[i], ctx.toks[i]
+    deps: dict[str, int] | None = None
+    for n in order:
+        trig = options[n]
+        if trig.not_words:
+            if deps is None:
+                deps = _near(ctx, i, sent_end, window=False)
+                head = ctx.heads[i]
+                if pos == "NOUN" and ctx.deps[i] in ("obj", "dobj") and head != i:
+                    # "declared a state of emergency after the earthquake": the verb carries the circumstances
+                    # (not its subject: "the International Labour Office reiterated its demand")
+                    deps = {**_near(ctx, head, sent_end, window=False, skip=_SUBJECTS), **deps}
+            if not trig.not_words.isdisjoint(deps):
+                continue
+        if len(trig.words) > 1:
+            near = near if near is not None else _near(ctx, i, sent_end)
+            if not trig.rest <= near.keys() or pos == "VERB" and any(_subject_of(ctx, near[w], i) for w in trig.words[1:]):
+                continue  # a pattern's other words are the verb's complement: not "the minister received a letter"
+            return Candidate(t, _refined(ctx, i, _addressed(ctx, i, trig)), {near[w] for w in trig.words[1:]})
+        return Candidate(t, _refined(ctx, i, trig))
+    return None
+
+
+def _settled(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """The candidates less those another one consumes: the act a judgement judges, the reversed measure."""
     for c in found:
-        if c.trigger.category == "ACCUSE" and lemmas[c.token.i] in ctx.lexicon.reporting:
+        if c.trigger.category == "ACCUSE" and ctx.lemmas[c.token.i] in ctx.lexicon.reporting:
             c.consumed |= _judged(ctx, _copular(ctx, c.token.i))  # « a estimé que les sanctions étaient illégales »
-    if found:
-        found = _reversals(ctx, found)
+    found = _reversals(ctx, found)
     consumed = {i for c in found for i in c.consumed}
     return [c for c in found if c.token.i not in consumed] if consumed else found
-
 
 
 def fold_governed(cands: list[Candidate], ctx: Context, sent: Any = None) -> list[Candidate]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from dyadwatch.actors.gazetteer import read_data
 from dyadwatch.actors.resolve import ArticleActors
 from dyadwatch.events.arguments import PASS_SUBJ, SUBJ
+from dyadwatch.events.places import LOCATIVE_PREPS
 from dyadwatch.records import Entity
 
 if TYPE_CHECKING:
@@ -74,15 +75,29 @@ def collective(head: Any, actors: ArticleActors) -> list[Entity]:
     if count < 2:
         return []
     wanted: frozenset[str] | None = None if lemma in words.sides else frozenset()  # None: any party; empty: states only
-    return _last_named(head.left_edge.i, count, wanted, head, actors)
+    return _last_named(head.left_edge.i, count, wanted, head, actors, _own_subject(head))
 
 
-def _last_named(before: int, count: int, codes: frozenset[str] | None, head: Any, actors: ArticleActors) -> list[Entity]:
-    """Entities of the last ``count`` different parties named before token ``before``: states when
-    ``codes`` is empty, the bodies of ``codes`` when it is not, any party when it is None."""
+def _own_subject(head: Any) -> frozenset[int]:
+    """The words of the subject of the verb a collective object hangs on: « Trump a reçu les deux
+    délégations »: the host is no delegation, however close it stands."""
+    if head.dep_ not in ("dobj", "obj", "pobj", "obl", "obl:arg") or head.head.i == head.i:
+        return frozenset()
+    verb = head.head.head if head.dep_ == "pobj" else head.head
+    subject = next((c for c in verb.children if c.dep_ in SUBJ), None)
+    return frozenset(range(subject.left_edge.i, subject.right_edge.i + 1)) if subject is not None else frozenset()
+
+
+def _last_named(
+    before: int, count: int, codes: frozenset[str] | None, head: Any, actors: ArticleActors, skip: frozenset[int] = frozenset()
+) -> list[Entity]:
+    """Entities of the last ``count`` different parties named before token ``before`` (less the words
+    of ``skip``): states when ``codes`` is empty, the bodies of ``codes`` when it is not, any party when it is None."""
     found: list[str] = []
     entries, people, spans = actors.tok_entry, actors.tok_person, actors.tok_span
     for i in range(before - 1, max(-1, before - 250), -1):
+        if i in skip:
+            continue
         person = people.get(i)
         if person is not None:
             code = None if person.guessed else person.country
@@ -90,6 +105,8 @@ def _last_named(before: int, count: int, codes: frozenset[str] | None, head: Any
             entry = entries.get(i)
             if entry is None or spans[i][0] != i or entry.kind not in ("country", "capital", "adjective", "institution"):
                 continue
+            if entry.kind == "capital" and _placed(actors.toks[i]):
+                continue  # "signed in Washington": a city where it happened is no party
             if entry.kind == "adjective" and actors.stance(i):
                 continue  # "pro-Russian rebels" name no side
             code = entry.code
@@ -106,6 +123,12 @@ def _last_named(before: int, count: int, codes: frozenset[str] | None, head: Any
     text = actors.doc[head.left_edge.i : head.i + 1].text
     kind = "organisation" if codes else "country"
     return [Entity(c, None, text, names.get(c, c), None, kind, head.idx, head.idx + len(head.text)) for c in reversed(found)]
+
+
+def _placed(t: Any) -> bool:
+    """A city after a locative preposition ("in Washington", « à Washington »): a place, not a party."""
+    prep = t.head if t.dep_ == "pobj" else next((c for c in t.children if c.dep_ == "case"), None)
+    return prep is not None and prep.lower_ in LOCATIVE_PREPS
 
 
 def between_parties(t: Any, actors: ArticleActors, meeting: Callable[[Any], bool]) -> list[Entity]:

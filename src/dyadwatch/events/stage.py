@@ -9,6 +9,7 @@ from dyadwatch.events.context import Context
 from dyadwatch.events.dates import find_dates
 from dyadwatch.events.lexicon import load_lexicon, match_contexts
 from dyadwatch.events.places import dateline_place
+from dyadwatch.events.pruning import prune_events
 from dyadwatch.ontology import load_ontology
 from dyadwatch.pipeline import BaseStage, Work, coder_version
 
@@ -47,5 +48,6 @@ class EventStage(BaseStage):
     assigns = ("events",)
 
     def __call__(self, work: Work) -> Work:
-        work.events = code_events(coder_context(work))
+        # readings that name no relation the ontology counts go before the events leave the stage
+        work.events = prune_events(code_events(coder_context(work)), work.language or "en")
         return work

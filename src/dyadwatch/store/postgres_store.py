@@ -11,7 +11,8 @@ inputs, or many Dask clients): each write transaction first takes one
 advisory lock of the database, so the check of what is stored and the insert
 see the same state. Writers wait for each other only for the milliseconds a
 batch write takes; coding itself runs in parallel. The ``dyad_month`` rollup
-(``store.rollup``) is updated inside the same transaction.
+(``store.rollup``) and the dyad pages' side table (``store.postgres_pages``)
+are updated inside the same transaction.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any, Iterable
 
 from dyadwatch.errors import make
 from dyadwatch.records import CodedArticle
+from dyadwatch.store import postgres_pages as pages
 from dyadwatch.store import rollup
 from dyadwatch.store.base import CODES_SQL, REGISTRY_COLUMNS, StoreBase, WriteReport, register_store, to_tables
 from dyadwatch.store.schema import LATEST, MIGRATIONS
@@ -77,7 +79,7 @@ _GENERATION = [
     "INSERT INTO store_generation VALUES (1, 0) ON CONFLICT DO NOTHING",
 ]
 _BUMP = "UPDATE store_generation SET n = n + 1 WHERE id = 1"
-_EXTRAS = [*rollup.CREATE, *rollup.ACTOR_CREATE, *INDEXES.values(), *_GENERATION]
+_EXTRAS = [*rollup.CREATE, *rollup.ACTOR_CREATE, *INDEXES.values(), *_GENERATION, *pages.CREATE, *pages.INDEXES]
 
 
 def sqlalchemy_url(url: str) -> str:
@@ -145,9 +147,9 @@ class PostgresStore(StoreBase):
                 cur.execute("INSERT INTO schema_migrations VALUES (%s, %s, %s)", [version, name, dt.datetime.now()])
             cur.execute(
                 "SELECT to_regclass('dyad_month') IS NULL OR to_regclass('actor_rollup') IS NULL, "
-                "to_regclass('dyad_period') IS NULL"
+                "to_regclass('dyad_period') IS NULL, to_regclass('dyad_events') IS NULL"
             )
-            new_rollup, new_period = cur.fetchone() or (False, False)  # a SELECT of two values returns its row
+            new_rollup, new_period, new_pages = cur.fetchone() or (False, False, False)  # a SELECT of values returns its row
             for sql in _EXTRAS:
                 cur.execute(sql)
             if _trigrams(cur):
@@ -157,6 +159,10 @@ class PostgresStore(StoreBase):
             # of actor_rollup (``store.rollup``): built once, here
             if new_rollup or new_period:
                 for sql in rollup.rebuild_sql_pg():
+                    cur.execute(sql)
+            # a database written before the dyad pages' side table (``store.postgres_pages``): filled once, here
+            if new_pages:
+                for sql in pages.rebuild_sql():
                     cur.execute(sql)
 
     def schema_version(self) -> int:
@@ -187,6 +193,7 @@ class PostgresStore(StoreBase):
             replaced = [c.article.id for c in fresh if c.article.id in known]
             if replaced:
                 _rollup_delta(cur, replaced, -1)
+                pages.delta(cur, replaced, -1)
                 self._delete_articles(cur, replaced)
             for name in _TABLE_ORDER:
                 columns = getattr(tables, name)
@@ -194,6 +201,7 @@ class PostgresStore(StoreBase):
                     _copy_in(cur, name, columns)
             if fresh:
                 _rollup_delta(cur, [c.article.id for c in fresh], +1)
+                pages.delta(cur, [c.article.id for c in fresh], +1)
             if failures:
                 now = dt.datetime.now()
                 with cur.copy("COPY failures (origin, record, code, message, failed_at) FROM STDIN") as copy:
@@ -211,12 +219,17 @@ class PostgresStore(StoreBase):
             cur.execute(f"DELETE FROM {table} WHERE {col} = ANY(%s)", [ids])
 
     def rebuild_rollup(self) -> None:
-        """Recompute ``dyad_month`` and ``actor_rollup`` from the events (after a bulk load that bypassed ``write``)."""
+        """Recompute ``dyad_month``, ``actor_rollup`` and ``dyad_events`` from the events (after a bulk load that
+        bypassed ``write``)."""
         with self.engine.begin() as conn:
             cur = conn.connection.cursor()
             cur.execute("SELECT pg_advisory_xact_lock(%s)", [_WRITE_LOCK])
-            for sql in rollup.rebuild_sql_pg():
+            for sql in [*rollup.rebuild_sql_pg(), *pages.rebuild_sql()]:
                 cur.execute(sql)
+
+    def dyad_event_table(self) -> str:
+        """The side table of the dyad pages (``store.postgres_pages``), kept current by every write."""
+        return pages.TABLE
 
     def dyad_months(self, a: str, b: str, directed: bool = False) -> list[tuple[Any, ...]]:
         """Rollup rows (period, category, quad, events, score_sum) of one dyad."""
@@ -249,6 +262,8 @@ class PostgresStore(StoreBase):
     IN_LIST = "= ANY(?)"
     COLLATE_C = ' COLLATE "C"'
     BYTE_LENGTH = "octet_length"
+    # ``dyad_events`` (``store.postgres_pages``) has an index by dyad and page order: a (dyad, date range) is an index range
+    DYAD_EVENT_INDEX = True
     TEXT_WIDE_INDEXES = True  # the partial indexes of INDEXES find the texts outside ASCII
     # the distinct categories by a walk of the category index (one lookup per category), not a scan
     CATEGORIES_SQL = (
@@ -268,8 +283,10 @@ class PostgresStore(StoreBase):
                 touched = sorted({c["event_id"] for c in changes})
                 cur.execute("SELECT DISTINCT article_id FROM events WHERE id = ANY(%s)", [touched])
                 articles = [r[0] for r in cur.fetchall()]
-                # the rollups count these articles' events by country pair and actor: take them out, change them, put them back
+                # the rollups and the dyad pages' rows count these articles' events by country pair and actor:
+                # take them out, change them, put them back
                 _rollup_delta(cur, articles, -1)
+                pages.delta(cur, articles, -1)
                 cur.executemany(
                     "UPDATE event_entities SET code = %s, sector = %s, role = %s, canonical = %s, guessed = false "
                     "WHERE event_id = %s AND side = %s AND position = %s",
@@ -278,6 +295,7 @@ class PostgresStore(StoreBase):
                 for side, column in (("actor", "actor_codes"), ("recipient", "recipient_codes")):
                     cur.execute(CODES_SQL.format(column=column, side=side, ids="SELECT unnest(%s::varchar[])"), [touched])
                 _rollup_delta(cur, articles, +1)
+                pages.delta(cur, articles, +1)
             cur.execute(_BUMP)
 
     def _apply_groups(self, groups: dict[str, str]) -> None:

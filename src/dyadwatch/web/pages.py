@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path as FsPath
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
@@ -69,6 +69,14 @@ def mount_web(app: FastAPI) -> None:
         changes = service.list_dyads(sort="change", limit=8)["items"]
         return render(request, "home.html", o=service.overview(), changes=changes)
 
+    _dyad_pages(app, render)
+    _reading_pages(app, render)
+
+
+def _dyad_pages(app: FastAPI, render: Callable[..., HTMLResponse]) -> None:
+    """A dyad's page, its events table (swapped in by htmx) and its chart for embedding elsewhere."""
+    read = [Depends(require_read)]
+
     @app.get("/dyad/{a}/{b}", response_class=HTMLResponse, include_in_schema=False, dependencies=read)
     def dyad(
         request: Request, a: str = Path(..., pattern=CODE), b: str = Path(..., pattern=CODE),
@@ -96,6 +104,11 @@ def mount_web(app: FastAPI) -> None:
     ) -> HTMLResponse:
         series = service.dyad(a, b, by, directed)
         return render(request, "embed.html", s=series, spec=dyad_spec(series, height=220))
+
+
+def _reading_pages(app: FastAPI, render: Callable[..., HTMLResponse]) -> None:
+    """An article with its events marked, an actor's page, and search: where a chart leads back to the sentences."""
+    read = [Depends(require_read)]
 
     @app.get("/article/{article_id}", response_class=HTMLResponse, include_in_schema=False, dependencies=read)
     def article(
