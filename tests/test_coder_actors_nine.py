@@ -241,3 +241,28 @@ def test_actors_the_delegations_a_host_receives_are_the_two_named_before(code, t
 def test_actors_the_two_countries_are_the_two_named_before(code, text, language):
     event = only(code(text, language=language), "SUPPORT")
     assert codes(event.actor) == ["DZA", "MAR"]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Thai and Cambodian troops exchanged fire along the border on Thursday. Each side blamed the other for opening fire.", "en"),
+        ("Les troupes thaïlandaises et cambodgiennes ont échangé des tirs jeudi. Chaque camp a accusé l'autre d'avoir ouvert le feu.", "fr"),
+    ],
+)
+def test_actors_each_side_is_both_sides_named_before(code, text, language):
+    event = only(code(text, language=language), "ACCUSE")
+    assert codes(event.actor) == ["KHM", "THA"]
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Thai troops fired along the border on Thursday. One side blamed the other for opening fire.", "en"),
+        ("Des soldats thaïlandais ont tiré jeudi. Un camp a accusé l'autre d'avoir ouvert le feu.", "fr"),
+    ],
+)
+def test_actors_one_side_is_no_collective(code, text, language):
+    for event in code(text, language=language):
+        if event.category == "ACCUSE":
+            assert len(event.actor) <= 1
