@@ -163,3 +163,35 @@ def test_coder_naming_an_act_with_a_word_of_condemnation_is_disapproval(code, te
 )
 def test_coder_comparing_without_condemnation_is_no_accusation(code, text, language):
     assert "ACCUSE" not in categories(code(text, language=language))
+
+
+@pytest.mark.parametrize(
+    "text,language,category,actor,recipient",
+    [
+        ("A mob broke into Chad's embassy in Tripoli on Sunday.", "en", "PROTEST", "LBY", "TCD"),
+        ("Des manifestants ont envahi l'ambassade de France à Ouagadougou.", "fr", "PROTEST", "BFA", "FRA"),
+        ("Nauru dropped its recognition of Taiwan.", "en", "SANCTION", "NRU", "TWN"),
+        ("Le Honduras a retiré sa reconnaissance de Taïwan.", "fr", "SANCTION", "HND", "TWN"),
+        ("Honduras broke with Taipei in 2023.", "en", "SANCTION", "HND", "TWN"),
+        ("Washington removed Cuba from the list of state sponsors of terrorism.", "en", "CONCEDE", "USA", "CUB"),
+        ("Washington a retiré Cuba de la liste des États soutenant le terrorisme.", "fr", "CONCEDE", "USA", "CUB"),
+    ],
+)
+def test_coder_missions_broken_into_and_ties_or_listings_ended(code, text, language, category, actor, recipient):
+    """A crowd breaking into a mission riots (PROTEST riot); recognition dropped or a break with a
+    state cuts ties (SANCTION); a state taken off a blacklist is a concession done to it (CONCEDE),
+    not a demand made of it as "ordered France to withdraw" is."""
+    event = only(code(text, language=language), category)
+    assert codes(event.actor) == [actor] and codes(event.recipient) == [recipient]
+
+
+@pytest.mark.parametrize(
+    "text,language,category",
+    [
+        ("The new leader broke with tradition and skipped the parade.", "en", "SANCTION"),
+        ("Le parti a retiré le candidat de la liste électorale.", "fr", "CONCEDE"),
+        ("The party removed the candidate from the electoral list.", "en", "CONCEDE"),
+    ],
+)
+def test_coder_breaks_and_removals_of_other_kinds_are_no_event(code, text, language, category):
+    assert category not in categories(code(text, language=language))

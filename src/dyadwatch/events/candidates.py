@@ -101,8 +101,8 @@ def _addressed(ctx: Context, i: int, trig: Trigger) -> Trigger:
     """A concession ordered to another state ("ordered France to withdraw its troops", « a ordonné à la
     France de retirer ses troupes ») is a demand that it yield (REQUEST covers orders); ordering one's
     own forces back stays a concession."""
-    if trig.category != "CONCEDE" or ctx.pos[i] != "VERB":
-        return trig
+    if trig.category != "CONCEDE" or ctx.pos[i] != "VERB" or ctx.lemmas[i] not in _cues(ctx.lexicon.language, "ordering"):
+        return trig  # "removed Cuba from the list": a concession done to a state, not one ordered of it
     entry = ctx.actors.tok_entry
     for k in ctx.kids[i]:
         if ctx.deps[k] in _ADDRESSEES and entry.get(k) is not None and entry[k].kind in ("country", "capital"):
