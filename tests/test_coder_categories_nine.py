@@ -111,3 +111,87 @@ def test_coder_boycott_lexicon_entries_are_protests():
     for language, head, other in (("en", "boycott", "summit"), ("fr", "boycotter", "sommet")):
         found = {(t.category, t.mode) for t in load_lexicon(language).candidates(head) if other in t.words}
         assert found == {("PROTEST", "boycott")}
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("European Union ministers agreed on Monday to suspend visa-free travel for Georgian officials.", "en"),
+        ("Ecuador decided to expel the Mexican ambassador.", "en"),
+        ("Le Mexique avait proposé une suspension des relations avec l'Espagne.", "fr"),
+        ("L'Équateur a décidé d'expulser l'ambassadeur du Mexique.", "fr"),
+    ],
+)
+def test_coder_a_cut_agreed_or_decided_is_a_sanction(code, text, language):
+    """A sanction that parties agree on, propose or decide is announced as made (SANCTION): not a
+    promise to cooperate (AGREE) and not a threat (THREATEN)."""
+    events = code(text, language=language)
+    assert "SANCTION" in categories(events)
+    assert "AGREE" not in categories(events) and "THREATEN" not in categories(events)
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("Mexico vowed to cut ties with Ecuador.", "en"),
+        ("Les diplomates français seront expulsés la semaine prochaine par le Mali.", "fr"),
+    ],
+)
+def test_coder_a_cut_vowed_or_told_in_the_future_stays_a_threat(code, text, language):
+    assert "THREATEN" in categories(code(text, language=language))
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("The pope compared Ortega's government to a tyranny.", "en"),
+        ("Quito called the raid an authoritarian act.", "en"),
+        ("Le ministre a qualifié l'expulsion du diplomate d'incompréhensible.", "fr"),
+        ("Le pape a comparé le gouvernement d'Ortega à une tyrannie.", "fr"),
+    ],
+)
+def test_coder_naming_an_act_with_a_word_of_condemnation_is_disapproval(code, text, language):
+    assert only(code(text, language=language), "ACCUSE").mode == "disapprove"
+
+
+@pytest.mark.parametrize(
+    "text,language",
+    [
+        ("The minister compared the two budget proposals.", "en"),
+        ("Le ministre a comparé les deux projets de budget.", "fr"),
+    ],
+)
+def test_coder_comparing_without_condemnation_is_no_accusation(code, text, language):
+    assert "ACCUSE" not in categories(code(text, language=language))
+
+
+@pytest.mark.parametrize(
+    "text,language,category,actor,recipient",
+    [
+        ("A mob broke into Chad's embassy in Tripoli on Sunday.", "en", "PROTEST", "LBY", "TCD"),
+        ("Des manifestants ont envahi l'ambassade de France à Ouagadougou.", "fr", "PROTEST", "BFA", "FRA"),
+        ("Nauru dropped its recognition of Taiwan.", "en", "SANCTION", "NRU", "TWN"),
+        ("Le Honduras a retiré sa reconnaissance de Taïwan.", "fr", "SANCTION", "HND", "TWN"),
+        ("Honduras broke with Taipei in 2023.", "en", "SANCTION", "HND", "TWN"),
+        ("Washington removed Cuba from the list of state sponsors of terrorism.", "en", "CONCEDE", "USA", "CUB"),
+        ("Washington a retiré Cuba de la liste des États soutenant le terrorisme.", "fr", "CONCEDE", "USA", "CUB"),
+    ],
+)
+def test_coder_missions_broken_into_and_ties_or_listings_ended(code, text, language, category, actor, recipient):
+    """A crowd breaking into a mission riots (PROTEST riot); recognition dropped or a break with a
+    state cuts ties (SANCTION); a state taken off a blacklist is a concession done to it (CONCEDE),
+    not a demand made of it as "ordered France to withdraw" is."""
+    event = only(code(text, language=language), category)
+    assert codes(event.actor) == [actor] and codes(event.recipient) == [recipient]
+
+
+@pytest.mark.parametrize(
+    "text,language,category",
+    [
+        ("The new leader broke with tradition and skipped the parade.", "en", "SANCTION"),
+        ("Le parti a retiré le candidat de la liste électorale.", "fr", "CONCEDE"),
+        ("The party removed the candidate from the electoral list.", "en", "CONCEDE"),
+    ],
+)
+def test_coder_breaks_and_removals_of_other_kinds_are_no_event(code, text, language, category):
+    assert category not in categories(code(text, language=language))

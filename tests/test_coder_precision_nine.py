@@ -50,29 +50,32 @@ def test_pruning_passive_or_active_that_names_a_party_stays(language, sentence, 
 
 
 @pytest.mark.parametrize(
-    "sentence,trigger",
+    "language,sentence,trigger",
     [
-        ("Peru has not consulted its neighbours.", "consulted"),
-        ("Le Pérou n'a pris aucun engagement sur les îles.", "pris aucun engagement"),
+        ("en", "Peru has not consulted its neighbours.", "consulted"),
+        ("en", "Peru made no commitment on the islands.", "made no commitment"),
+        ("fr", "Le Pérou n'a pas consulté ses voisins.", "consulté"),
+        ("fr", "Le Pérou n'a pris aucun engagement sur les îles.", "pris aucun engagement"),
     ],
 )
-def test_pruning_negated_act_of_one_party_with_no_other_side_is_dropped(sentence, trigger):
-    assert prune_events([event(sentence, trigger, ("PER",), negated=True)], "en") == []
+def test_pruning_negated_act_of_one_party_with_no_other_side_is_dropped(language, sentence, trigger):
+    assert prune_events([event(sentence, trigger, ("PER",), negated=True)], language) == []
 
 
 @pytest.mark.parametrize(
-    "sentence,trigger,actor,recipient,negated",
+    "language,sentence,trigger,actor,recipient,negated",
     [
-        ("Norway did not pardon the Swedish reporter.", "pardon", ("NOR",), ("SWE",), True),  # a dyad's non-act
-        ("Chile and Peru did not agree on the border.", "agree", ("CHL", "PER"), (), True),  # a joint act that failed
-        ("Peru consulted its neighbours.", "consulted", ("PER",), (), False),  # not negated
-        ("La Norvège n'a pas gracié le reporter suédois.", "gracié", ("NOR",), ("SWE",), True),
-        ("Le Chili et le Pérou ne se sont pas entendus.", "entendus", ("CHL", "PER"), (), True),
+        ("en", "Norway did not pardon the Swedish reporter.", "pardon", ("NOR",), ("SWE",), True),  # a dyad's non-act
+        ("en", "Chile and Peru did not agree on the border.", "agree", ("CHL", "PER"), (), True),  # a joint act that failed
+        ("en", "Peru consulted its neighbours.", "consulted", ("PER",), (), False),  # not negated
+        ("fr", "La Norvège n'a pas gracié le reporter suédois.", "gracié", ("NOR",), ("SWE",), True),
+        ("fr", "Le Chili et le Pérou ne se sont pas entendus.", "entendus", ("CHL", "PER"), (), True),
+        ("fr", "Le Pérou a consulté ses voisins.", "consulté", ("PER",), (), False),
     ],
 )
-def test_pruning_negated_act_with_two_sides_or_plain_act_stays(sentence, trigger, actor, recipient, negated):
+def test_pruning_negated_act_with_two_sides_or_plain_act_stays(language, sentence, trigger, actor, recipient, negated):
     ev = event(sentence, trigger, actor, recipient, negated=negated)
-    assert prune_events([ev], "en") == [ev]
+    assert prune_events([ev], language) == [ev]
 
 
 def test_pruning_language_without_words_keeps_passives():

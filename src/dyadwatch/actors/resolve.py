@@ -159,7 +159,8 @@ class ArticleActors(NameFinder, EntityResolver):
         spans.extend(self._titled_names())
         spans.extend(self._apposed_names())
         by_name: dict[str, Person] = {}
-        for start, end in sorted(set(s for s in spans if s[1] > s[0])):
+        # the longest span of those that start together: "Abdel Fattah al-Sissi" (NER), not "Abdel Fattah" (a title's run)
+        for start, end in sorted(set(s for s in spans if s[1] > s[0]), key=lambda s: (s[0], -s[1])):
             if any(i in self.tok_person for i in range(start, end)):
                 continue
             if any(self.tok_entry.get(i) is not None and self.tok_entry[i].kind in _NO_PERSON for i in range(start, end)):

@@ -199,10 +199,20 @@ def _active_perfect(i: int, parse: Any) -> bool:
     )
 
 
+def pronominal(i: int, parse: Any) -> bool:
+    """A French pronominal verb (« s'est retiré de », « se sont engagés à », « s'est opposé à »): the
+    parser often labels its subject a passive one beside the reflexive pronoun, yet the subject acts.
+    Read from the pronoun's ``Reflex`` feature, so no word list is needed; a passive auxiliary
+    (« a été expulsé ») still makes it a true passive."""
+    deps, kids = parse.deps, parse.kids[i]
+    reflexive = any(deps[k].startswith("expl") and "Yes" in parse.feature(k, "Reflex") for k in kids)
+    return reflexive and not any(deps[k] in ("auxpass", "aux:pass") for k in kids)
+
+
 def _passive_at(i: int, parse: Any) -> bool:
-    """``_passive`` of token ``i``, read from the parse lists."""
+    """``_passive`` of token ``i``, read from the parse lists; a pronominal verb is active."""
     deps = parse.deps
-    return any(deps[c] in PASS_SUBJ or deps[c] in ("auxpass", "aux:pass") for c in parse.kids[i])
+    return any(deps[c] in PASS_SUBJ or deps[c] in ("auxpass", "aux:pass") for c in parse.kids[i]) and not pronominal(i, parse)
 
 
 # prepositions that may name the city where something is done, as well as a party it is done to
@@ -229,7 +239,8 @@ def direct_arguments(
     ti = t.i
     is_noun = parse.pos[ti] in ("NOUN", "PROPN")
     addressed = addressed and is_noun
-    not_passive = parse.lemmas[ti] in etre_verbs or _active_perfect(ti, parse)  # "sont convenues": être as auxiliary, not a passive
+    # "sont convenues": être as auxiliary, not a passive; « s'est retiré »: a pronominal verb, active
+    not_passive = parse.lemmas[ti] in etre_verbs or _active_perfect(ti, parse) or pronominal(ti, parse)
     for ci in kids[ti]:
         dep = deps[ci]
         if dep in SUBJ or dep in PASS_SUBJ and not_passive:
@@ -258,6 +269,29 @@ def direct_arguments(
     if not actor and _passive_at(ti, parse):
         actor = _stray_agent(t, actors)
     return actor, recipient
+
+
+def agentless_passive(t: Any, actors: ArticleActors) -> bool:
+    """A passive verb that names no agent of its own ("30 journalists were arrested", « ont été expulsés »):
+    the subject of a clause above it is not who acted ("Amnesty said 30 journalists were arrested")."""
+    parse = actors.lists
+    return parse.pos[t.i] == "VERB" and _passive_at(t.i, parse) and not direct_arguments(t, actors)[0]
+
+
+def coordinated_agent(t: Any, actors: ArticleActors) -> list[Entity]:
+    """The agent of an agentless passive read from a passive it is coordinated with: "two diplomats were
+    declared persona non grata by Paris and expelled", « ont été arrêtés puis expulsés par la police »."""
+    parse = actors.lists
+    ti = t.i
+    others = [k for k in parse.kids[ti] if parse.deps[k] == "conj"]
+    if parse.deps[ti] == "conj":
+        others.insert(0, parse.heads[ti])
+    for k in others:
+        if parse.pos[k] == "VERB" and _passive_at(k, parse) and not any(parse.deps[c] in SUBJ for c in parse.kids[k]):
+            found = direct_arguments(actors.toks[k], actors)[0]
+            if found:
+                return found
+    return []
 
 
 def _prep_parties(ci: int, ti: int, actors: ArticleActors, addressed: bool, is_noun: bool, has_recipient: bool) -> tuple[list[Entity], list[Entity]]:

@@ -101,8 +101,8 @@ def _addressed(ctx: Context, i: int, trig: Trigger) -> Trigger:
     """A concession ordered to another state ("ordered France to withdraw its troops", « a ordonné à la
     France de retirer ses troupes ») is a demand that it yield (REQUEST covers orders); ordering one's
     own forces back stays a concession."""
-    if trig.category != "CONCEDE" or ctx.pos[i] != "VERB":
-        return trig
+    if trig.category != "CONCEDE" or ctx.pos[i] != "VERB" or ctx.lemmas[i] not in _cues(ctx.lexicon.language, "ordering"):
+        return trig  # "removed Cuba from the list": a concession done to a state, not one ordered of it
     entry = ctx.actors.tok_entry
     for k in ctx.kids[i]:
         if ctx.deps[k] in _ADDRESSEES and entry.get(k) is not None and entry[k].kind in ("country", "capital"):
@@ -307,6 +307,11 @@ def fold_governed(cands: list[Candidate], ctx: Context, sent: Any = None) -> lis
             # the signer does it (told at the signing verb: a participle describing a bill has no subject)
             gov.trigger = replace(gov.trigger, category=c.trigger.category, mode=c.mode or c.trigger.mode, invert=False)
             continue
+        if gov is not None and gov is not c and _cut_agreed(ctx, gov, c):
+            # "the ministers agreed to suspend visa-free travel", « a proposé une pause des relations »: a cut
+            # that a party agrees or proposes is announced, not a commitment to cooperate (a vow stays a threat)
+            gov.trigger = replace(gov.trigger, category="SANCTION", mode=c.mode or c.trigger.mode, not_words=frozenset())
+            continue
         if gov is not None and gov is not c:
             key = (gov.trigger.category, c.trigger.category)
             if gov.trigger.category == "AGREE" and FUTURE_CATEGORY.get(c.trigger.category) == "THREATEN" and _vowed(ctx, gov):
@@ -322,10 +327,24 @@ def fold_governed(cands: list[Candidate], ctx: Context, sent: Any = None) -> lis
         if c.trigger.category == "ASSAULT" and _prepared(ctx, c.token.i):
             # "the army prepared an offensive", « l'armée prépare une offensive »: forces readied, not yet used
             c.prepared = True
-        elif _under_intent(ctx, c.token.i):
+        elif _under_intent(ctx, c.token.i) and not _decided_cut(ctx, c):
             c.intent = True
         kept.append(c)
     return kept
+
+
+def _cut_agreed(ctx: Context, gov: Candidate, c: Candidate) -> bool:
+    """A sanction that is the content of an agreement or a proposal (not of a vow: "vowed to cut ties" threatens)."""
+    return gov.trigger.category == "AGREE" and c.trigger.category == "SANCTION" and not _vowed(ctx, gov)
+
+
+def _decided_cut(ctx: Context, c: Candidate) -> bool:
+    """A sanction under a verb of decision ("decided to expel the envoy", « a décidé de rompre les
+    relations »): the decision makes the cut, it is no intention nor a threat."""
+    i = c.token.i
+    if c.trigger.category != "SANCTION" or ctx.deps[i] not in ("xcomp", "ccomp") or ctx.heads[i] == i:
+        return False
+    return ctx.lemmas[ctx.heads[i]] in _cues(ctx.lexicon.language, "decision")
 
 
 # prepositions that attach circumstances (time, place, manner), not the content of a governing event

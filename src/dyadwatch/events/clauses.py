@@ -1,7 +1,8 @@
 """Parties that a neighbouring clause names: the clause a relative pronoun stands for ("which
 Kigali denies"), the clause over an event a participle says was hosted ("at a ceremony hosted by X"),
 the complement of a finding ("ruled that Colombia had violated ..."), the object a governing verb
-tells to act ("prompting Peru to expel ..."), and the sentence that first told a text a reaction
+tells to act ("prompting Peru to expel ..."), the people a state holds or frees when nothing places
+them ("Nicaragua released two bishops"), and the sentence that first told a text a reaction
 answers ("the Commission presented a plan ... Hungary rejected the plan").
 
 ``parties.py`` calls these when the trigger's own dependents (``arguments.py``) leave a side out.
@@ -13,7 +14,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from dyadwatch.actors.resolve import ArticleActors
-from dyadwatch.events.arguments import _OWN_MODIFIERS, OBJ, PASS_SUBJ, SUBJ, _author, _own
+from dyadwatch.events.arguments import _OWN_MODIFIERS, OBJ, PASS_SUBJ, SUBJ, _author, _own, pronominal
 from dyadwatch.records import Entity
 
 # relative pronouns that may stand for the clause before them ("which Kigali denies", « ce que Tunis dément »)
@@ -113,3 +114,52 @@ def finding_target(t: Any, actors: ArticleActors, actor: list[Entity]) -> list[E
             found = [e for g in kids[subj] if deps[g] in ("poss", "nmod:poss") for e in actors.entities_for(actors.toks[g]) if e.code not in own]
         return found
     return []
+
+
+# gazetteer kinds of nouns that name people by what they are ("bishops", « journalistes », "soldiers")
+_PEOPLE_KINDS = frozenset({"role", "group", "rank"})
+# "the release of two bishops", « l'arrestation de trois militants »: the people an event noun is done to
+_OF = frozenset({"of", "de", "du", "des", "d'", "d’"})
+
+
+def _undergoer(t: Any, actors: ArticleActors) -> int | None:
+    """The token for whom an act is done: the object of an active verb, the subject of a passive one,
+    the "of" phrase of an event noun."""
+    parse = actors.lists
+    deps, kids, lower = parse.deps, parse.kids, parse.lower
+    ti = t.i
+    for k in kids[ti]:
+        if deps[k] in OBJ or deps[k] in PASS_SUBJ and not pronominal(ti, parse):
+            return k
+        if parse.pos[ti] == "NOUN" and deps[k] == "prep" and lower[k] in _OF:
+            return next((g for g in kids[k] if deps[g] == "pobj"), None)
+        if parse.pos[ti] == "NOUN" and deps[k] == "nmod" and any(deps[g] == "case" and lower[g] in _OF for g in kids[k]):
+            return k
+    return None
+
+
+def unplaced_people(t: Any, actors: ArticleActors) -> list[Entity]:
+    """People an act is done to whom nothing in the text places in a country: "two jailed bishops",
+    « 152 personnes », "Chinmoy Das, a Hindu monk", not "the two men". A state that arrests, frees or sentences such people
+    acts on its own (``parties.py``); none when any of them is placed ("two French journalists").
+    People: a noun the gazetteer knows as such, a person, or a counted noun (what one arrests or frees
+    by the number is people); their code is left ``UNK`` for the caller to set."""
+    k = _undergoer(t, actors)
+    if k is None:
+        return []
+    found = actors.entities_for(actors.toks[k])
+    if any(e.code not in ("UNK", None, "") for e in found):
+        return []
+    if found and all(e.kind == "person" for e in found):
+        return found
+    parse = actors.lists
+    entry = actors.tok_entry.get(k)
+    counted = parse.pos[k] == "NOUN" and any(parse.deps[g] == "nummod" for g in parse.kids[k])
+    if not counted and (entry is None or entry.kind not in _PEOPLE_KINDS):
+        return []
+    if any(parse.deps[g] == "det" and ("Def" in parse.feature(g, "Definite") or "Dem" in parse.feature(g, "PronType")) for g in parse.kids[k]):
+        return []  # « les deux gendarmes », "the two men": people the story told before, whose country it said there
+    phrase = actors.toks[k]
+    span = phrase.doc[phrase.left_edge.i : k + 1]
+    sector = entry.sector if entry is not None else None
+    return [Entity("UNK", sector, span.text, span.text, None, "group", span.start_char, span.end_char)]

@@ -27,6 +27,7 @@ class CollectiveWords:
     between: frozenset[str]  # "talks between A and B"
     mediation: frozenset[str]  # "mediated between": the mediator acts, it hosts no one
     documents: frozenset[str]  # "rejected the plan": the last one told, made by whoever made it
+    distributive: frozenset[str]  # "each side", "either country": a singular noun for the two sides
 
     @property
     def nouns(self) -> frozenset[str]:
@@ -42,7 +43,9 @@ def collective_words(language: str) -> CollectiveWords:
         return frozenset(str(w).lower() for w in data.get(key) or ())
 
     numbers = {str(k).lower(): int(v) for k, v in (data.get("numbers") or {}).items()}
-    return CollectiveWords(words("states"), words("sides"), numbers, words("bodies"), words("between"), words("mediation"), words("documents"))
+    return CollectiveWords(
+        words("states"), words("sides"), numbers, words("bodies"), words("between"), words("mediation"), words("documents"), words("distributive")
+    )
 
 
 # codes that are no state: "the two governments" are never these, "the bloc" is one of the first three
@@ -69,9 +72,14 @@ def collective(head: Any, actors: ArticleActors) -> list[Entity]:
         if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in body.children):
             return []  # "a new alliance" names none that came before
         return _last_named(head.left_edge.i, 1, BODY_CODES, head, actors)
-    if lemma not in words.states and lemma not in words.sides or "Plur" not in head.morph.get("Number"):
+    if lemma not in words.states and lemma not in words.sides:
         return []
-    count = max((words.numbers.get(c.lower_, 0) for c in head.children if c.i < head.i), default=0)
+    if any(c.lower_ in words.distributive for c in head.children if c.i < head.i):
+        count = 2  # "each side blamed the other": one of the two, either one: both are parties
+    elif "Plur" in head.morph.get("Number"):
+        count = max((words.numbers.get(c.lower_, 0) for c in head.children if c.i < head.i), default=0)
+    else:
+        return []
     if count < 2:
         return []
     wanted: frozenset[str] | None = None if lemma in words.sides else frozenset()  # None: any party; empty: states only

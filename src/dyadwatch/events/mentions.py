@@ -6,7 +6,7 @@ from typing import Any
 
 from dyadwatch.actors.clauses import attribution_markers
 from dyadwatch.actors.resolve import ArticleActors
-from dyadwatch.events.arguments import PASS_SUBJ, SUBJ, apposition_anchor, in_place_name, instigator
+from dyadwatch.events.arguments import PASS_SUBJ, SUBJ, apposition_anchor, in_place_name, instigator, pronominal
 from dyadwatch.nlp.lists import parse_lists
 from dyadwatch.records import Entity
 
@@ -28,7 +28,8 @@ def climb_subject(
         first = cur.i == t.i
         cur = cur.head
         undergoes = first and t.pos_ in ("NOUN", "PROPN") and cur.lemma_.lower() in patient
-        subj = [c for c in cur.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ and cur.lemma_.lower() in etre_verbs]
+        active = cur.lemma_.lower() in etre_verbs or pronominal(cur.i, actors.lists)  # « s'est engagé à »: its subject acts
+        subj = [c for c in cur.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ and active]
         if subj:
             found = actors.entities_for(subj[0])
             return ([], found) if undergoes else (found, [])

@@ -17,14 +17,16 @@ from typing import TYPE_CHECKING, Any
 
 from dyadwatch.events.arguments import (
     SUBJ,
+    agentless_passive,
     apposition_anchor,
+    coordinated_agent,
     cue_words,
     direct_arguments,
     dyad_subject,
     host_verbs,
     pair_subject,
 )
-from dyadwatch.events.clauses import answered_clause, finding_target, gathered, object_controller, told_author
+from dyadwatch.events.clauses import answered_clause, finding_target, gathered, object_controller, told_author, unplaced_people
 from dyadwatch.events.collectives import (
     _collective_object,
     _collective_subject,
@@ -79,6 +81,19 @@ STANDOFF_MODES = {"aerial", "drone", "heavy-weapons"}
 
 # violence and coercion done to people, whose unnamed victims are people of the place
 TARGETED_ACTS = {"ASSAULT", "COERCE"}
+
+
+# (category, mode) of what a state does to people in its hands: arrest, release, pardon, sentence; people
+# that nothing places are its own ("Nicaragua released two bishops"), not the other country of the story;
+# None: any mode. Not deportations, whose people are foreigners.
+OWN_PEOPLE_ACTS = {("COERCE", None), ("RETREAT", "release"), ("CONCEDE", None), ("SANCTION", "convict")}
+FOREIGN_PEOPLE_MODES = {"deport"}
+
+
+# material acts whose agentless passive a third party often reports ("Amnesty said 30 journalists were
+# arrested"): the clause above names who tells it, not who did it. Not verbal acts, whose reporter is
+# mostly their author ("Pakistan said any attempt would be treated as an act of war")
+UNSAID_AGENT_ACTS = {"COERCE", "SANCTION", "ASSAULT", "MOBILIZE"}
 
 
 # verbal reactions, which may answer an event told before ("welcomed the release")
@@ -142,6 +157,8 @@ def _parse_parties(cand: Candidate, ctx: Context) -> tuple[list[Entity], list[En
     actor = actor or dyad_subject(t, ctx.actors, ctx.lexicon.language) or pair_subject(t, ctx.actors, ctx.lexicon.language, ctx.lexicon.reporting)
     via_parse = bool(actor)
     actor, recipient = _implicit_parties(cand, ctx, actor, recipient)
+    # an agentless passive leaves its actor unsaid: the name before it is no better than a guess
+    named = named or cand.trigger.category in UNSAID_AGENT_ACTS and agentless_passive(t, ctx.actors)
     actor, recipient = _nearest_parties(cand, ctx, actor, recipient, named, armed)
     if actor and ctx.deps[t.i] == "acl" and cand.trigger.category == "CONSULT" and ctx.lemmas[t.i] in host_verbs(ctx.lexicon.language):
         # "A and B signed the accord at a ceremony hosted by X", « un sommet accueilli par X »: those
@@ -209,7 +226,12 @@ def _governing_subject(
     """The actor a trigger with no subject takes from the clause above it, and the one that an addressed
     act ("a request from Kyiv") was addressed to (``subject_told``: the trigger has a subject of its own)."""
     t = cand.token
-    if not actor and not subject_told:
+    unsaid = cand.trigger.category in UNSAID_AGENT_ACTS and agentless_passive(t, ctx.actors)
+    if not actor and unsaid:
+        # "Amnesty said 30 journalists were arrested": who says it, or whoever the clause above names, did
+        # not do it; only a passive coordinated with it may tell the agent ("declared ... by Paris and expelled")
+        actor = coordinated_agent(t, ctx.actors)
+    elif not actor and not subject_told:
         # "Turkey agreed to allow ...": a verb with no subject of its own shares its governor's; one
         # with a subject we cannot place does not ("Jewish settlers set fire ..., residents said")
         main = object_controller(t, ctx.actors) or participle_subject(t, ctx.actors)
@@ -321,6 +343,7 @@ def resolve_parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], 
         other = _partner(recipient_t[0].code, ctx)
         if other is not None:
             actor_t = (_country(other, None, ctx, guessed=True),)
+    recipient_t = _own_people(cand, ctx, actor_t) or recipient_t
     if actor_t or recipient_t:
         return actor_t, recipient_t, via_parse, False
     subject = _main_subject(cand.token, ctx.lexicon.reporting)
@@ -329,6 +352,17 @@ def resolve_parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], 
     # the main predicate of its sentence, with a subject we cannot place: keep the event, with an unknown actor
     span = ctx.doc[subject.left_edge.i : subject.i + 1]
     return (Entity("UNK", None, span.text, span.text, None, "group", span.start_char, span.end_char),), (), via_parse, True
+
+
+def _own_people(cand: Candidate, ctx: Context, actor: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """The state's own people, when a single state arrests, frees or sentences people nothing places."""
+    mode = cand.mode or cand.trigger.mode
+    category = cand.trigger.category
+    if (category, mode) not in OWN_PEOPLE_ACTS and (category, None) not in OWN_PEOPLE_ACTS or mode in FOREIGN_PEOPLE_MODES:
+        return ()
+    if len({a.code for a in actor}) != 1 or actor[0].code in NON_STATE:
+        return ()
+    return tuple(replace(e, code=actor[0].code, guessed=True) for e in unplaced_people(cand.token, ctx.actors))
 
 
 def _refers_back(t: Any, lexicon: Lexicon) -> Any | None:
