@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
@@ -110,14 +111,17 @@ def run_coding(
     if config.engine not in ENGINES:
         raise make("E702", where="engine", name=config.engine, options=", ".join(sorted(ENGINES)))
     engine = ENGINES[config.engine](config)
-    run = _CodingRun(store, config, report)
-    tracker = _Progress(progress, config.progress_interval)
-    with tracker:
-        for results in engine.map_batches(_batches(run.articles(paths, defaults), config.batch_size)):
-            run.take(results)
-            tracker.advance(len(results), run.summary.errors)
-        run.flush(final=True)
-    run.finish(getattr(engine, "pipeline", None))
+    # a store that can (DuckDB) writes in one thread during the run: its statements are small
+    single = getattr(store, "one_thread", None)
+    with single() if single is not None else nullcontext():
+        run = _CodingRun(store, config, report)
+        tracker = _Progress(progress, config.progress_interval)
+        with tracker:
+            for results in engine.map_batches(_batches(run.articles(paths, defaults), config.batch_size)):
+                run.take(results)
+                tracker.advance(len(results), run.summary.errors)
+            run.flush(final=True)
+        run.finish(getattr(engine, "pipeline", None))
     return run.summary
 
 

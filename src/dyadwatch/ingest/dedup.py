@@ -23,6 +23,7 @@ import base64
 import re
 from hashlib import sha1
 from itertools import accumulate
+from operator import methodcaller
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -88,10 +89,15 @@ def _shingle_digests(text: str) -> bytes:
         return b"".join([sha1(v).digest() for v in [w.encode("utf-8") for w in words] or [b""]])
     joined = " ".join(words)
     data = joined.encode("utf-8")
-    sizes = [len(w) for w in words] if len(data) == len(joined) else [len(w.encode("utf-8")) for w in words]
+    sizes = map(len, words) if len(data) == len(joined) else [len(w.encode("utf-8")) for w in words]
     # where each word starts in ``data`` (one space after each); 3-gram k ends before the space ahead of word k + 3
-    starts = list(accumulate([n + 1 for n in sizes], initial=0))
-    return b"".join([sha1(data[start : end - 1]).digest() for start, end in zip(starts, starts[_SHINGLE:])])
+    starts = list(accumulate(map((1).__add__, sizes), initial=0))
+    ends = map((-1).__add__, starts[_SHINGLE:])
+    # slice, hash and digest through ``map``: no Python frame per 3-gram (a fifth of the check's time)
+    return b"".join(map(_DIGEST, map(sha1, map(data.__getitem__, map(slice, starts, ends)))))
+
+
+_DIGEST = methodcaller("digest")
 
 
 @lru_cache(maxsize=8)
