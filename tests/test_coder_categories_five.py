@@ -149,8 +149,12 @@ def test_coder_demand_in_a_present_relative_clause_is_still_made(code):
 
 
 def test_coder_french_future_of_a_passive_is_future(code):
+    """The future auxiliary of a passive makes the event future. Under the ruling on announced
+    sanctions (issue 5), an expulsion told as decided in the future is the sanction it announces
+    (SANCTION expel, future), as an announced retreat is CONCEDE; it was THREATEN before the ruling,
+    which keeps threats for conditions and leverage."""
     (event,) = code("Les diplomates français seront expulsés la semaine prochaine par le Mali.", language="fr")
-    assert event.future and event.category == "THREATEN"
+    assert event.future and event.category == "SANCTION" and event.mode == "expel"
 
 
 def test_coder_warning_of_ones_own_risk_is_no_threat(code):

@@ -38,11 +38,14 @@ GOVERNED_MODE = {
     ("THREATEN", "MOBILIZE"): "violence",
 }
 # what a future or intended event becomes (ontology: future cooperation is AGREE)
-# and an announced future act of conflict is a threat
+# and an announced future act of conflict is a threat, but for the acts of ``ANNOUNCED``
 FUTURE_CATEGORY = {
     "CONSULT": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE", "AID": "AGREE", "RETREAT": "CONCEDE",
     "PROTEST": "THREATEN", "SANCTION": "THREATEN", "COERCE": "THREATEN", "ASSAULT": "THREATEN", "MOBILIZE": "THREATEN",
 }
+# acts that, announced as decided ("will expel", "is set to recall", « va fermer »), are coded as the act with the
+# future flag, like an announced retreat (CONCEDE); told as a condition or leverage they stay threats (ruling, issue 5)
+ANNOUNCED = frozenset({"SANCTION"})
 # what someone said another party must do is a demand whatever the verb ("Russia said Sudan must return
 # the helicopter", « X a dit que Y devait retirer ses troupes »): build_event makes the speaker its actor
 DEMAND = Trigger(("must",), "REQUEST", None, None, frozenset(), -1)
@@ -327,7 +330,8 @@ def fold_governed(cands: list[Candidate], ctx: Context, sent: Any = None) -> lis
         if c.trigger.category == "ASSAULT" and _prepared(ctx, c.token.i):
             # "the army prepared an offensive", « l'armée prépare une offensive »: forces readied, not yet used
             c.prepared = True
-        elif _under_intent(ctx, c.token.i) and not _decided_cut(ctx, c):
+        elif intent_head(ctx, c.token.i) is not None:
+            # "decided to expel the envoy" too: an announced sanction, which _recategorise keeps (ruling, issue 5)
             c.intent = True
         kept.append(c)
     return kept
@@ -336,15 +340,6 @@ def fold_governed(cands: list[Candidate], ctx: Context, sent: Any = None) -> lis
 def _cut_agreed(ctx: Context, gov: Candidate, c: Candidate) -> bool:
     """A sanction that is the content of an agreement or a proposal (not of a vow: "vowed to cut ties" threatens)."""
     return gov.trigger.category == "AGREE" and c.trigger.category == "SANCTION" and not _vowed(ctx, gov)
-
-
-def _decided_cut(ctx: Context, c: Candidate) -> bool:
-    """A sanction under a verb of decision ("decided to expel the envoy", « a décidé de rompre les
-    relations »): the decision makes the cut, it is no intention nor a threat."""
-    i = c.token.i
-    if c.trigger.category != "SANCTION" or ctx.deps[i] not in ("xcomp", "ccomp") or ctx.heads[i] == i:
-        return False
-    return ctx.lemmas[ctx.heads[i]] in _cues(ctx.lexicon.language, "decision")
 
 
 # prepositions that attach circumstances (time, place, manner), not the content of a governing event
@@ -437,18 +432,22 @@ def _prepared(ctx: Context, i: int) -> bool:
 _PREPARED_LINKS = frozenset({"obj", "dobj", "xcomp", "pcomp", "prep", "obl", "obl:arg", "mark"})
 
 
-def _under_intent(ctx: Context, i: int) -> bool:
+def intent_head(ctx: Context, i: int) -> int | None:
+    """The verb or adjective of intent that governs the trigger at ``i`` ("plans to visit", "with the
+    aim of resuming", « dans le but de relancer », "is to expel"), or None."""
     heads, deps, lemmas, lower, intent = ctx.heads, ctx.deps, ctx.lemmas, ctx.lower, ctx.lexicon.intent
+    decided = _cues(ctx.lexicon.language, "decided_intent")
     cur = i
     for _ in range(3):
-        # "plans to visit", "with the aim of resuming", « dans le but de relancer »
         dep = deps[cur]
         if dep not in _INTENT_LINKS or heads[cur] == cur:
-            return False
+            return None
         cur = heads[cur]
         if lemmas[cur] in intent or dep in ("xcomp", "ccomp", "acl") and lower[cur] in ("due", "set", "expected", "to"):
-            return True
-    return False
+            return cur
+        if dep == "xcomp" and lemmas[cur] in decided:
+            return cur  # "Algeria is to expel the envoy": only as the verb's complement, not "the point is that ..."
+    return None
 
 
 _INTENT_LINKS = frozenset({"xcomp", "ccomp", "acl", "pcomp", "prep", "mark"})

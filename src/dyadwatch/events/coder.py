@@ -22,6 +22,7 @@ from typing import Any
 from dyadwatch.events.anchoring import _ceased, _exercising_forces, _own_deployment
 from dyadwatch.events.arguments import cue_words
 from dyadwatch.events.candidates import (
+    ANNOUNCED,
     DEMAND,
     FUTURE_CATEGORY,
     GOVERNED_MODE,
@@ -31,7 +32,7 @@ from dyadwatch.events.candidates import (
 from dyadwatch.events.context import _SUBJECTS, Candidate, Context
 from dyadwatch.events.dates import DateSpan, ahead
 from dyadwatch.events.lexicon import match_contexts
-from dyadwatch.events.modality import Modality, _historical, flags
+from dyadwatch.events.modality import Modality, _historical, announcement, flags
 from dyadwatch.events.parties import dedupe, resolve_parties
 from dyadwatch.events.places import place_near
 from dyadwatch.events.repeats import _attested, _better, _finite, _main_actor, merge_repeats
@@ -191,6 +192,13 @@ def _recategorise(cand: Candidate, ctx: Context, modality: Modality, speaker: li
     elif cand.prepared and category == "ASSAULT":
         # readying forces for an attack is a show of force (MOBILIZE), not yet violence nor a spoken threat
         r.category, r.mode = "MOBILIZE", None
+    elif category in ANNOUNCED and (told := announcement(ctx, cand, modality)) is not None:
+        # "will expel the ambassador", « va fermer le consulat »: the sanction announced, with its future flag;
+        # "would expel him unless ...", "could expel": leverage, a threat made now (ruling, issue 5)
+        if told == "leverage":
+            if _event_subject(ctx, cand.token.i):
+                return False  # "the sanctions would hurt exporters": what an event will do, no one's threat
+            r.category, r.mode, r.hypothetical = "THREATEN", GOVERNED_MODE.get(("THREATEN", category)), False
     elif future and category in FUTURE_CATEGORY and not (category == "MOBILIZE" and not r.recipient):
         if FUTURE_CATEGORY[category] == "THREATEN" and _event_subject(ctx, cand.token.i):
             return False  # "the aid would strengthen his forces": what an event will do, no one's threat

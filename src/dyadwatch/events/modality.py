@@ -1,4 +1,5 @@
-"""The auxiliary flags of an event: negated, hypothetical, future, reported, historical."""
+"""The auxiliary flags of an event: negated, hypothetical, future, reported, historical; and whether a
+future act is announced as decided or held out as leverage."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dyadwatch.events.context import _AUX, Candidate, Context, _clause_verbs
+from dyadwatch.events.candidates import intent_head
+from dyadwatch.events.context import _AUX, Candidate, Context, _clause_verbs, _cues
 from dyadwatch.events.dates import DateSpan
 
 
@@ -59,6 +61,57 @@ def flags(ctx: Context, cand: Candidate, date: DateSpan | None) -> Modality:
             # the conditional of reported speech is a future ("il a dit qu'il viendrait")
             future, hypothetical = (True, hypothetical) if reported else (future, True)
     return Modality(negated, future, hypothetical, obligation, reported)
+
+
+def announcement(ctx: Context, cand: Candidate, modality: Modality) -> str | None:
+    """How a prospective act is told (ruling on announced sanctions, issue 5): "decided" when announced
+    as decided and definite ("will halt imports", "is set to recall", "announced it would close",
+    « va fermer », « seront expulsés », « doit rappeler »); "leverage" when held out on a condition or as
+    a possibility ("would", "could", « pourrait », the conditional, "if", "unless", « à moins que », an
+    intention only weighed: "is considering"); None when it is told as done, or is itself the condition
+    or the question ("if Algeria expels ...", "whether")."""
+    i, language, kids, deps = cand.token.i, ctx.lexicon.language, ctx.kids, ctx.deps
+    verbs = _clause_verbs(ctx, i)
+    if any(deps[c] == "mark" and ctx.lower[c] in ctx.lexicon.hypothetical for c in kids[i]):
+        return None
+    conditioned = _on_condition(ctx, set(verbs))
+    if not (modality.future or modality.hypothetical or conditioned):
+        return None
+    if modality.hypothetical or conditioned:
+        return "leverage"
+    if any(v != i and ctx.lower[v] in ctx.lexicon.hypothetical for v in verbs):
+        return "leverage"  # « a déclaré qu'il pourrait suspendre »: a possibility, even in reported speech
+    own_conditional = _cues(language, "conditional_aux")
+    if not modality.reported and any(deps[c] == "aux" and ctx.lower[c] in own_conditional for v in verbs for c in kids[v]):
+        return "leverage"  # "Algeria would expel the ambassador": the conditional of one's own voice, not of reported speech
+    head = intent_head(ctx, i) if cand.intent else None
+    if head is not None and ctx.lemmas[head] not in _cues(language, "decided_intent"):
+        return "leverage"  # "is considering expelling", « envisage d'expulser »: weighed, not decided
+    return "decided"
+
+
+def _on_condition(ctx: Context, verbs: set[int]) -> bool:
+    """A word of leverage ("unless", "if", « à moins que », « sinon ») in a clause that depends on one of
+    the trigger's clause verbs: the act hangs on another's conduct. Not "even if", and not a mark of the
+    verb itself (then the act is the condition, which folding drops)."""
+    cues, lower, heads, deps = _cues(ctx.lexicon.language, "leverage"), ctx.lower, ctx.heads, ctx.deps
+    sent = ctx.toks[min(verbs)].sent
+    for j in range(sent.start, sent.end):
+        pair = f"{lower[j]} {lower[j + 1]}" if j + 1 < sent.end else ""
+        if lower[j] not in cues and pair not in cues or j > sent.start and lower[j - 1] in ("even", "même"):
+            continue
+        if pair not in cues and lower[j] in ctx.lexicon.condition and deps[j] not in ("mark", "case"):
+            continue  # « une mesure si grave »: « si » as an adverb of degree
+        if deps[j] == "mark" and heads[j] in verbs:
+            continue
+        cur = j
+        for _ in range(3):
+            if heads[cur] == cur:
+                break
+            cur = heads[cur]
+            if cur in verbs:
+                return True
+    return False
 
 
 def _french_conditional(form: str, lemma: str) -> bool:
