@@ -8,12 +8,13 @@ The answers of the pages that read it are checked against the in-memory path by 
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 import pytest
 from test_postgres_rebuild import SHAPES, _insert
-from test_store_contract import DZA, FRA, MAR, _dyad_batch, coded, pg_server  # noqa: F401 - the session's server
+from test_store_contract import (  # noqa: F401 - pg_server: the session's server
+    DZA, FRA, MAR, _dyad_batch, coded, pg_server, write_concurrently,
+)
 
 from dyadwatch.analysis.dyads import pairs
 from dyadwatch.analysis.store_sql import StoreSQL
@@ -98,22 +99,7 @@ def test_postgres_pages_concurrent_writers_leave_no_duplicate_or_missing_rows(pg
     shapes = [((FRA,), (DZA,)), ((DZA, MAR), (FRA,)), ((FRA, MAR), ())]
     batches = [[coded(f"Report {i}.", actor=shapes[i % 3][0], recipient=shapes[i % 3][1]) for i in range(start, start + 24)]
                for start in (0, 8, 16)]
-    errors: list[BaseException] = []
-
-    def writer(batch: list[Any]) -> None:
-        try:
-            with open_store(url) as store:
-                for i in range(0, len(batch), 4):
-                    store.write(batch[i: i + 4], [])
-        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=writer, args=(b,)) for b in batches]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
+    assert write_concurrently(url, batches, 4) == []
     with open_store(url) as store:
         assert store.query("SELECT count(*) FROM events") == [(40,)]
         assert _kept(store) == _expected(store)

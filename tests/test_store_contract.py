@@ -245,16 +245,16 @@ def test_postgres_rollup_is_kept_current_and_rebuilds_to_the_same(pg_url):
         assert all(row[6] > 0 for row in kept) and all(row[3] > 0 for row in periods)
 
 
-def test_postgres_concurrent_writers_leave_no_duplicates(pg_url):
-    batches = [[coded(f"Article {i}.") for i in range(start, start + 30)] for start in (0, 10, 20)]
+def write_concurrently(url: str, batches: list[list[CodedArticle]], step: int) -> list[BaseException]:
+    """Each batch written by its own thread through its own store, `step` articles a write; the errors raised."""
     errors: list[BaseException] = []
 
     def writer(batch: list[CodedArticle]) -> None:
         try:
-            with open_store(pg_url) as store:
-                for i in range(0, len(batch), 5):
-                    store.write(batch[i : i + 5], [])
-        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            with open_store(url) as store:
+                for i in range(0, len(batch), step):
+                    store.write(batch[i : i + step], [])
+        except BaseException as exc:  # noqa: BLE001 - reported by the caller's assertion
             errors.append(exc)
 
     threads = [threading.Thread(target=writer, args=(b,)) for b in batches]
@@ -262,7 +262,12 @@ def test_postgres_concurrent_writers_leave_no_duplicates(pg_url):
         t.start()
     for t in threads:
         t.join()
-    assert errors == []
+    return errors
+
+
+def test_postgres_concurrent_writers_leave_no_duplicates(pg_url):
+    batches = [[coded(f"Article {i}.") for i in range(start, start + 30)] for start in (0, 10, 20)]
+    assert write_concurrently(pg_url, batches, 5) == []
     with open_store(pg_url) as store:
         assert store.query("SELECT count(*), count(DISTINCT id) FROM articles") == [(50, 50)]
         assert store.query("SELECT count(*), count(DISTINCT id) FROM events") == [(50, 50)]
