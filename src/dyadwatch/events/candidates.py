@@ -255,7 +255,10 @@ def _first_match(
         trig = options[n]
         if trig.not_words:
             if deps is None:
-                deps = _near(ctx, i, sent_end, window=False)
+                # « les autorités ont interpellé Karim Benali »: an arrest's exclusions (« interpeller les
+                # autorités », to call on them) are about whom it addresses, not who does it, once it names a person
+                skip = _SUBJECTS if trig.mode == "arrest" and pos == "VERB" and _names_person(ctx, i) else frozenset()
+                deps = _near(ctx, i, sent_end, window=False, skip=skip)
                 head = ctx.heads[i]
                 if pos == "NOUN" and ctx.deps[i] in ("obj", "dobj") and head != i:
                     # "declared a state of emergency after the earthquake": the verb carries the circumstances
@@ -270,6 +273,13 @@ def _first_match(
             return Candidate(t, _refined(ctx, i, _addressed(ctx, i, trig)), {near[w] for w in trig.words[1:]})
         return Candidate(t, _refined(ctx, i, trig))
     return None
+
+
+def _names_person(ctx: Context, i: int) -> bool:
+    """Whether the verb at ``i`` has a person's name for its object (a proper noun that is no place or body)."""
+    return any(
+        ctx.deps[k] in ("obj", "dobj") and ctx.pos[k] == "PROPN" and ctx.toks[k].ent_type_ in ("PER", "") for k in ctx.kids[i]
+    )
 
 
 def _settled(ctx: Context, found: list[Candidate]) -> list[Candidate]:
