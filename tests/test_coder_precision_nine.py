@@ -90,8 +90,9 @@ def test_pruning_unknown_key_in_data_file_is_a_coded_error(monkeypatch):
     monkeypatch.setattr(pruning, "read_data", lambda package, name: {"version": 1, "passives": ["were"]})
     load_pruning_words.cache_clear()
     try:
-        with pytest.raises(DyadwatchError, match="unknown keys"):
+        with pytest.raises(DyadwatchError, match="unknown keys") as raised:
             load_pruning_words("en")
+        assert raised.value.code == "E412"
     finally:
         monkeypatch.undo()
         load_pruning_words.cache_clear()

@@ -148,6 +148,7 @@ class Errors:
     # E41x: event coding
     E410 = "There is no trigger lexicon for language '{language}'. Add events/data/triggers.{language}.yaml."
     E411 = "Trigger entry '{pattern}' names an invalid category or mode ({category}/{mode}); use the names of the ontology."
+    E412 = "Event coding data file '{file}' is invalid: {problem}. Fix or remove the file (a language without it keeps the rule off)."
     E420 = "Coding failed in stage '{stage}': {reason}. The article was skipped; the rest of the batch went on."
 
     # E5xx: the store

@@ -53,7 +53,7 @@ def load_pruning_words(language: str) -> PruningWords:
         return PruningWords()
     unknown = sorted(set(data) - _KEYS)
     if unknown:
-        raise make("E403", file=f"events/data/{name}", problem=f"unknown keys {unknown}; valid keys: {sorted(_KEYS)}")
+        raise make("E412", file=f"events/data/{name}", problem=f"unknown keys {unknown}; valid keys: {sorted(_KEYS)}")
     return PruningWords(
         passive_auxiliaries=frozenset(str(w).lower() for w in data.get("passive_auxiliaries") or ()),
         between=frozenset(str(w).lower() for w in data.get("between") or ()),
