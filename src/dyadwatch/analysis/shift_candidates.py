@@ -4,8 +4,8 @@
 ``detect_shifts`` flags a point on the point and the ``window`` points before it alone. The float z of each point
 tells which points cannot be flagged (clearly under the threshold); ``detect_shifts`` decides the others, on the
 point and its window, exactly as over the whole series. Every shift is found with every point's z at once (numpy,
-``_candidates``); the home page's few latest shifts are found with plain floats, with no numpy to import for
-them (``_latest_flagged``).
+``_candidates``); the home page's few latest shifts are found with plain floats, the latest periods first,
+with no numpy to import for them (``_latest_flagged``).
 """
 
 from __future__ import annotations
@@ -53,15 +53,32 @@ def _flagged(series: dict[tuple[str, str], Series], window: int, threshold: floa
 def _latest_flagged(dyads: list[tuple[tuple[str, str], Series]], window: int, threshold: float, n: int) -> list[Shift]:
     """The shifts of the latest periods, a whole period at a time (in dyad order within one), until ``n`` are found.
 
-    The home page wants six. The candidates are found as ``_candidates`` finds them, in plain floats
-    (``_candidate_places``): importing numpy alone took 0.3 s, at the first call of a process, and a large,
-    smooth store has fewer than six shifts in its 100,000 points, so every point is tested.
+    The home page wants six. The points of the last periods are tested one period at a time (a noisy store
+    has its six there); past a few periods, the rest of every series is tested in one pass (a large, smooth
+    store has fewer than six shifts in its 100,000 points). Both test a point's float z as ``_candidates`` does,
+    in plain floats: importing numpy alone took 0.3 s, at the first call of a process.
     """
-    by_period: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for d, (_, points) in enumerate(dyads):
-        for i in _candidate_places([s / k for _, k, s in points], window, threshold):
-            by_period[points[i][0]].append((d, i))
+    ends = [len(points) for _, points in dyads]  # per dyad, its points not yet tested: those before this place
     found: list[Shift] = []
+    budget = 4 * len(dyads)  # points tested one period at a time, before the rest is tested a series at a time
+    while len(found) < n and budget > 0:
+        tops = [points[end - 1][0] for (_, points), end in zip(dyads, ends) if end]
+        if not tops:
+            return found
+        period = max(tops)  # the latest period not yet tested, tested in every dyad that has it
+        for d, ((a, b), points) in enumerate(dyads):
+            i = ends[d] - 1
+            if i >= 0 and points[i][0] == period:
+                ends[d], budget = i, budget - 1
+                history = [s / k for _, k, s in reversed(points[max(0, i - window): i])]
+                if _may_flag(history, points[i][2] / points[i][1], window, threshold):
+                    found += _decide(points, i, f"{a}-{b}", window, threshold)
+    if len(found) >= n:
+        return found
+    by_period: dict[str, list[tuple[int, int]]] = defaultdict(list)  # the older points' candidates, by period
+    for d, (_, points) in enumerate(dyads):
+        for i in _candidate_places([s / k for _, k, s in points[: ends[d]]], window, threshold):
+            by_period[points[i][0]].append((d, i))
     for period in sorted(by_period, reverse=True):
         if len(found) >= n:
             break
