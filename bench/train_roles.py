@@ -64,10 +64,11 @@ def code_set(name: str) -> Coded:
     choose = coder.choose_recipients
 
     def recording(events: list[Event], ctx: Any) -> list[Event]:
+        tables = roles.Tables(ctx)
         for e in events:
             if e.actor:
                 slots[(e.article_id, e.evidence.trigger_start, e.category)] = roles.build_slot(
-                    roles.trigger_token(ctx, e), ctx, e.category, e.actor, e.recipient)
+                    tables.trigger(e), tables, e.category, e.actor, e.recipient)
         return events
 
     golds = load_gold(str(ROOT / "examples" / name / "gold.jsonl"))

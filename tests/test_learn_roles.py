@@ -120,6 +120,12 @@ def test_roles_choice_adds_a_recipient_only_at_the_add_threshold(add, expected):
     assert (best.code if best else None) == expected
 
 
+@pytest.mark.parametrize("language, words, trigger, at", [("en", SIGNED_EN, 1, 5), ("fr", SIGNED_FR, 3, 8)])
+def test_roles_choice_keeps_the_pick_when_it_is_the_only_option(language, words, trigger, at):
+    slot = _slot(language, words, trigger, "FRA", [_option("DZA", at, rule=True)])
+    assert choose(LinearModel({"-rule": -9.0}, bias=9.0, threshold=0.5), slot) is None
+
+
 def test_roles_no_model_named_means_rules_alone():
     assert load_roles_model("") is None
 
