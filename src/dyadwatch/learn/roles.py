@@ -185,7 +185,6 @@ class Tables:
         self.ctx, self.actors = ctx, ctx.actors
         self.ranks = {code: n for n, (code, _) in enumerate(ctx.actors.country_counts())}
         self._named: dict[int, list[int]] = {}
-        self._starts: list[int] = []
         self._partners: dict[str, str | None] = {}
         self._dyad: set[str] = set()
 
@@ -212,12 +211,24 @@ class Tables:
         return self._named[s]
 
     def trigger(self, e: Event) -> int:
-        """The token an event's trigger starts at (token offsets read in one array call per article)."""
-        if not self._starts:
-            from spacy.attrs import IDX
+        """The token an event's trigger starts at, looked for in its sentence."""
+        s, end = self.actors.lists.sents[e.evidence.sentence_index]
+        return min(bisect_left(self.ctx.toks, e.evidence.trigger_start, lo=s, hi=end, key=_offset), end - 1)
 
-            self._starts = self.ctx.doc.to_array([IDX]).tolist()
-        return min(bisect_left(self._starts, e.evidence.trigger_start), len(self._starts) - 1)
+    def open_choice(self, e: Event) -> bool:
+        """Whether the event's sentence or the article's dyad offers a country besides its parties: most
+        events have none, and need no slot."""
+        s, end = self.actors.lists.sents[e.evidence.sentence_index]
+        taken = {None, "UNK", *(r.code for r in e.recipient), *(a.code for a in e.actor)}
+        entity_at = self.actors.entity_at
+        if any(getattr(entity_at(i), "code", None) not in taken for i in self.named(s, end)):
+            return True
+        acting = {a.code for a in e.actor}
+        return len(acting) == 1 and self.partner(e.actor[0].code) not in taken
+
+
+def _offset(t: Any) -> int:
+    return int(t.idx)
 
 
 def _distances(heads: Sequence[int], i: int) -> dict[int, int]:
@@ -292,7 +303,7 @@ def choose_recipients(events: list[Event], ctx: Context) -> list[Event]:
     tables = Tables(ctx)
     out = []
     for e in events:
-        if e.actor:
+        if e.actor and tables.open_choice(e):
             slot, entities = build_slot(tables.trigger(e), tables, e.category, e.actor, e.recipient)
             best = choose(model, slot) if slot.options else None
             if best is not None:
