@@ -115,7 +115,8 @@ def examples_of(data: Coded) -> list[Example]:
             # where the rules found none, they are right when the gold event has no recipient either
             held_right = held.code in wanted if held is not None else not wanted
             for o in slot.options:
-                if not o.rule and (o.code in wanted) != held_right:
+                # where the rules found none, only the dyad partner is ever added (roles.choose)
+                if not o.rule and (held is not None or o.partner) and (o.code in wanted) != held_right:
                     out.append((roles.pair_features(slot, o, held), int(o.code in wanted)))
     return out
 

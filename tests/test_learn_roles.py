@@ -113,9 +113,10 @@ def test_roles_choice_replaces_the_rules_pick_only_at_the_threshold(weights, thr
     assert (best.code if best else None) == expected
 
 
-@pytest.mark.parametrize("add, expected", [(0.5, "DZA"), (2.0, None)])
-def test_roles_choice_adds_a_recipient_only_at_the_add_threshold(add, expected):
-    slot = _slot("fr", SIGNED_FR, 3, "FRA", [_option("DZA", 8)])
+@pytest.mark.parametrize("add, partner, expected", [(0.5, True, "DZA"), (2.0, True, None), (0.5, False, None)])
+def test_roles_choice_adds_only_the_dyad_partner_at_the_add_threshold(add, partner, expected):
+    # a third party the sentence names is no recipient the rules forgot: they left it out on purpose
+    slot = _slot("fr", SIGNED_FR, 3, "FRA", [_option("DZA", 8, partner=partner)])
     best = choose(LinearModel({"-none": 2.0}, threshold=0.99, meta={"add_threshold": add}), slot)
     assert (best.code if best else None) == expected
 

@@ -158,7 +158,7 @@ def choose(model: LinearModel, slot: Slot) -> Option | None:
     The model scores each pair (an option the rules did not pick, the rules' first
     pick): the probability that the first is right where the second is wrong. The
     best option replaces the pick at the model's threshold; where the rules found no
-    recipient, one is added at ``meta["add_threshold"]`` (above 1: never).
+    recipient, the article's dyad partner is added at ``meta["add_threshold"]`` (above 1: never).
     """
     if all(o.rule for o in slot.options):
         return None  # nothing to put in the pick's place (most events): no features to read
@@ -167,7 +167,9 @@ def choose(model: LinearModel, slot: Slot) -> Option | None:
     kept = model.bias + sum(w.get("-" + f, 0.0) for f in _held_features(slot, held))
     best, top = None, -math.inf
     for o in slot.options:
-        if not o.rule:
+        # where the rules found none, only the other side of the article's dyad may be added: a third
+        # party the sentence names is one they left out on purpose (a mediator, a venue, a source)
+        if not o.rule and (held is not None or o.partner):
             z = kept + sum(w.get("+" + f, 0.0) for f in option_features(slot, o))
             if z > top:
                 best, top = o, z
