@@ -463,8 +463,8 @@ def apposition_anchor(i: int, actors: ArticleActors) -> int | None:
     """
     parse = actors.lists
     texts, pos = parse.texts, parse.pos
-    if not any(texts[j] == "," for j in range(i - 1, max(0, i - 10) - 1, -1)):
-        return None  # most words have no comma just before them: no need to find their sentence
+    if "," not in texts[max(0, i - 10) : i]:
+        return None  # most words have no comma in the ten before them: no need to find their sentence
     start, end = parse.sents[parse.sent_of[i]]
     if 0 < start and texts[start] == ",":
         start = parse.sents[parse.sent_of[start - 1]][0]  # the French parser ends a sentence after « Alger » of « Alger, ... »
