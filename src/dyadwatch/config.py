@@ -82,6 +82,8 @@ class Config:
     embed_min_confidence: float = 0.5
     # lexicon events below this confidence count as unsure: the classifier re-ranks them
     embed_unsure_below: float = 0.7
+    # the learned recipient choice (learn/roles.py): "builtin" (trained by bench/train_roles.py), a path, or ""
+    roles_model: str = "builtin"
 
     def with_overrides(self, values: Mapping[str, Any], where: str) -> "Config":
         """Return a copy with ``values`` applied; unknown keys are errors."""

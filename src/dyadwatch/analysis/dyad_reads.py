@@ -17,7 +17,8 @@ from typing import Any
 
 from dyadwatch.analysis.dyads import DyadPoint, pairs
 from dyadwatch.analysis.rankings import change_row
-from dyadwatch.analysis.shifts import Shift, detect_shifts
+from dyadwatch.analysis.shift_candidates import _flagged, _points
+from dyadwatch.analysis.shifts import Shift
 from dyadwatch.analysis.store_sql import NOT_FLAGGED, StoreSQL, period_sql
 from dyadwatch.store.duckdb_pages import dyad_filter
 
@@ -27,85 +28,6 @@ ROLLUP_COUNTED = (
     f"(SELECT e.* FROM events e WHERE {NOT_FLAGGED} AND coalesce(e.date, '') <> '' "
     "AND (e.event_group IS NULL OR e.event_group = e.id))"
 )
-
-
-def _points(rows: Sequence[tuple[str, int, float]]) -> list[DyadPoint]:
-    """``DyadPoint`` (index and counts, no quads or categories) of (period, events, score sum) rows."""
-    return [DyadPoint(period, n, 0, 0, 0, 0, s, s / n, {}) for period, n, s in rows]
-
-
-def _flagged(
-    series: dict[tuple[str, str], list[tuple[str, int, float]]], window: int, threshold: float, n: int | None = None
-) -> list[Shift]:
-    """``detect_shifts`` over every dyad's series, in dyad then period order, testing only the points that may be flagged.
-
-    A point's flag depends on it and the ``window`` points before it alone. The float z of every point is
-    computed at once with numpy (``_candidates``); a point whose z is clearly under the threshold cannot be
-    flagged, and ``detect_shifts`` decides the others on the point and its window, exactly as over the whole
-    series. With ``n``, the candidates are decided from the latest period back, a whole period at a time, until
-    ``n`` shifts are found: the first ``n`` of the whole list (latest period first) are among them.
-    """
-    dyads = sorted(series.items())
-    if window < 1:  # detect_shifts says what is wrong
-        return detect_shifts(_points(dyads[0][1]) if dyads else [], None, "", window=window, threshold=threshold)
-    found: list[Shift] = []
-    order = _candidates([points for _, points in dyads], window, threshold)
-    if n is not None:  # by period, latest first; within a period in dyad order, as the whole list meets them
-        by_period: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for d, i in order:
-            by_period[dyads[d][1][i][0]].append((d, i))
-        order = []
-        for period in sorted(by_period, reverse=True):
-            order += by_period[period]
-    if n is None:  # in dyad order; a dyad with many candidates is decided whole (the same flags, fewer calls)
-        per_dyad: dict[int, list[int]] = defaultdict(list)
-        for d, i in order:
-            per_dyad[d].append(i)
-        for d, found_at in sorted(per_dyad.items()):
-            (a, b), points = dyads[d]
-            if 4 * len(found_at) > len(points):
-                found += detect_shifts(_points(points), None, f"{a}-{b}", window=window, threshold=threshold)
-            else:
-                found += [s for i in found_at for s in _decide(points, i, f"{a}-{b}", window, threshold)]
-        return found
-    last = None
-    for d, i in order:
-        (a, b), points = dyads[d]
-        if n is not None and len(found) >= n and points[i][0] != last:
-            break
-        last = points[i][0]
-        found += _decide(points, i, f"{a}-{b}", window, threshold)
-    return found
-
-
-def _decide(points: list[tuple[str, int, float]], i: int, dyad: str, window: int, threshold: float) -> list[Shift]:
-    """``detect_shifts``' flag of the point ``i`` alone (it depends on the point and its window only)."""
-    tail = detect_shifts(_points(points[max(0, i - window): i + 1]), None, dyad, window=window, threshold=threshold)
-    return [s for s in tail if s.period == points[i][0]]
-
-
-def _candidates(series: list[list[tuple[str, int, float]]], window: int, threshold: float) -> list[tuple[int, int]]:
-    """(series, point) positions whose float z (``detect_shifts``' defaults: min_std 1, two points of history)
-    reaches the threshold with a margin far wider than the rounding of either computation, in order."""
-    import numpy as np
-
-    lengths = np.fromiter((len(p) for p in series), dtype=np.int64, count=len(series))
-    size = int(lengths.sum())
-    if not size:
-        return []
-    index = np.fromiter((s / n for points in series for _, n, s in points), dtype=np.float64, count=size)
-    starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
-    pos = np.arange(size) - starts  # a point's place in its own series
-    history = [(pos >= k, np.concatenate([np.zeros(min(k, size)), index[: max(size - k, 0)]])) for k in range(1, window + 1)]
-    count = sum(ok.astype(np.float64) for ok, _ in history)
-    safe = np.maximum(count, 1.0)
-    mean = sum(np.where(ok, x, 0.0) for ok, x in history) / safe
-    spread = np.sqrt(sum(np.where(ok, (x - mean) ** 2, 0.0) for ok, x in history) / safe)
-    z = (index - mean) / np.maximum(spread, 1.0)
-    keep = (count >= min(2, window)) & (np.abs(z) >= threshold * (1 - 1e-6) - 1e-6)
-    which = np.flatnonzero(keep)
-    series_of = np.searchsorted(np.cumsum(lengths), which, side="right")
-    return list(zip(series_of.tolist(), pos[which].tolist()))
 
 
 class DyadReads(StoreSQL):
@@ -403,6 +325,10 @@ class DyadReads(StoreSQL):
 
     def dyad_series(self, a: str, b: str, by: str, directed: bool) -> list[DyadPoint]:
         """``dyads.dyad_series`` of one dyad: periods, quads and categories (in the order first seen)."""
+        if by == "day" and not directed:
+            found = self._rollup_days(a, b)
+            if found is not None:
+                return found
         source, params = self._dyad_events((a, b), directed)
         rows = self.store.query(
             f"SELECT period, category, quad, count(*), sum(score), min(rnk) FROM (SELECT {period_sql(by, self.c)} AS period, "
@@ -410,24 +336,48 @@ class DyadReads(StoreSQL):
             f"WHERE coalesce(e.quad, '') <> '') s WHERE period IS NOT NULL GROUP BY 1, 2, 3",
             params,
         )
-        cells: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-        for row in rows:
-            cells[row[0]].append(row)
-        out = []
-        for period in sorted(cells):
-            quads: dict[str, int] = defaultdict(int)
-            cats: dict[str, list[int]] = {}
-            n, total = 0, 0.0
-            for _, category, quad, count, s, first in cells[period]:
-                quads[quad] += int(count)
-                cell = cats.setdefault(category, [0, int(first)])
-                cell[0] += int(count)
-                cell[1] = min(cell[1], int(first))
-                n += int(count)
-                total += float(s)
-            categories = {k: v[0] for k, v in sorted(cats.items(), key=lambda kv: kv[1][1])}
-            out.append(DyadPoint(period, n, quads["VC"], quads["MC"], quads["VF"], quads["MF"], total, total / n, categories))
-        return out
+        return _cell_points(rows)
+
+    def _rollup_days(self, a: str, b: str) -> list[DyadPoint] | None:
+        """An undirected dyad's daily series from the store's day rollup (``store.postgres_days``); None elsewhere.
+
+        The rollup counts the eligible events whatever their group: the days that hold a later report of a group
+        (which ``counted`` leaves out) are read again from the dyad's side table, one index range per day.
+        """
+        read = getattr(self.store, "dyad_days", None)
+        later = self.later_ids() if read is not None else None
+        if read is None or later is None or a == b or a in ("", "UNK") or b in ("", "UNK"):
+            return None
+        points = {
+            day: DyadPoint(day, int(n), int(vc), int(mc), int(vf), int(mf), float(s), float(s) / int(n),
+                           dict(zip(cats, (int(k) for k in counts))))
+            for day, n, s, vc, mc, vf, mf, cats, counts in read(a, b)
+        }
+        if later:
+            cond, params = dyad_filter(a, b, False)
+            redo = sorted(str(r[0]) for r in self.store.query(
+                f"SELECT DISTINCT substr(e.date, 1, 10) FROM {self.store.dyad_event_table()} e WHERE {cond} "
+                f"AND e.id {self.in_list} AND length(e.date) >= 10", [*params, later],
+            ))
+            for day in redo:
+                points.pop(day, None)
+            points.update({p.period: p for p in self._day_cells(a, b, redo)})
+        return [points[day] for day in sorted(points)]
+
+    def _day_cells(self, a: str, b: str, days: list[str]) -> list[DyadPoint]:
+        """The points of some days of an undirected dyad, from its counted rows of the side table (index ranges)."""
+        found = self.dyad_source((a, b), False)
+        if not days or found is None:
+            return []
+        c = self.c
+        rows = self.store.query(
+            "SELECT w.p, e.category, e.quad, count(*), sum(e.score), min(e.rnk) FROM (SELECT unnest(CAST(? AS VARCHAR[])) AS p, "
+            f"unnest(CAST(? AS VARCHAR[])) AS hi) w JOIN LATERAL (SELECT e.category, e.quad, e.score, row_number() OVER "
+            f"(ORDER BY {self.key}) AS rnk FROM {found[0]} e WHERE e.date{c} >= w.p AND e.date{c} <= w.hi "
+            f"AND {period_sql('day', c)} = w.p AND coalesce(e.quad, '') <> '') e ON true GROUP BY 1, 2, 3",
+            [days, [d + "\U0010ffff" for d in days], *found[1]],
+        )
+        return _cell_points(rows)
 
     def dyad_period_ids(self, a: str, b: str, by: str, directed: bool, periods: list[str]) -> dict[str, list[str]]:
         """``shifts.period_event_ids`` of one dyad, for some periods only."""
@@ -451,6 +401,29 @@ class DyadReads(StoreSQL):
             [*params, periods],
         )
         return _by_period(rows)
+
+
+def _cell_points(rows: list[tuple[Any, ...]]) -> list[DyadPoint]:
+    """Points of (period, category, quad, events, score sum, first rank) cells, in period order; the categories of a
+    period in the order of their first event."""
+    cells: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for row in rows:
+        cells[row[0]].append(row)
+    out = []
+    for period in sorted(cells):
+        quads: dict[str, int] = defaultdict(int)
+        cats: dict[str, list[int]] = {}
+        n, total = 0, 0.0
+        for _, category, quad, count, s, first in cells[period]:
+            quads[quad] += int(count)
+            cell = cats.setdefault(category, [0, int(first)])
+            cell[0] += int(count)
+            cell[1] = min(cell[1], int(first))
+            n += int(count)
+            total += float(s)
+        categories = {k: v[0] for k, v in sorted(cats.items(), key=lambda kv: kv[1][1])}
+        out.append(DyadPoint(period, n, quads["VC"], quads["MC"], quads["VF"], quads["MF"], total, total / n, categories))
+    return out
 
 
 def _by_period(rows: list[tuple[Any, ...]]) -> dict[str, list[str]]:

@@ -187,11 +187,13 @@ class TextSearch(StoreSQL):
         else:
             # the events that match, as one semi-join on a union of ids (see ``special_events``)
             by_category = f"UNION SELECT t.id FROM events t WHERE t.category {self.in_list} " if cats else ""
+            sentence, p1 = self.holds("lower(coalesce(t.sentence, ''))", pattern, needle)
+            names, p2 = self.holds(f"lower({name})", pattern, needle)
             sql = (
-                f"e.id IN (SELECT t.id FROM events t WHERE lower(coalesce(t.sentence, '')) LIKE ? ESCAPE '\\' {by_category}"
-                f"UNION SELECT l.event_id FROM event_entities l WHERE lower({name}) LIKE ? ESCAPE '\\')"
+                f"e.id IN (SELECT t.id FROM events t WHERE {sentence} {by_category}"
+                f"UNION SELECT l.event_id FROM event_entities l WHERE {names})"
             )
-            params = [pattern, *([cats] if cats else []), pattern]
+            params = [*p1, *([cats] if cats else []), *p2]
         special = self.special_events()
         if special:
             match = sql

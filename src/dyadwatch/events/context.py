@@ -64,6 +64,8 @@ class Context:
     deps: list[str] = field(default_factory=list)
     kids: list[list[int]] = field(default_factory=list)
     spots: list[int] = field(init=False, default_factory=list)
+    # the learned recipient choice (learn/roles.py, Config.roles_model); None: the rules' recipient stands
+    roles_model: Any = None
 
     def __post_init__(self) -> None:
         if not self.toks:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dyadwatch.store import postgres_days as days
 from dyadwatch.store.duckdb_pages import EVENT_COLUMNS
 
 TABLE = "dyad_events"
@@ -91,6 +92,20 @@ def rebuild_sql() -> list[str]:
 
 
 def delta(cur: Any, articles: list[str], sign: int) -> None:
-    """Add (+1) or take away (-1) the rows of ``articles``' events, in the caller's write transaction."""
-    if articles:
-        cur.execute(ADD_ARTICLES if sign > 0 else DROP_ARTICLES, {"ids": articles})
+    """Add (+1) or take away (-1) the rows of ``articles``' events, in the caller's write transaction.
+
+    The days of the rows (``store.postgres_days``) are noted while the rows are there, to be recomputed by
+    ``settle`` once the transaction's other deltas are done.
+    """
+    if not articles:
+        return
+    if sign < 0:
+        days.touch(cur, articles)
+    cur.execute(ADD_ARTICLES if sign > 0 else DROP_ARTICLES, {"ids": articles})
+    if sign > 0:
+        days.touch(cur, articles)
+
+
+def settle(cur: Any) -> None:
+    """Bring what is derived from the table (the day rollup) up to the deltas of this transaction."""
+    days.refresh(cur)

@@ -22,7 +22,9 @@ from typing import Any, Iterable
 
 from dyadwatch.errors import make
 from dyadwatch.records import CodedArticle
+from dyadwatch.store import postgres_days as days
 from dyadwatch.store import postgres_pages as pages
+from dyadwatch.store import postgres_words as words
 from dyadwatch.store import rollup
 from dyadwatch.store.base import CODES_SQL, REGISTRY_COLUMNS, StoreBase, WriteReport, register_store, to_tables
 from dyadwatch.store.schema import LATEST, MIGRATIONS
@@ -79,7 +81,8 @@ _GENERATION = [
     "INSERT INTO store_generation VALUES (1, 0) ON CONFLICT DO NOTHING",
 ]
 _BUMP = "UPDATE store_generation SET n = n + 1 WHERE id = 1"
-_EXTRAS = [*rollup.CREATE, *rollup.ACTOR_CREATE, *INDEXES.values(), *_GENERATION, *pages.CREATE, *pages.INDEXES]
+_EXTRAS = [*rollup.CREATE, *rollup.ACTOR_CREATE, *INDEXES.values(), *_GENERATION, *pages.CREATE, *pages.INDEXES, *days.CREATE, *days.INDEXES,
+           *words.CREATE, *words.INDEXES]
 
 
 def sqlalchemy_url(url: str) -> str:
@@ -119,6 +122,7 @@ class PostgresStore(StoreBase):
             raise make("E901", where=path, feature="The PostgreSQL store", module=missing, extra="postgres") from exc
         self.path = path
         self._where = _redact(path)
+        self._word_index = False  # whether the words' trigram index is there (``_migrate``)
         self.engine = sqlalchemy.create_engine(sqlalchemy_url(path), pool_pre_ping=True, pool_size=2, max_overflow=2)
         try:
             self._migrate()
@@ -147,13 +151,15 @@ class PostgresStore(StoreBase):
                 cur.execute("INSERT INTO schema_migrations VALUES (%s, %s, %s)", [version, name, dt.datetime.now()])
             cur.execute(
                 "SELECT to_regclass('dyad_month') IS NULL OR to_regclass('actor_rollup') IS NULL, "
-                "to_regclass('dyad_period') IS NULL, to_regclass('dyad_events') IS NULL"
+                "to_regclass('dyad_period') IS NULL, to_regclass('dyad_events') IS NULL, to_regclass('dyad_day') IS NULL, "
+                "to_regclass('text_words') IS NULL"
             )
-            new_rollup, new_period, new_pages = cur.fetchone() or (False, False, False)  # a SELECT of values returns its row
+            new_rollup, new_period, new_pages, new_days, new_words = cur.fetchone() or (False,) * 5  # a SELECT returns its row
             for sql in _EXTRAS:
                 cur.execute(sql)
-            if _trigrams(cur):
-                for sql in TEXT_INDEXES.values():
+            self._word_index = _trigrams(cur)
+            if self._word_index:
+                for sql in [*TEXT_INDEXES.values(), words.TRIGRAM_INDEX]:
                     cur.execute(sql)
             # a database written before the rollups existed, or before dyad_period and the actor page's rows
             # of actor_rollup (``store.rollup``): built once, here
@@ -163,6 +169,14 @@ class PostgresStore(StoreBase):
             # a database written before the dyad pages' side table (``store.postgres_pages``): filled once, here
             if new_pages:
                 for sql in pages.rebuild_sql():
+                    cur.execute(sql)
+            # ... or before the day rollup (``store.postgres_days``), built from the side table
+            if new_pages or new_days:
+                for sql in days.rebuild_sql():
+                    cur.execute(sql)
+            # ... or before the counts of the searched words (``store.postgres_words``)
+            if new_words:
+                for sql in words.rebuild_sql(self._word_index):
                     cur.execute(sql)
 
     def schema_version(self) -> int:
@@ -193,7 +207,7 @@ class PostgresStore(StoreBase):
             replaced = [c.article.id for c in fresh if c.article.id in known]
             if replaced:
                 _rollup_delta(cur, replaced, -1)
-                pages.delta(cur, replaced, -1)
+                _side_delta(cur, replaced, -1)
                 self._delete_articles(cur, replaced)
             for name in _TABLE_ORDER:
                 columns = getattr(tables, name)
@@ -201,7 +215,9 @@ class PostgresStore(StoreBase):
                     _copy_in(cur, name, columns)
             if fresh:
                 _rollup_delta(cur, [c.article.id for c in fresh], +1)
-                pages.delta(cur, [c.article.id for c in fresh], +1)
+                _side_delta(cur, [c.article.id for c in fresh], +1)
+            if fresh:
+                pages.settle(cur)
             if failures:
                 now = dt.datetime.now()
                 with cur.copy("COPY failures (origin, record, code, message, failed_at) FROM STDIN") as copy:
@@ -224,12 +240,41 @@ class PostgresStore(StoreBase):
         with self.engine.begin() as conn:
             cur = conn.connection.cursor()
             cur.execute("SELECT pg_advisory_xact_lock(%s)", [_WRITE_LOCK])
-            for sql in [*rollup.rebuild_sql_pg(), *pages.rebuild_sql()]:
+            for sql in [*rollup.rebuild_sql_pg(), *pages.rebuild_sql(), *days.rebuild_sql(), *words.rebuild_sql(_trigrams(cur))]:
                 cur.execute(sql)
 
     def dyad_event_table(self) -> str:
         """The side table of the dyad pages (``store.postgres_pages``), kept current by every write."""
         return pages.TABLE
+
+    def wide_text_events(self) -> int:
+        """Whether some event has a sentence, category or actor name outside ASCII: 1 if so, else 0 (``analysis.
+        text_search`` asks only whether there are none). Found from the partial indexes of those texts."""
+        # each the first key of its partial index (``INDEXES``), which an ordered LIMIT reads; a bare EXISTS is
+        # planned as a scan that expects to stop early, and reads every row when no text is outside ASCII
+        first = "(SELECT {k} FROM {table} WHERE octet_length({t}) > length({t}) ORDER BY {k} LIMIT 1)"
+        found = [
+            first.format(k="id", table="events", t="coalesce(sentence, '')"),
+            first.format(k="id", table="events", t="category"),
+            first.format(k="event_id", table="event_entities", t="coalesce(nullif(canonical, ''), name, '')"),
+        ]
+        return int(self.query(f"SELECT coalesce({', '.join(found)}) IS NOT NULL")[0][0])
+
+    def rarest_piece(self, pieces: list[str]) -> str | None:
+        """The piece of a needle that the fewest searched words hold (``store.postgres_words``), for the trigram index
+        to look up; None where the words have no trigram index, no piece has three characters or the rarest is common."""
+        long = sorted(p for p in set(pieces) if len(p) >= 3)
+        if not long or not self._word_index:
+            return None
+        patterns = ["%" + p.replace("_", "\\_") + "%" for p in long]
+        n, piece = min(zip(self.query(words.piece_counts_sql(len(long)), patterns)[0], long))
+        return piece if n <= words.RARE else None
+
+    def dyad_days(self, a: str, b: str) -> list[tuple[Any, ...]]:
+        """Day rows (day, events, score_sum, vc, mc, vf, mf, categories, counts) of one undirected dyad
+        (``store.postgres_days``: every eligible event, whatever its group), in day order."""
+        low, high = sorted((a, b))
+        return self.query(days.read_sql(), [low, high])
 
     def dyad_months(self, a: str, b: str, directed: bool = False) -> list[tuple[Any, ...]]:
         """Rollup rows (period, category, quad, events, score_sum) of one dyad."""
@@ -286,7 +331,7 @@ class PostgresStore(StoreBase):
                 # the rollups and the dyad pages' rows count these articles' events by country pair and actor:
                 # take them out, change them, put them back
                 _rollup_delta(cur, articles, -1)
-                pages.delta(cur, articles, -1)
+                _side_delta(cur, articles, -1)
                 cur.executemany(
                     "UPDATE event_entities SET code = %s, sector = %s, role = %s, canonical = %s, guessed = false "
                     "WHERE event_id = %s AND side = %s AND position = %s",
@@ -295,7 +340,8 @@ class PostgresStore(StoreBase):
                 for side, column in (("actor", "actor_codes"), ("recipient", "recipient_codes")):
                     cur.execute(CODES_SQL.format(column=column, side=side, ids="SELECT unnest(%s::varchar[])"), [touched])
                 _rollup_delta(cur, articles, +1)
-                pages.delta(cur, articles, +1)
+                _side_delta(cur, articles, +1)
+                pages.settle(cur)
             cur.execute(_BUMP)
 
     def _apply_groups(self, groups: dict[str, str]) -> None:
@@ -344,6 +390,13 @@ def _trigrams(cur: Any) -> bool:
         return False
     cur.execute("RELEASE SAVEPOINT trgm")
     return True
+
+
+def _side_delta(cur: Any, articles: list[str], sign: int) -> None:
+    """The side tables' rows of ``articles``' events in (+1, after their rows) or out (-1, before they go): the
+    dyad pages' pairs and days (``store.postgres_pages``, settled at the end of the transaction) and the words."""
+    pages.delta(cur, articles, sign)
+    words.delta(cur, articles, sign)
 
 
 def _rollup_delta(cur: Any, articles: list[str], sign: int) -> None:

@@ -1,0 +1,239 @@
+"""The learned recipient choice: which party of its sentence an event is done to.
+
+It runs on the events ``code_events`` returns, once repeats are merged. The rules
+(``events.parties``) pick the recipient from the parse, the nearest names and the
+article's dyad; their commonest error is the right event with the wrong side. A
+logistic model (``learn.linear``) trained on our development gold
+(``bench/train_roles.py``) scores every country the sentence names, the rules'
+pick and the other side of the article's dyad by where each stands relative to
+the trigger: the dependency path, the preposition that introduces it, its clause,
+its kind and sector, how often the article names it. The model is trained on pairs
+(another option, the rules' pick), and the pick is replaced only where an option
+beats it with the probability the model's threshold asks.
+
+Features are read from the parse as plain lists (``Slot``, picklable, no spaCy
+objects), so a choice costs a few dict lookups per event. Without a model
+(``Config.roles_model`` empty) the rules' recipient stands.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dyadwatch.learn.linear import LinearModel
+from dyadwatch.records import Entity, Event
+
+if TYPE_CHECKING:
+    from dyadwatch.events.context import Context
+
+# Config.roles_model's value for the model shipped in learn/data
+BUILTIN = "builtin"
+# path steps a feature spells out; longer paths read as "long"
+MAX_PATH = 4
+_SUBJ = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj", "agent", "obl:agent"})
+_OBJ = frozenset({"dobj", "obj", "iobj", "dative"})
+# labels that open a clause of their own: a party past one stands in another clause
+_CLAUSE = frozenset({"advcl", "ccomp", "conj", "parataxis", "relcl", "acl:relcl", "csubj", "xcomp", "acl"})
+_PREP_OBJECTS = frozenset({"pobj", "obl", "obl:arg", "obl:mod", "nmod", "obl:agent"})
+
+
+@dataclass(frozen=True)
+class Option:
+    """One country the event may be done to, and how the article names it."""
+
+    code: str
+    at: int  # the token of its nearest mention in the sentence (sentence-relative); -1: not named there
+    kind: str
+    sector: str | None
+    rule: bool  # among the rules' recipients
+    guessed: bool  # the rules' pick was inferred from the article, not read in the sentence
+    partner: bool  # the other side of the article's main dyad from the actor
+    rank: int  # its rank among the countries the article names most (0: first)
+    speaker: bool = False  # the subject of a reporting verb ("..., Paris said")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """An event's sentence as plain lists, its trigger and the options for its recipient."""
+
+    language: str
+    category: str
+    trigger: int  # sentence-relative
+    heads: tuple[int, ...]  # sentence-relative; a token outside the sentence points to itself
+    deps: tuple[str, ...]
+    lower: tuple[str, ...]
+    actor: frozenset[str]
+    options: tuple[Option, ...]
+
+
+def _ancestors(heads: tuple[int, ...], i: int) -> list[int]:
+    out = [i]
+    while heads[out[-1]] != out[-1] and len(out) < 40:
+        out.append(heads[out[-1]])
+    return out
+
+
+def path(slot: Slot, j: int) -> tuple[list[str], list[str]]:
+    """The labels from the trigger up to the common head, and from there down to token ``j``."""
+    up_chain, down_chain = _ancestors(slot.heads, slot.trigger), _ancestors(slot.heads, j)
+    common = next((a for a in up_chain if a in set(down_chain)), None)
+    if common is None:
+        return [slot.deps[a] for a in up_chain], ["?"]
+    up = [slot.deps[a] for a in up_chain[: up_chain.index(common)]]
+    down = [slot.deps[a] for a in down_chain[: down_chain.index(common)]]
+    return up, list(reversed(down))
+
+
+def _preposition(slot: Slot, j: int) -> str | None:
+    """The preposition introducing token ``j`` ("with", « avec », « à »), if any."""
+    heads, deps, lower = slot.heads, slot.deps, slot.lower
+    for k, h in enumerate(heads):
+        if h == j and k != j and deps[k] == "case":
+            return lower[k]
+    if deps[j] in _PREP_OBJECTS and heads[j] != j and deps[heads[j]] in ("prep", "agent", "dative"):
+        return lower[heads[j]]
+    return None
+
+
+def _bin(n: int, edges: tuple[int, ...]) -> str:
+    return next((str(e) for e in edges if n <= e), f">{edges[-1]}")
+
+
+def option_features(slot: Slot, o: Option) -> list[str]:
+    """The named features of one option relative to the event's trigger."""
+    cat, lang = slot.category, slot.language
+    out = ["kind=" + o.kind, "sector=" + (o.sector or "-"), "rank=" + _bin(o.rank, (0, 1, 2))]
+    if o.rule:
+        out += ["rule", "rule|cat=" + cat, "rule|guessed" if o.guessed else "rule|named"]
+    if o.partner:
+        out += ["partner", "partner|cat=" + cat]
+    if o.code in slot.actor:
+        out.append("actor_country")
+    if o.speaker:
+        out.append("speaker")
+    if o.at < 0:
+        return out + ["absent", "absent|cat=" + cat]
+    up, down = path(slot, o.at)
+    steps = len(up) + len(down)
+    shape = "^".join(up) + ">" + "v".join(down) if steps <= MAX_PATH else "long"
+    own = slot.deps[o.at]
+    out += ["path=" + shape, "plen=" + _bin(steps, (1, 2, 3, 5)), "own=" + own, f"own={own}|cat={cat}",
+            "after" if o.at > slot.trigger else "before", "dist=" + _bin(abs(o.at - slot.trigger), (2, 5, 10, 20))]
+    if not any(d in _CLAUSE for d in up + down):
+        out.append("same_clause")
+    if up and up[0] in _SUBJ or not up and down and down[0] in _SUBJ:
+        out.append("subject")
+    if not up and down and down[0] in _OBJ:
+        out.append("object")
+    prep = _preposition(slot, o.at)
+    if prep is not None:
+        out += [f"prep={prep}|{lang}", f"prep={prep}|{lang}|cat={cat}"]
+    return out
+
+
+def pair_features(slot: Slot, alt: Option, held: Option | None) -> frozenset[str]:
+    """The features of putting ``alt`` in place of the rules' pick ``held`` (None: the rules found none):
+    the alternative's own features, marked "+", and the pick's, marked "-"."""
+    kept = option_features(slot, held) if held is not None else [
+        "none", "none|cat=" + slot.category, "none|actors=" + _bin(len(slot.actor), (1,))]
+    return frozenset(["+" + f for f in option_features(slot, alt)] + ["-" + f for f in kept])
+
+
+def choose(model: LinearModel, slot: Slot) -> Option | None:
+    """The option to put in place of the rules' recipient, or None to keep theirs.
+
+    The model scores each pair (an option the rules did not pick, the rules' first
+    pick): the probability that the first is right where the second is wrong. The
+    best option replaces the pick at the model's threshold; where the rules found no
+    recipient, one is added at ``meta["add_threshold"]`` (above 1: never).
+    """
+    held = next((o for o in slot.options if o.rule), None)
+    best, top = None, 0.0
+    for o in slot.options:
+        if not o.rule:
+            p = model.probability(pair_features(slot, o, held))
+            if p > top:
+                best, top = o, p
+    needed = model.threshold if held is not None else float(model.meta.get("add_threshold", 2.0))
+    return best if best is not None and top >= needed else None
+
+
+def build_slot(ti: int, ctx: Context, category: str, actor: tuple[Entity, ...],
+               recipient: tuple[Entity, ...]) -> tuple[Slot, list[Entity]]:
+    """The slot of one event read by the rules (``ti``: its trigger token), and the entity that each of
+    its options stands for."""
+    from dyadwatch.events.unnamed import _country, _partner
+
+    actors = ctx.actors
+    s, e = actors.lists.sents[actors.lists.sent_of[ti]]
+    heads = tuple(h - s if s <= h < e else k for k, h in enumerate(ctx.heads[s:e]))
+    slot = Slot(ctx.lexicon.language, category, ti - s, heads, tuple(ctx.deps[s:e]), tuple(ctx.lower[s:e]),
+                frozenset(a.code for a in actor), ())
+    ruled = {r.code: r for r in recipient if r.code not in (None, "UNK")}
+    acting = {a.code for a in actor}
+    # the closest mention of each country the sentence names: (path length, distance, token, entity)
+    named: dict[str, tuple[int, int, int, Entity]] = {}
+    for i in range(s, e):
+        if i == ti or i not in actors.tok_person and i not in actors.tok_entry:
+            continue
+        ent = actors.entity_at(i)
+        if ent is None or ent.code in (None, "UNK") or ent.code in acting and ent.code not in ruled:
+            continue  # a state does not act on itself unless the rules say so (police and protesters)
+        up, down = path(slot, i - s)
+        near = (len(up) + len(down), abs(i - ti), i, ent)
+        if ent.code not in named or near[:2] < named[ent.code][:2]:
+            named[ent.code] = near
+    partner = _partner(actor[0].code, ctx) if len(acting) == 1 else None
+    codes = list(ruled) + [c for c in named if c not in ruled]
+    if partner and partner not in codes and partner not in acting:
+        codes.append(partner)
+    ranks = {code: n for n, (code, _) in enumerate(actors.country_counts())}
+    options, entities = [], []
+    for code in codes:
+        at = named[code][2] if code in named else -1
+        ent = ruled.get(code) or (named[code][3] if code in named else _country(code, None, ctx, guessed=True))
+        speaker = at >= 0 and ctx.deps[at] in _SUBJ and ctx.lemmas[ctx.heads[at]] in ctx.lexicon.reporting
+        options.append(Option(code, at - s if at >= 0 else -1, ent.kind, ent.sector, code in ruled,
+                              code in ruled and ent.guessed, code == partner, ranks.get(code, 9), speaker))
+        entities.append(ent)
+    return replace(slot, options=tuple(options)), entities
+
+
+@lru_cache(maxsize=4)
+def load_roles_model(name: str) -> LinearModel | None:
+    """The model named by ``Config.roles_model``: the shipped one, a path, or none (empty)."""
+    if not name:
+        return None
+    file = Path(__file__).parent / "data" / "roles.json" if name == BUILTIN else Path(name)
+    if name == BUILTIN and not file.is_file():
+        return None  # a checkout before the model was trained: the rules alone
+    return LinearModel.load(file)
+
+
+def trigger_token(ctx: Context, e: Event) -> int:
+    """The token an event's trigger starts at."""
+    return min(bisect_left(ctx.toks, e.evidence.trigger_start, key=lambda t: t.idx), len(ctx.toks) - 1)
+
+
+def choose_recipients(events: list[Event], ctx: Context) -> list[Event]:
+    """The events of one article, each with the rules' recipient or the option the model prefers to it.
+
+    It runs on the coder's merged events: a recipient chosen earlier would change which
+    repeats merge, which the model was not trained on.
+    """
+    model = ctx.roles_model
+    if model is None or not events:
+        return events
+    out = []
+    for e in events:
+        if e.actor:
+            slot, entities = build_slot(trigger_token(ctx, e), ctx, e.category, e.actor, e.recipient)
+            best = choose(model, slot)
+            if best is not None:
+                e = replace(e, recipient=(entities[slot.options.index(best)],))
+        out.append(e)
+    return out
