@@ -2,7 +2,9 @@
 
 Loads N synthetic events into a DuckDB file, and with ``--backend postgres`` into a throwaway PostgreSQL
 server (``bench/pgserver.py``; its indexes built after the load, and on both stores the rollups
-``dyad_month`` and ``actor_rollup``, whose build time is printed), with
+``dyad_month`` and ``actor_rollup``, whose build time is printed; on PostgreSQL the pages' side tables too:
+``dyad_events``, the day rollup ``dyad_day`` and the word counts ``text_words``; a kept server from before
+those gets them when the timed process opens it, so run one ``open_store`` first to time that apart), with
 ``bench/scale.py``'s generator (one actor and one recipient per event, 40 countries with a skew,
 16 categories, 2015-2025, 2% negated; no articles), then times the ``api.service.Service`` calls the dashboard and the REST API make, each in a fresh
 process so that its peak resident memory (``ru_maxrss``) is its own:

@@ -4,8 +4,8 @@
 ``detect_shifts`` flags a point on the point and the ``window`` points before it alone. The float z of each point
 tells which points cannot be flagged (clearly under the threshold); ``detect_shifts`` decides the others, on the
 point and its window, exactly as over the whole series. Every shift is found with every point's z at once (numpy,
-``_candidates``); the home page's few latest shifts are found from the latest period back, testing the points of
-those periods only (``_latest_flagged``), with no numpy to import for them.
+``_candidates``); the home page's few latest shifts are found with plain floats, the latest periods first,
+with no numpy to import for them (``_latest_flagged``).
 """
 
 from __future__ import annotations
@@ -53,33 +53,66 @@ def _flagged(series: dict[tuple[str, str], Series], window: int, threshold: floa
 def _latest_flagged(dyads: list[tuple[tuple[str, str], Series]], window: int, threshold: float, n: int) -> list[Shift]:
     """The shifts of the latest periods, a whole period at a time (in dyad order within one), until ``n`` are found.
 
-    Only the points of those periods are tested (``_may_flag``, the z of ``_candidates`` in plain floats, summed
-    in the same order): the home page wants six shifts, found in the last periods, and computing every point's
-    z with numpy cost more than the answer (0.3 s to import it, at the first call of a process).
+    The home page wants six. The points of the last periods are tested one period at a time (a noisy store
+    has its six there); past a few periods, the rest of every series is tested in one pass (a large, smooth
+    store has fewer than six shifts in its 100,000 points). Both test a point's float z as ``_candidates`` does,
+    in plain floats: importing numpy alone took 0.3 s, at the first call of a process.
     """
-    by_period: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for d, (_, points) in enumerate(dyads):
-        for i, point in enumerate(points):
-            by_period[point[0]].append((d, i))
+    ends = [len(points) for _, points in dyads]  # per dyad, its points not yet tested: those before this place
     found: list[Shift] = []
+    budget = 4 * len(dyads)  # points tested one period at a time, before the rest is tested a series at a time
+    while len(found) < n and budget > 0:
+        tops = [points[end - 1][0] for (_, points), end in zip(dyads, ends) if end]
+        if not tops:
+            return found
+        period = max(tops)  # the latest period not yet tested, tested in every dyad that has it
+        for d, ((a, b), points) in enumerate(dyads):
+            i = ends[d] - 1
+            if i >= 0 and points[i][0] == period:
+                ends[d], budget = i, budget - 1
+                history = [s / k for _, k, s in reversed(points[max(0, i - window): i])]
+                if _may_flag(history, points[i][2] / points[i][1], window, threshold):
+                    found += _decide(points, i, f"{a}-{b}", window, threshold)
+    if len(found) >= n:
+        return found
+    by_period: dict[str, list[tuple[int, int]]] = defaultdict(list)  # the older points' candidates, by period
+    for d, (_, points) in enumerate(dyads):
+        for i in _candidate_places([s / k for _, k, s in points[: ends[d]]], window, threshold):
+            by_period[points[i][0]].append((d, i))
     for period in sorted(by_period, reverse=True):
         if len(found) >= n:
             break
         for d, i in by_period[period]:
             (a, b), points = dyads[d]
-            if _may_flag(points, i, window, threshold):
-                found += _decide(points, i, f"{a}-{b}", window, threshold)
+            found += _decide(points, i, f"{a}-{b}", window, threshold)
     return found
 
 
-def _may_flag(points: Series, i: int, window: int, threshold: float) -> bool:
-    """``_candidates``' test of the point ``i``: its float z against the window before it, nearest point first."""
-    history = [s / n for _, n, s in reversed(points[max(0, i - window): i])]
-    safe = max(float(len(history)), 1.0)
-    mean = sum(history) / safe
-    spread = math.sqrt(sum((x - mean) * (x - mean) for x in history) / safe)
-    z = (points[i][2] / points[i][1] - mean) / max(spread, 1.0)
-    return len(history) >= min(2, window) and abs(z) >= threshold * (1 - 1e-6) - 1e-6
+def _candidate_places(index: list[float], window: int, threshold: float) -> list[int]:
+    """The places of a series whose float z ``_candidates`` keeps (``_may_flag``), in order.
+
+    A point's |z| is at most its distance to the mean of its window (the spread counts as at least 1): the
+    means of every full window are taken in one pass, and only the points that far from theirs are tested whole.
+    """
+    bar = threshold * (1 - 1e-6) - 1e-6
+    size = len(index)
+    early = range(min(2, window), min(window, size))  # the first points, whose window is not full yet
+    out = [i for i in early if _may_flag(index[max(0, i - window): i][::-1], index[i], window, threshold)]
+    shifted = [index[window - k: size - k] for k in range(1, window + 1)]  # the k-th point before each
+    means = [sum(h) / window for h in zip(*shifted)]  # nearest point first, as _may_flag sums them
+    for i, (x, mean) in enumerate(zip(index[window:], means), start=window):
+        if abs(x - mean) >= bar and _may_flag(index[i - window: i][::-1], x, window, threshold):
+            out.append(i)
+    return out
+
+
+def _may_flag(history: list[float], index: float, window: int, threshold: float) -> bool:
+    """``_candidates``' test of one point: its index against the ``history`` before it, nearest point first."""
+    if len(history) < min(2, window):
+        return False
+    mean = sum(history) / len(history)
+    spread = math.sqrt(sum([(x - mean) * (x - mean) for x in history]) / len(history))
+    return abs((index - mean) / max(spread, 1.0)) >= threshold * (1 - 1e-6) - 1e-6
 
 
 def _decide(points: Series, i: int, dyad: str, window: int, threshold: float) -> list[Shift]:

@@ -10,6 +10,7 @@ from dyadwatch.events.dates import find_dates
 from dyadwatch.events.lexicon import load_lexicon, match_contexts
 from dyadwatch.events.places import dateline_place
 from dyadwatch.events.pruning import prune_events
+from dyadwatch.learn.keep import keep_events
 from dyadwatch.learn.roles import load_roles_model
 from dyadwatch.ontology import load_ontology
 from dyadwatch.pipeline import BaseStage, Work, coder_version
@@ -51,5 +52,7 @@ class EventStage(BaseStage):
 
     def __call__(self, work: Work) -> Work:
         # readings that name no relation the ontology counts go before the events leave the stage
-        work.events = prune_events(code_events(coder_context(work)), work.language or "en")
+        ctx = coder_context(work)
+        events = prune_events(code_events(ctx), work.language or "en")
+        work.events = keep_events(events, ctx, work.language or "en", work.config.keep_model)
         return work
