@@ -57,6 +57,7 @@ CALLS = [
     ("shifts", lambda s: s.list_shifts("month", 3, 2.0, 50, 0)),
     ("one dyad, monthly", lambda s: s.dyad("FRA", "DZA", "month")),
     ("one dyad, daily", lambda s: s.dyad("FRA", "DZA", "day")),
+    ("one dyad, daily, directed", lambda s: s.dyad("FRA", "DZA", "day", directed=True)),
 ]
 
 # the cursor of the 10,000th event, read before the timings (``run_new``)

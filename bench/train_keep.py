@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from dyadwatch.eval.gold import GoldArticle, load_gold  # noqa: E402
 from dyadwatch.eval.score import _matches, score_articles  # noqa: E402
-from dyadwatch.learn.keep import ParseView, _trigger, event_features, filter_events  # noqa: E402
+from dyadwatch.learn.keep import ParseView, article_features, filter_events  # noqa: E402
 from dyadwatch.learn.linear import Example, LinearModel, train  # noqa: E402
 from dyadwatch.records import Event  # noqa: E402
 
@@ -101,8 +101,7 @@ def labels(c: Coded) -> list[int]:
 def features(c: Coded) -> list[frozenset[str]]:
     if c.view is None or not c.view.starts:
         return [frozenset() for _ in c.events]
-    placed = [(e, _trigger(c.view, e)) for e in c.events]
-    return [event_features(c.view, e, placed) for e in c.events]
+    return article_features(c.view, c.events)
 
 
 def examples(coded: Sequence[Coded]) -> list[Example]:

@@ -64,10 +64,11 @@ def code_set(name: str) -> Coded:
     choose = coder.choose_recipients
 
     def recording(events: list[Event], ctx: Any) -> list[Event]:
+        tables = roles.Tables(ctx)
         for e in events:
             if e.actor:
                 slots[(e.article_id, e.evidence.trigger_start, e.category)] = roles.build_slot(
-                    roles.trigger_token(ctx, e), ctx, e.category, e.actor, e.recipient)
+                    tables.trigger(e), tables, e.category, e.actor, e.recipient)
         return events
 
     golds = load_gold(str(ROOT / "examples" / name / "gold.jsonl"))
@@ -114,7 +115,8 @@ def examples_of(data: Coded) -> list[Example]:
             # where the rules found none, they are right when the gold event has no recipient either
             held_right = held.code in wanted if held is not None else not wanted
             for o in slot.options:
-                if not o.rule and (o.code in wanted) != held_right:
+                # where the rules found none, only the dyad partner is ever added (roles.choose)
+                if not o.rule and (held is not None or o.partner) and (o.code in wanted) != held_right:
                     out.append((roles.pair_features(slot, o, held), int(o.code in wanted)))
     return out
 

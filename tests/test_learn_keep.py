@@ -17,7 +17,7 @@ import pytest
 from dyadwatch.config import Config
 from dyadwatch.errors import DyadwatchError
 from dyadwatch.learn import LinearModel
-from dyadwatch.learn.keep import BUILTIN, ParseView, event_features, filter_events, keep_events, load_keep_model, view_of
+from dyadwatch.learn.keep import BUILTIN, ParseView, article_features, filter_events, keep_events, load_keep_model, view_of
 from dyadwatch.records import Entity, Event, Evidence
 
 
@@ -59,9 +59,7 @@ def _event(text: str, view: ParseView, word: str, category: str = "ACCUSE", acto
 
 
 def _features(view: ParseView, events: list[Event], k: int = 0) -> frozenset[str]:
-    from dyadwatch.learn.keep import _trigger
-
-    return event_features(view, events[k], [(e, _trigger(view, e)) for e in events])
+    return article_features(view, events)[k]
 
 
 RELATIVE = [

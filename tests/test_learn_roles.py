@@ -113,11 +113,18 @@ def test_roles_choice_replaces_the_rules_pick_only_at_the_threshold(weights, thr
     assert (best.code if best else None) == expected
 
 
-@pytest.mark.parametrize("add, expected", [(0.5, "DZA"), (2.0, None)])
-def test_roles_choice_adds_a_recipient_only_at_the_add_threshold(add, expected):
-    slot = _slot("fr", SIGNED_FR, 3, "FRA", [_option("DZA", 8)])
+@pytest.mark.parametrize("add, partner, expected", [(0.5, True, "DZA"), (2.0, True, None), (0.5, False, None)])
+def test_roles_choice_adds_only_the_dyad_partner_at_the_add_threshold(add, partner, expected):
+    # a third party the sentence names is no recipient the rules forgot: they left it out on purpose
+    slot = _slot("fr", SIGNED_FR, 3, "FRA", [_option("DZA", 8, partner=partner)])
     best = choose(LinearModel({"-none": 2.0}, threshold=0.99, meta={"add_threshold": add}), slot)
     assert (best.code if best else None) == expected
+
+
+@pytest.mark.parametrize("language, words, trigger, at", [("en", SIGNED_EN, 1, 5), ("fr", SIGNED_FR, 3, 8)])
+def test_roles_choice_keeps_the_pick_when_it_is_the_only_option(language, words, trigger, at):
+    slot = _slot(language, words, trigger, "FRA", [_option("DZA", at, rule=True)])
+    assert choose(LinearModel({"-rule": -9.0}, bias=9.0, threshold=0.5), slot) is None
 
 
 def test_roles_no_model_named_means_rules_alone():

@@ -325,8 +325,8 @@ class DyadReads(StoreSQL):
 
     def dyad_series(self, a: str, b: str, by: str, directed: bool) -> list[DyadPoint]:
         """``dyads.dyad_series`` of one dyad: periods, quads and categories (in the order first seen)."""
-        if by == "day" and not directed:
-            found = self._rollup_days(a, b)
+        if by == "day":
+            found = self._rollup_days(a, b, directed)
             if found is not None:
                 return found
         source, params = self._dyad_events((a, b), directed)
@@ -338,8 +338,9 @@ class DyadReads(StoreSQL):
         )
         return _cell_points(rows)
 
-    def _rollup_days(self, a: str, b: str) -> list[DyadPoint] | None:
-        """An undirected dyad's daily series from the store's day rollup (``store.postgres_days``); None elsewhere.
+    def _rollup_days(self, a: str, b: str, directed: bool) -> list[DyadPoint] | None:
+        """A dyad's daily series from the store's day rollup (``store.postgres_days``, undirected or from ``a`` to
+        ``b``); None elsewhere.
 
         The rollup counts the eligible events whatever their group: the days that hold a later report of a group
         (which ``counted`` leaves out) are read again from the dyad's side table, one index range per day.
@@ -351,22 +352,22 @@ class DyadReads(StoreSQL):
         points = {
             day: DyadPoint(day, int(n), int(vc), int(mc), int(vf), int(mf), float(s), float(s) / int(n),
                            dict(zip(cats, (int(k) for k in counts))))
-            for day, n, s, vc, mc, vf, mf, cats, counts in read(a, b)
+            for day, n, s, vc, mc, vf, mf, cats, counts in read(a, b, directed)
         }
         if later:
-            cond, params = dyad_filter(a, b, False)
+            cond, params = dyad_filter(a, b, directed)
             redo = sorted(str(r[0]) for r in self.store.query(
                 f"SELECT DISTINCT substr(e.date, 1, 10) FROM {self.store.dyad_event_table()} e WHERE {cond} "
                 f"AND e.id {self.in_list} AND length(e.date) >= 10", [*params, later],
             ))
             for day in redo:
                 points.pop(day, None)
-            points.update({p.period: p for p in self._day_cells(a, b, redo)})
+            points.update({p.period: p for p in self._day_cells(a, b, directed, redo)})
         return [points[day] for day in sorted(points)]
 
-    def _day_cells(self, a: str, b: str, days: list[str]) -> list[DyadPoint]:
-        """The points of some days of an undirected dyad, from its counted rows of the side table (index ranges)."""
-        found = self.dyad_source((a, b), False)
+    def _day_cells(self, a: str, b: str, directed: bool, days: list[str]) -> list[DyadPoint]:
+        """The points of some days of a dyad, from its counted rows of the side table (index ranges)."""
+        found = self.dyad_source((a, b), directed)
         if not days or found is None:
             return []
         c = self.c

@@ -82,6 +82,7 @@ _GENERATION = [
 ]
 _BUMP = "UPDATE store_generation SET n = n + 1 WHERE id = 1"
 _EXTRAS = [*rollup.CREATE, *rollup.ACTOR_CREATE, *INDEXES.values(), *_GENERATION, *pages.CREATE, *pages.INDEXES, *days.CREATE, *days.INDEXES,
+           *days.DIRECTED_CREATE, *days.DIRECTED_INDEXES,
            *words.CREATE, *words.INDEXES]
 
 
@@ -152,9 +153,10 @@ class PostgresStore(StoreBase):
             cur.execute(
                 "SELECT to_regclass('dyad_month') IS NULL OR to_regclass('actor_rollup') IS NULL, "
                 "to_regclass('dyad_period') IS NULL, to_regclass('dyad_events') IS NULL, to_regclass('dyad_day') IS NULL, "
-                "to_regclass('text_words') IS NULL"
+                "to_regclass('text_words') IS NULL, to_regclass('dyad_day_directed') IS NULL"
             )
-            new_rollup, new_period, new_pages, new_days, new_words = cur.fetchone() or (False,) * 5  # a SELECT returns its row
+            # a SELECT returns its row
+            new_rollup, new_period, new_pages, new_days, new_words, new_directed = cur.fetchone() or (False,) * 6
             for sql in _EXTRAS:
                 cur.execute(sql)
             self._word_index = _trigrams(cur)
@@ -173,6 +175,10 @@ class PostgresStore(StoreBase):
             # ... or before the day rollup (``store.postgres_days``), built from the side table
             if new_pages or new_days:
                 for sql in days.rebuild_sql():
+                    cur.execute(sql)
+            # ... or before its directed rows (``dyad_day_directed``): its undirected rows stay as they are
+            elif new_directed:
+                for sql in days.directed_rebuild_sql():
                     cur.execute(sql)
             # ... or before the counts of the searched words (``store.postgres_words``)
             if new_words:
@@ -270,11 +276,11 @@ class PostgresStore(StoreBase):
         n, piece = min(zip(self.query(words.piece_counts_sql(len(long)), patterns)[0], long))
         return piece if n <= words.RARE else None
 
-    def dyad_days(self, a: str, b: str) -> list[tuple[Any, ...]]:
-        """Day rows (day, events, score_sum, vc, mc, vf, mf, categories, counts) of one undirected dyad
-        (``store.postgres_days``: every eligible event, whatever its group), in day order."""
-        low, high = sorted((a, b))
-        return self.query(days.read_sql(), [low, high])
+    def dyad_days(self, a: str, b: str, directed: bool = False) -> list[tuple[Any, ...]]:
+        """Day rows (day, events, score_sum, vc, mc, vf, mf, categories, counts) of one dyad, undirected or from
+        ``a`` to ``b`` (``store.postgres_days``: every eligible event, whatever its group), in day order."""
+        x, y = (a, b) if directed else sorted((a, b))
+        return self.query(days.read_sql(directed), [x, y])
 
     def dyad_months(self, a: str, b: str, directed: bool = False) -> list[tuple[Any, ...]]:
         """Rollup rows (period, category, quad, events, score_sum) of one dyad."""
