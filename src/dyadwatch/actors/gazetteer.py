@@ -135,8 +135,11 @@ class Gazetteer:
             entry.kind == "adjective" and self.language == "en"
         ):
             # "turkey", "chad", "nice" and "us" are words before they are places; « le monde » and
-            # « la presse » are words before they are newspapers
-            return any(w[:1].isupper() for w in words if w.lower() not in _ARTICLES)
+            # « la presse » are words before they are newspapers (a loop: no generator per match)
+            for w in words:
+                if w[:1].isupper() and w.lower() not in _ARTICLES:
+                    return True
+            return False
         return True
 
 

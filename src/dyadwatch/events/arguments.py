@@ -240,9 +240,12 @@ def direct_arguments(
     is_noun = parse.pos[ti] in ("NOUN", "PROPN")
     addressed = addressed and is_noun
     # "sont convenues": être as auxiliary, not a passive; « s'est retiré »: a pronominal verb, active
-    not_passive = parse.lemmas[ti] in etre_verbs or _active_perfect(ti, parse) or pronominal(ti, parse)
+    # (read once a passive subject asks for it: most triggers have none)
+    not_passive: bool | None = None
     for ci in kids[ti]:
         dep = deps[ci]
+        if not_passive is None and dep in PASS_SUBJ:
+            not_passive = parse.lemmas[ti] in etre_verbs or _active_perfect(ti, parse) or pronominal(ti, parse)
         if dep in SUBJ or dep in PASS_SUBJ and not_passive:
             described = apposition_anchor(ci, actors) if ci < ti else None
             if described is not None:  # « Moscou, principal allié de X, a rappelé »: Moscou
@@ -460,8 +463,8 @@ def apposition_anchor(i: int, actors: ArticleActors) -> int | None:
     """
     parse = actors.lists
     texts, pos = parse.texts, parse.pos
-    if not any(texts[j] == "," for j in range(i - 1, max(0, i - 10) - 1, -1)):
-        return None  # most words have no comma just before them: no need to find their sentence
+    if "," not in texts[max(0, i - 10) : i]:
+        return None  # most words have no comma in the ten before them: no need to find their sentence
     start, end = parse.sents[parse.sent_of[i]]
     if 0 < start and texts[start] == ",":
         start = parse.sents[parse.sent_of[start - 1]][0]  # the French parser ends a sentence after « Alger » of « Alger, ... »

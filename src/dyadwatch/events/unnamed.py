@@ -36,6 +36,17 @@ def _partner(code: str, ctx: Context) -> str | None:
     the mentions of its people: "US President Donald Trump ... Trump said"
     makes the United States a side of a story that names it once.
     """
+    top = ctx._dyad
+    if top is None:
+        # counted once per article (the rules ask for every event): the actor table does not change once built
+        top = ctx._dyad = _main_dyad(ctx)
+    if len(top) == 2 and code in top:
+        return top[1] if top[0] == code else top[0]
+    return None
+
+
+def _main_dyad(ctx: Context) -> list[str]:
+    """The article's two most named countries (by ``_partner``'s count), where each is named twice or more."""
     counts: dict[str, int] = {}
     actors = ctx.actors
     for i, entry in actors.tok_entry.items():
@@ -46,10 +57,7 @@ def _partner(code: str, ctx: Context) -> str | None:
     for person in ctx.actors.people:
         if person.country and not person.guessed and person.country not in NON_STATE:
             counts[person.country] = counts.get(person.country, 0) + len(person.mentions)
-    top = [c for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2] if n >= 2]
-    if len(top) == 2 and code in top:
-        return top[1] if top[0] == code else top[0]
-    return None
+    return [c for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:2] if n >= 2]
 
 
 def _attackers(t: Any, actor: list[Entity], armed: bool, ctx: Context) -> tuple[list[Entity], bool]:
