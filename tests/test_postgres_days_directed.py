@@ -9,45 +9,26 @@ must equal the scan it replaces, with and without later reports in groups.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 import pytest
-from test_postgres_pages_ten import QUADS, _french_batch, _kept_days, _page_key
+from test_postgres_pages_ten import _expected_days, _french_batch, _kept_days
 from test_postgres_rebuild import SHAPES, _insert
 from test_store_contract import (  # noqa: F401 - pg_server: the session's server
     DZA, FRA, MAR, _dyad_batch, coded, pg_server, write_concurrently,
 )
 
-from dyadwatch.analysis.dyads import pairs
 from dyadwatch.analysis.queries import StoreReads
-from dyadwatch.analysis.store_sql import StoreSQL
 from dyadwatch.records import Entity
 from dyadwatch.store import open_store
 
 
 def _expected(store: Any) -> list[tuple[Any, ...]]:
-    """(a, b, day, events, score sum, VC, MC, VF, MF, categories, counts) of every eligible event with a day, per
-    ordered pair."""
-    events = sorted(StoreSQL(store).public(store.dicts("SELECT * FROM events")), key=_page_key)
-    cells: dict[tuple[str, str, str], dict[str, Any]] = {}
-    for event in events:
-        date = event["date"] or ""
-        if len(date) < 10 or not event.get("quad") or event["negated"] or event["hypothetical"]:
-            continue
-        for a, b in sorted(pairs(event, directed=True)):
-            cell = cells.setdefault((a, b, date[:10]), {"n": 0, "s": 0.0, "q": Counter(), "c": Counter()})
-            cell["n"] += 1
-            cell["s"] += event["score"]
-            cell["q"][event["quad"]] += 1
-            cell["c"][event["category"]] += 1  # a Counter keeps the order categories are first met in
-    return sorted((*key, c["n"], round(c["s"], 6), *(c["q"][q] for q in QUADS), list(c["c"]), list(c["c"].values()))
-                  for key, c in cells.items())
+    return _expected_days(store, directed=True)
 
 
 def _kept(store: Any) -> list[tuple[Any, ...]]:
-    rows = store.query("SELECT a, b, day, events, score_sum, vc, mc, vf, mf, categories, counts FROM dyad_day_directed")
-    return sorted((a, b, d, n, round(s, 6), *q, list(c), list(k)) for a, b, d, n, s, *q, c, k in rows)
+    return _kept_days(store, "dyad_day_directed")
 
 
 def _exact(store: Any) -> bool:

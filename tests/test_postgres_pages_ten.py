@@ -36,15 +36,16 @@ def _page_key(event: dict[str, Any]) -> tuple[Any, ...]:
     return (event["date"] is None, event["date"] or "", event["doc_id"], start is None, start or 0, event["id"])
 
 
-def _expected_days(store: Any) -> list[tuple[Any, ...]]:
-    """(a, b, day, events, score sum, VC, MC, VF, MF, categories, counts) of every eligible event with a day."""
+def _expected_days(store: Any, directed: bool = False) -> list[tuple[Any, ...]]:
+    """(a, b, day, events, score sum, VC, MC, VF, MF, categories, counts) of every eligible event with a day, per
+    pair (per ordered pair, actor side first, when ``directed``)."""
     events = sorted(StoreSQL(store).public(store.dicts("SELECT * FROM events")), key=_page_key)
     cells: dict[tuple[str, str, str], dict[str, Any]] = {}
     for event in events:
         date = event["date"] or ""
         if len(date) < 10 or not event.get("quad") or event["negated"] or event["hypothetical"]:
             continue
-        for a, b in sorted(pairs(event, directed=False)):
+        for a, b in sorted(pairs(event, directed=directed)):
             cell = cells.setdefault((a, b, date[:10]), {"n": 0, "s": 0.0, "q": Counter(), "c": Counter()})
             cell["n"] += 1
             cell["s"] += event["score"]
@@ -54,8 +55,8 @@ def _expected_days(store: Any) -> list[tuple[Any, ...]]:
                   for key, c in cells.items())
 
 
-def _kept_days(store: Any) -> list[tuple[Any, ...]]:
-    rows = store.query("SELECT a, b, day, events, score_sum, vc, mc, vf, mf, categories, counts FROM dyad_day")
+def _kept_days(store: Any, table: str = "dyad_day") -> list[tuple[Any, ...]]:
+    rows = store.query(f"SELECT a, b, day, events, score_sum, vc, mc, vf, mf, categories, counts FROM {table}")
     return sorted((a, b, d, n, round(s, 6), *q, list(c), list(k)) for a, b, d, n, s, *q, c, k in rows)
 
 
