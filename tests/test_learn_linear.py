@@ -56,3 +56,17 @@ def test_learn_cross_validate_never_trains_on_the_held_out_group() -> None:
     assert "only-c" not in folds["c"][0].weights
     assert "only-c" in folds["a"][0].weights
     assert folds["c"][1] == groups["c"]
+
+
+@pytest.mark.parametrize("key", ["keep_model", "roles_model"])
+def test_learn_a_model_path_that_cannot_be_read_is_a_coded_error_naming_the_key(tmp_path, key: str) -> None:
+    from dyadwatch.errors import DyadwatchError
+    from dyadwatch.learn.keep import load_keep_model
+    from dyadwatch.learn.roles import load_roles_model
+
+    bad = tmp_path / "broken.json"
+    bad.write_text("{not json", encoding="utf-8")
+    load = load_keep_model if key == "keep_model" else load_roles_model
+    with pytest.raises(DyadwatchError) as err:
+        load(str(bad))
+    assert err.value.code == "E802" and key in str(err.value) and "broken.json" in str(err.value)

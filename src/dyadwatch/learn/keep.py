@@ -24,16 +24,13 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
-from pathlib import Path
 from typing import Any, NamedTuple
 
-from dyadwatch.errors import make
 from dyadwatch.events.arguments import cue_words
-from dyadwatch.learn.linear import LinearModel
+from dyadwatch.learn.linear import BUILTIN, LinearModel, load_named
 from dyadwatch.records import Event
 
 # Config.keep_model's value for the model shipped in learn/data
-BUILTIN = "builtin"
 # both label schemes: English (ClearNLP-style) and French (UD)
 _RELATIVE = frozenset({"relcl", "acl:relcl"})
 _COMPLEMENTS = frozenset({"ccomp", "parataxis", "xcomp"})
@@ -245,16 +242,7 @@ def filter_events(events: list[Event], view: ParseView, model: LinearModel) -> l
 @lru_cache(maxsize=4)
 def load_keep_model(name: str) -> LinearModel | None:
     """The model named by ``Config.keep_model``: the shipped one, a path, or none (empty)."""
-    if not name:
-        return None
-    path = Path(__file__).parent / "data" / "keep.json" if name == BUILTIN else Path(name)
-    if name == BUILTIN and not path.is_file():
-        return None  # a checkout before the model was trained: the rules alone
-    try:
-        return LinearModel.load(path)
-    except (OSError, ValueError, KeyError) as exc:
-        raise make("E802", where=str(path), key="keep_model", value=repr(name),
-                   reason=f"{exc}; use 'builtin', '' (the rules alone) or a model written by bench/train_keep.py") from exc
+    return load_named(name, "keep", "keep_model")
 
 
 def keep_events(events: list[Event], ctx: Any, language: str, model_name: str) -> list[Event]:

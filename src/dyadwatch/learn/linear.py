@@ -52,6 +52,27 @@ class LinearModel:
                    meta=dict(data.get("meta", {})))
 
 
+BUILTIN = "builtin"
+
+
+def load_named(name: str, shipped: str, key: str) -> LinearModel | None:
+    """The model a configuration key names: "" for none (the rules alone), "builtin" for the shipped
+    ``learn/data/<shipped>.json`` (none in a checkout before it was trained), or a path to a model file."""
+    if not name:
+        return None
+    path = Path(__file__).parent / "data" / f"{shipped}.json" if name == BUILTIN else Path(name)
+    if name == BUILTIN and not path.is_file():
+        return None
+    try:
+        return LinearModel.load(path)
+    except (OSError, ValueError, KeyError) as exc:
+        from dyadwatch.errors import make
+
+        raise make("E802", where=str(path), key=key, value=repr(name),
+                   reason=f"{exc}; use 'builtin', '' (the rules alone) or a model written by "
+                          f"bench/train_{shipped}.py") from exc
+
+
 def _vocabulary(examples: Sequence[Example], min_count: int) -> list[str]:
     counts = Counter(f for feats, _ in examples for f in feats)
     return sorted(f for f, n in counts.items() if n >= min_count)

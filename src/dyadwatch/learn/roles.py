@@ -23,17 +23,15 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dyadwatch.learn.linear import LinearModel
+from dyadwatch.learn.linear import BUILTIN, LinearModel, load_named
 from dyadwatch.records import Entity, Event
 
 if TYPE_CHECKING:
     from dyadwatch.events.context import Context
 
 # Config.roles_model's value for the model shipped in learn/data
-BUILTIN = "builtin"
 # path steps a feature spells out; longer paths read as "long"
 MAX_PATH = 4
 _SUBJ = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj", "agent", "obl:agent"})
@@ -285,12 +283,7 @@ def build_slot(ti: int, tables: Tables, category: str, actor: tuple[Entity, ...]
 @lru_cache(maxsize=4)
 def load_roles_model(name: str) -> LinearModel | None:
     """The model named by ``Config.roles_model``: the shipped one, a path, or none (empty)."""
-    if not name:
-        return None
-    file = Path(__file__).parent / "data" / "roles.json" if name == BUILTIN else Path(name)
-    if name == BUILTIN and not file.is_file():
-        return None  # a checkout before the model was trained: the rules alone
-    return LinearModel.load(file)
+    return load_named(name, "roles", "roles_model")
 
 
 def choose_recipients(events: list[Event], ctx: Context) -> list[Event]:
