@@ -70,3 +70,20 @@ def test_learn_a_model_path_that_cannot_be_read_is_a_coded_error_naming_the_key(
     with pytest.raises(DyadwatchError) as err:
         load(str(bad))
     assert err.value.code == "E802" and key in str(err.value) and "broken.json" in str(err.value)
+
+
+@pytest.mark.parametrize(("keep", "roles", "tag"), [
+    ("builtin", "builtin", ""),
+    ("", "builtin", "+keep.off"),
+    ("builtin", "", "+roles.off"),
+    ("", "/models/my-roles.json", "+keep.off+roles.my-roles"),
+])
+def test_learn_a_learned_step_off_or_replaced_is_another_coder_version(keep: str, roles: str, tag: str) -> None:
+    from dataclasses import replace
+
+    from dyadwatch import __version__
+    from dyadwatch.config import Config
+    from dyadwatch.pipeline import coder_version
+
+    config = replace(Config(), keep_model=keep, roles_model=roles)
+    assert coder_version(config) == f"{config.coder_name}/{__version__}{tag}"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Iterable, Iterator, Protocol, Sequence
 
 from dyadwatch.config import Config
@@ -66,13 +67,17 @@ def coder_version(config: Config) -> str:
     """The coder's name and version, stored with every article and event."""
     from dyadwatch import __version__
 
+    tag = ""
     if config.classifier == "embed":
         # another classifier (or another examples file) codes differently: it is another coder version
         from dyadwatch.events.examples import examples_tag
 
         tag = f"+embed.{examples_tag(config.examples)}" if config.examples else "+embed"
-        return f"{config.coder_name}/{__version__}{tag}"
-    return f"{config.coder_name}/{__version__}"
+    # so does a learned step turned off or given another model (learn/): "+keep.off", "+roles.my-model"
+    for step, name in (("keep", config.keep_model), ("roles", config.roles_model)):
+        if name != "builtin":
+            tag += f"+{step}.{Path(name).stem if name else 'off'}"
+    return f"{config.coder_name}/{__version__}{tag}"
 
 
 class Stage(Protocol):
