@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from test_postgres_pages_ten import _expected_days, _french_batch, _kept_days
+from test_postgres_pages_ten import _expected_days, _french_batch, _kept_days, _overlapping_batches
 from test_postgres_rebuild import SHAPES, _insert
 from test_store_contract import (  # noqa: F401 - pg_server: the session's server
     DZA, FRA, MAR, _dyad_batch, coded, pg_server, write_concurrently,
@@ -94,11 +94,7 @@ def test_postgres_directed_days_same_article_twice_count_once(pg_server):  # noq
 
 def test_postgres_directed_days_stay_exact_under_concurrent_writers(pg_server):  # noqa: F811
     url = pg_server.create_database()
-    shapes = [((FRA,), (DZA,)), ((DZA, MAR), (FRA,)), ((FRA, MAR), ())]
-    batches = [[coded(f"Pourparlers numéro {i} sur la frontière.", actor=shapes[i % 3][0], recipient=shapes[i % 3][1],
-                      date=f"2024-05-0{1 + i % 4}", category=["CONSULT", "ACCUSE"][i % 2]) for i in range(start, start + 24)]
-               for start in (0, 8, 16)]
-    assert write_concurrently(url, batches, 4) == []
+    assert write_concurrently(url, _overlapping_batches("Pourparlers numéro {i} sur la frontière."), 4) == []
     with open_store(url) as store:
         assert store.query("SELECT count(*) FROM events") == [(40,)]
         assert _exact(store)

@@ -120,13 +120,17 @@ def test_postgres_days_and_words_same_article_twice_count_once(pg_server):  # no
         assert _exact(store) and _kept_words(store)["algiers"] == 1
 
 
+def _overlapping_batches(text: str) -> list[list[Any]]:
+    """Three writers' batches of 24 articles, each sharing 16 with another (40 distinct), over three dyad shapes,
+    four days and two categories; ``text`` is the article's sentence with ``{i}`` for its number."""
+    shapes = [((FRA,), (DZA,)), ((DZA, MAR), (FRA,)), ((FRA, MAR), ())]
+    return [[coded(text.format(i=i), actor=shapes[i % 3][0], recipient=shapes[i % 3][1], date=f"2024-05-0{1 + i % 4}",
+                   category=["CONSULT", "ACCUSE"][i % 2]) for i in range(start, start + 24)] for start in (0, 8, 16)]
+
+
 def test_postgres_days_and_words_stay_exact_under_concurrent_writers(pg_server):  # noqa: F811
     url = pg_server.create_database()
-    shapes = [((FRA,), (DZA,)), ((DZA, MAR), (FRA,)), ((FRA, MAR), ())]
-    batches = [[coded(f"Talks number {i} on the border.", actor=shapes[i % 3][0], recipient=shapes[i % 3][1],
-                      date=f"2024-05-0{1 + i % 4}", category=["CONSULT", "ACCUSE"][i % 2]) for i in range(start, start + 24)]
-               for start in (0, 8, 16)]
-    assert write_concurrently(url, batches, 4) == []
+    assert write_concurrently(url, _overlapping_batches("Talks number {i} on the border."), 4) == []
     with open_store(url) as store:
         assert store.query("SELECT count(*) FROM events") == [(40,)]
         assert _exact(store)
