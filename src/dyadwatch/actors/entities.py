@@ -108,8 +108,8 @@ class EntityResolver:
 
     def _span_text(self, start: int, end: int) -> str:
         """The text of tokens start..end-1 (a slice: a Span's text builds every Token again)."""
-        toks = self.toks
-        return self.text[toks[start].idx : toks[end - 1].idx + len(toks[end - 1].text)]
+        starts = self.lists.starts
+        return self.text[starts[start] : starts[end - 1] + len(self.lists.texts[end - 1])]
 
     def person_entity(self, person: Person, text: str) -> Entity:
         code = person.country or "UNK"
