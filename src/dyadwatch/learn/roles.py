@@ -23,7 +23,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from dyadwatch.learn.linear import BUILTIN, LinearModel, load_named
 from dyadwatch.records import Entity, Event
@@ -212,8 +212,9 @@ class Tables:
 
     def trigger(self, e: Event) -> int:
         """The token an event's trigger starts at, looked for in its sentence."""
-        s, end = self.actors.lists.sents[e.evidence.sentence_index]
-        return min(bisect_left(self.ctx.toks, e.evidence.trigger_start, lo=s, hi=end, key=_offset), end - 1)
+        lists = self.actors.lists
+        s, end = lists.sents[e.evidence.sentence_index]
+        return min(bisect_left(lists.starts, e.evidence.trigger_start, lo=s, hi=end), end - 1)  # Token.idx, from the lists
 
     def open_choice(self, e: Event) -> bool:
         """Whether the event's sentence or the article's dyad offers a country besides its parties: most
@@ -225,10 +226,6 @@ class Tables:
             return True
         acting = {a.code for a in e.actor}
         return len(acting) == 1 and self.partner(e.actor[0].code) not in taken
-
-
-def _offset(t: Any) -> int:
-    return int(t.idx)
 
 
 def _distances(heads: Sequence[int], i: int) -> dict[int, int]:

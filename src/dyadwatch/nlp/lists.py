@@ -56,6 +56,24 @@ class ParseLists:
             i = heads[i]
         return True
 
+    def subtree(self, top: int) -> list[int]:
+        """The positions of ``Token.subtree`` of token ``top``, in its order: each word's left dependents'
+        subtrees, the word, then its right dependents' subtrees (text order, unless the parse crosses)."""
+        out: list[int] = []
+        kids = self.kids
+
+        def walk(i: int) -> None:
+            for k in kids[i]:
+                if k < i:
+                    walk(k)
+            out.append(i)
+            for k in kids[i]:
+                if k > i:
+                    walk(k)
+
+        walk(top)
+        return out
+
     def text(self, start: int, end: int) -> str:
         """``doc[start:end].text`` for start < end: the words and the spaces between them, no Span built."""
         texts, spaces = self.texts, self.spaces
