@@ -13,12 +13,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, SPACY
 
 _KEY = "dyadwatch.lists"
+
+
+class SentenceBounds(NamedTuple):
+    """A sentence's ``Span.start``, ``Span.end``, ``Span.start_char`` and ``Span.end_char``."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,11 @@ class ParseLists:
                 return False
             i = heads[i]
         return True
+
+    def bounds(self, n: int) -> SentenceBounds:
+        """Sentence ``n``'s token and character offsets: what the coder reads of its Span, without building it."""
+        start, end = self.sents[n]
+        return SentenceBounds(start, end, self.starts[start], self.starts[end - 1] + len(self.texts[end - 1]))
 
     def subtree(self, top: int) -> list[int]:
         """The positions of ``Token.subtree`` of token ``top``, in its order: each word's left dependents'
