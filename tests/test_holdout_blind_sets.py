@@ -43,7 +43,7 @@ SETS = [
     HoldoutSet("holdout4", (161, 160, 90), ("holdout", "holdout2", "holdout3", "demo")),
     HoldoutSet("holdout5", (161, 152, 99), ("holdout", "holdout2", "holdout3", "holdout4", "demo")),
     HoldoutSet("holdout6", (156, 150, 88), ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "demo")),
-    HoldoutSet("holdout7", (173, 168, 104), ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "demo")),
+    HoldoutSet("holdout7", (173, 167, 103), ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "demo")),
 ]
 ARTICLES = [(s, a) for s in SETS for a in s.articles]
 
