@@ -1,10 +1,11 @@
-"""The third to sixth hold-out gold sets (examples/holdout3/ to examples/holdout6/): integrity only, never a
+"""The third to seventh hold-out gold sets (examples/holdout3/ to examples/holdout7/): integrity only, never a
 threshold on the coder's score.
 
 Each set was written and annotated before the coder ever ran on it, to measure the coder on text nobody tuned
 on: the third in the seventh session, the fourth in the eighth, when the three earlier sets became development
 sets (the engineers who tune the coder read and measure them), the fifth in the ninth, when the fourth became one
-too, and the sixth in the tenth, while the fifth was still blind. These tests check only that the files are well
+too, the sixth in the tenth, while the fifth was still blind, and the seventh in the eleventh, when the fifth and
+sixth had become development sets. These tests check only that the files are well
 formed and agree with the ontology; the scores are reported by `dyadwatch eval examples/holdoutN/gold.jsonl`.
 """
 
@@ -42,6 +43,7 @@ SETS = [
     HoldoutSet("holdout4", (161, 160, 90), ("holdout", "holdout2", "holdout3", "demo")),
     HoldoutSet("holdout5", (161, 152, 99), ("holdout", "holdout2", "holdout3", "holdout4", "demo")),
     HoldoutSet("holdout6", (156, 150, 88), ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "demo")),
+    HoldoutSet("holdout7", (173, 167, 103), ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "demo")),
 ]
 ARTICLES = [(s, a) for s in SETS for a in s.articles]
 
