@@ -185,6 +185,7 @@ class Tables:
         self.ctx, self.actors = ctx, ctx.actors
         self.ranks = {code: n for n, (code, _) in enumerate(ctx.actors.country_counts())}
         self._named: dict[int, list[int]] = {}
+        self._parties: list[int] | None = None
         self._partners: dict[str, str | None] = {}
         self._dyad: set[str] = set()
 
@@ -206,8 +207,11 @@ class Tables:
         """The tokens of the sentence s..e that name a party."""
         if s not in self._named:
             actors = self.actors
-            people, entries = actors.tok_person, actors.tok_entry
-            self._named[s] = [i for i in range(s, e) if (i in people or i in entries) and actors.entity_at(i) is not None]
+            if self._parties is None:  # the article's tokens in a person or a word-table entry, in text order
+                self._parties = sorted({*actors.tok_person, *actors.tok_entry})
+            parties = self._parties
+            within = parties[bisect_left(parties, s) : bisect_left(parties, e)]
+            self._named[s] = [i for i in within if actors.entity_at(i) is not None]
         return self._named[s]
 
     def trigger(self, e: Event) -> int:
