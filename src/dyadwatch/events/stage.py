@@ -10,6 +10,7 @@ from dyadwatch.events.dates import find_dates
 from dyadwatch.events.lexicon import load_lexicon, match_contexts
 from dyadwatch.events.places import dateline_place
 from dyadwatch.events.pruning import prune_events
+from dyadwatch.learn.actor import load_actor_model
 from dyadwatch.learn.keep import keep_events
 from dyadwatch.learn.roles import load_roles_model
 from dyadwatch.ontology import load_ontology
@@ -42,6 +43,7 @@ def coder_context(work: Work, onto: Any = None) -> Context:
         deps=lists.deps,
         kids=lists.kids,
         roles_model=load_roles_model(work.config.roles_model),
+        actor_model=load_actor_model(work.config.actor_model),
     )
 
 
