@@ -2,13 +2,14 @@
 
 Each development set is coded once with the rules alone; every event the coder
 proposes is labelled by the eval's own matcher (kept = it matches a gold event
-that ``dyadwatch eval`` would count, one to one, in confidence order). The five
-sets are the five folds: for each, a model is trained on the other four (its
-threshold chosen by leave-one-set-out inside those four) and the held-out set is
-scored with ``score_articles``, with and without the filter, overall and per
-language. The shipped model is trained on all five sets.
+that ``dyadwatch eval`` would count, one to one, in confidence order). The
+development sets (``bench/dev_sets.py``) are the folds: for each, a model is trained
+on the others (its threshold chosen by leave-one-set-out inside them) and the
+held-out set is scored with ``score_articles``, with and without the filter, overall
+and per language. The shipped model is trained on all of them. The coder runs with
+every other learned step as it ships (the recipient model included: train it first).
 
-Only development sets: never the blind hold-outs, the GSR or the seed.
+Only development sets: never the blind hold-outs (``check_trainable`` refuses them), the GSR or the seed.
 
 Example:
     .venv/bin/python bench/train_keep.py                     # fold table, then writes learn/data/keep.json
@@ -28,6 +29,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from dev_sets import DEV_SETS, check_trainable  # noqa: E402
 
 from dyadwatch.eval.gold import GoldArticle, load_gold  # noqa: E402
 from dyadwatch.eval.score import _matches, score_articles  # noqa: E402
@@ -35,7 +39,6 @@ from dyadwatch.learn.keep import ParseView, article_features, filter_events  # n
 from dyadwatch.learn.linear import Example, LinearModel, train  # noqa: E402
 from dyadwatch.records import Event  # noqa: E402
 
-SETS = ("demo", "holdout", "holdout2", "holdout3", "holdout4")
 OUT = ROOT / "src" / "dyadwatch" / "learn" / "data" / "keep.json"
 L2 = 3.0
 MIN_COUNT = 3
@@ -187,12 +190,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cache", help="pickle of the coded sets: written on first use, read afterwards")
     parser.add_argument("--dry-run", action="store_true", help="print the fold table; write no model")
     parser.add_argument("--out", default=str(OUT), help="where the model trained on every set goes")
-    parser.add_argument("--sets", default=",".join(SETS), help="development sets (folds), comma-separated")
+    parser.add_argument("--sets", default=",".join(DEV_SETS), help="development sets (folds), comma-separated (bench/dev_sets.py)")
     parser.add_argument("--limit", type=int, default=None, help="first N articles of each set (a quick check)")
     args = parser.parse_args(argv)
-    sets = [s for s in args.sets.split(",") if s]
-    if any(s.startswith(("holdout5", "holdout6")) for s in sets):
-        parser.error("holdout5 and holdout6 are blind sets: they are never trained on")
+    try:
+        sets = check_trainable([s for s in args.sets.split(",") if s])
+    except ValueError as err:
+        parser.error(str(err))
     data = load(args.cache, sets, args.limit)
     print("\n".join(fold_table(data)))
     if args.dry_run:

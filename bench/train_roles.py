@@ -4,15 +4,19 @@ Each development set is coded once with the rules alone, recording for every mer
 event the options for its recipient (``roles.build_slot``). An event is labelled when a
 gold event matches it on everything the eval checks but the recipient (category,
 sentence, flags, actor: ``score._matches`` with the gold recipient left out); an
-option is right when its country is among that gold event's recipients. The five
-sets are the five folds: for each, a model is trained on the other four, and the
-held-out set is scored with ``score_articles`` with the rules' recipients and with
-the model's, overall and per language. The model's two thresholds (to replace the
-rules' pick, to add a recipient where they found none) are chosen by leave one set
-out inside the four training sets (nested); the shipped model is trained on all
-five sets with the thresholds that do best over the five.
+option is right when its country is among that gold event's recipients. The
+development sets (``bench/dev_sets.py``) are the folds: for each, a model is trained
+on the others, and the held-out set is scored with ``score_articles`` with the rules'
+recipients and with the model's, overall and per language. The model's two thresholds
+(to replace the rules' pick, to add a recipient where they found none) are chosen by
+leave one set out inside the training sets (nested); the shipped model is trained on
+all of them with the thresholds that do best over them all.
 
-Only development sets: never the blind hold-outs, the GSR or the seed.
+The sets are coded with the learned filter off (``keep_model=""``): the filter is
+trained after this model, on its output, so a filter already shipped would have
+seen the held-out fold and would decide which events this table scores.
+
+Only development sets: never the blind hold-outs (``check_trainable`` refuses them), the GSR or the seed.
 
 Example:
     .venv/bin/python bench/train_roles.py                       # fold table, then writes learn/data/roles.json
@@ -32,6 +36,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from dev_sets import DEV_SETS, check_trainable  # noqa: E402
 
 from dyadwatch.eval.gold import GoldArticle, GoldEvent, load_gold  # noqa: E402
 from dyadwatch.eval.score import GENERIC_CODES, _matches, score_articles  # noqa: E402
@@ -39,7 +46,6 @@ from dyadwatch.learn import roles  # noqa: E402
 from dyadwatch.learn.linear import Example, LinearModel, train  # noqa: E402
 from dyadwatch.records import Event  # noqa: E402
 
-SETS = ("demo", "holdout", "holdout2", "holdout3", "holdout4")
 OUT = ROOT / "src" / "dyadwatch" / "learn" / "data" / "roles.json"
 L2 = 2.0
 MIN_COUNT = 3
@@ -74,7 +80,7 @@ def code_set(name: str) -> Coded:
     golds = load_gold(str(ROOT / "examples" / name / "gold.jsonl"))
     coder.choose_recipients = recording  # type: ignore[assignment]
     try:
-        config = replace(Config(), roles_model="") if hasattr(Config(), "roles_model") else Config()
+        config = replace(Config(), roles_model="", keep_model="")
         pipeline = default_pipeline(config)
         articles = [Article(article_id(g.text, g.id), g.id, g.text, None, g.published, None, g.language, "gold", g.id) for g in golds]
         coded: dict[str, list[Event]] = {}
@@ -160,8 +166,8 @@ def _choose_thresholds(sets: dict[str, Coded], examples: dict[str, list[Example]
 
 
 def fold_table(sets: dict[str, Coded]) -> tuple[float, float]:
-    """Leave one set out: for each set, a model trained on the other four with thresholds chosen by leave
-    one out inside those four, scored on the set; prints the table and returns the thresholds for all five."""
+    """Leave one set out: for each set, a model trained on the others with thresholds chosen by leave
+    one out inside them, scored on the set; prints the table and returns the thresholds for all the sets."""
     examples = {name: examples_of(data) for name, data in sets.items()}
     print("pairs (all, positive) per set:", {n: (len(x), sum(y for _, y in x)) for n, x in examples.items()})
     print(f"{'fold':10} {'lang':4} {'rules P/R/F1':>22} {'model P/R/F1':>22}  delta  thresholds")
@@ -188,12 +194,13 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cache", help="a pickle of the coded sets: written once, read afterwards")
     parser.add_argument("--dry-run", action="store_true", help="print the fold table, write no model")
-    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated development sets")
+    parser.add_argument("--sets", default=",".join(DEV_SETS), help="comma-separated development sets (bench/dev_sets.py)")
     parser.add_argument("--out", default=str(OUT))
     args = parser.parse_args(argv)
-    names = [s for s in args.sets.split(",") if s]
-    if any(n.startswith(("holdout5", "holdout6")) for n in names):
-        parser.error("the blind hold-outs are never used for training")
+    try:
+        names = check_trainable([s for s in args.sets.split(",") if s])
+    except ValueError as err:
+        parser.error(str(err))
     cache = Path(args.cache) if args.cache else None
     if cache is not None and cache.is_file():
         sets = pickle.loads(cache.read_bytes())

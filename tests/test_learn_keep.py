@@ -220,7 +220,9 @@ def test_keep_shipped_model_loads_and_speaks_only_features_the_code_emits() -> N
     assert model is not None and model.weights and 0.0 < model.threshold < 1.0
     dead = sorted(f for f in model.weights if not _keys(f) <= KEYS)
     assert not dead
-    assert json.loads(path.read_text(encoding="utf-8"))["meta"]["trained_by"] == "bench/train_keep.py"
+    meta = json.loads(path.read_text(encoding="utf-8"))["meta"]
+    assert meta["trained_by"] == "bench/train_keep.py"
+    assert _training_script().check_trainable(meta["sets"])  # no blind set among those it was trained on
 
 
 @pytest.mark.parametrize("language,text,governor,governed", [
@@ -234,7 +236,7 @@ def test_keep_emitted_features_all_have_known_keys(parse: Any, language: str, te
     assert set().union(*(_keys(f) for f in emitted)) <= KEYS
 
 
-def test_keep_training_script_is_deterministic_on_a_small_slice() -> None:
+def _training_script() -> Any:
     import importlib.util
 
     script = Path(__file__).resolve().parents[1] / "bench" / "train_keep.py"
@@ -243,6 +245,18 @@ def test_keep_training_script_is_deterministic_on_a_small_slice() -> None:
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("train_keep", module)  # its dataclass looks its module up by name
     spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("sets", ["holdout7", "demo,holdout7"])
+def test_keep_training_refuses_a_blind_set(sets: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        _training_script().main(["--sets", sets, "--dry-run"])
+    assert stop.value.code == 2 and "holdout7 is a blind set" in capsys.readouterr().err
+
+
+def test_keep_training_script_is_deterministic_on_a_small_slice() -> None:
+    module = _training_script()
     data = {name: module.code_set(name, limit=2) for name in ("demo", "holdout")}
     first, second = module.fit(data, sorted(data)), module.fit(data, sorted(data))
     assert first.weights and first.weights == second.weights and first.threshold == second.threshold

@@ -147,6 +147,7 @@ def test_roles_shipped_model_loads_with_features_the_code_emits():
     assert model is not None and model.weights and "add_threshold" in model.meta
     dead = [f for f in model.weights if f[:1] not in "+-" or f[1:].split("|")[0].split("=")[0] not in FAMILIES]
     assert not dead
+    assert _bench().check_trainable(model.meta["sets"])  # no blind set among those it was trained on
 
 
 def _bench():
@@ -205,3 +206,16 @@ def test_roles_config_key_turns_the_model_off_or_points_elsewhere(value, expecte
 
     assert Config().roles_model == BUILTIN
     assert load_config(environ={}, overrides={"roles_model": value}).roles_model == expected
+
+
+@pytest.mark.parametrize("sets", ["holdout7", "demo,holdout7"])
+def test_roles_training_refuses_a_blind_set(sets, capsys):
+    bench = _bench()
+    with pytest.raises(SystemExit) as stop:
+        bench.main(["--sets", sets, "--dry-run"])
+    assert stop.value.code == 2 and "holdout7 is a blind set" in capsys.readouterr().err
+
+
+def test_roles_training_folds_are_the_development_sets():
+    folds = _bench().DEV_SETS
+    assert "holdout7" not in folds and {"demo", "holdout5", "holdout6"} <= set(folds)

@@ -89,6 +89,12 @@ class Config:
     keep_model: str = "builtin"
     # the learned recipient choice (learn/roles.py): "builtin" (trained by bench/train_roles.py), a path, or ""
     roles_model: str = "builtin"
+    # the learned actor choice (learn/actor.py): "" (the rules alone), "builtin" (the model trained by
+    # bench/train_actor.py) or a path. Off by default: it helped none of 7 leave-one-set-out folds
+    actor_model: str = ""
+    # the learned category correction (learn/category.py): "" (the lexicon's categories), "builtin" (the model trained
+    # by bench/train_category.py) or a path. Off by default: it helped none of 7 leave-one-set-out folds
+    category_model: str = ""
 
     def with_overrides(self, values: Mapping[str, Any], where: str) -> "Config":
         """Return a copy with ``values`` applied; unknown keys are errors."""

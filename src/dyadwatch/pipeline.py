@@ -73,9 +73,11 @@ def coder_version(config: Config) -> str:
         from dyadwatch.events.examples import examples_tag
 
         tag = f"+embed.{examples_tag(config.examples)}" if config.examples else "+embed"
-    # so does a learned step turned off or given another model (learn/): "+keep.off", "+roles.my-model"
-    for step, name in (("keep", config.keep_model), ("roles", config.roles_model)):
-        if name != "builtin":
+    # so does a learned step set otherwise than its default (learn/): "+keep.off", "+roles.my-model",
+    # "+actor.builtin" (the actor choice is off by default)
+    for step in ("keep", "roles", "actor", "category"):
+        name = getattr(config, f"{step}_model")
+        if name != Config.__dataclass_fields__[f"{step}_model"].default:
             tag += f"+{step}.{Path(name).stem if name else 'off'}"
     return f"{config.coder_name}/{__version__}{tag}"
 

@@ -37,6 +37,7 @@ from dyadwatch.events.parties import dedupe, resolve_parties
 from dyadwatch.events.places import place_near
 from dyadwatch.events.repeats import _attested, _better, _finite, _main_actor, merge_repeats
 from dyadwatch.events.timing import _default_date, in_content, pick_date
+from dyadwatch.learn.actor import choose_actors
 from dyadwatch.learn.roles import choose_recipients
 from dyadwatch.nlp.lists import parse_lists
 from dyadwatch.records import Entity, Event, Evidence
@@ -297,6 +298,7 @@ def code_events(ctx: Context) -> list[Event]:
         found = _attested(sorted(best.values(), key=lambda e: e.evidence.trigger_start))
         events.extend(found)
         ctx.last_actor = _main_actor(found) or ctx.last_actor
-    # the learned recipient choice (learn/roles.py) reads the merged events; without a model it returns them
-    return choose_recipients(merge_repeats(events, ctx.onto, verbal), ctx)
+    # the learned recipient choice (learn/roles.py), then the actor choice (learn/actor.py), read the merged
+    # events; without a model each returns them
+    return choose_actors(choose_recipients(merge_repeats(events, ctx.onto, verbal), ctx), ctx, ctx.actor_model)
 

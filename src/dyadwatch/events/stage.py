@@ -10,6 +10,8 @@ from dyadwatch.events.dates import find_dates
 from dyadwatch.events.lexicon import load_lexicon, match_contexts
 from dyadwatch.events.places import dateline_place
 from dyadwatch.events.pruning import prune_events
+from dyadwatch.learn.actor import load_actor_model
+from dyadwatch.learn.category import correct_categories
 from dyadwatch.learn.keep import keep_events
 from dyadwatch.learn.roles import load_roles_model
 from dyadwatch.ontology import load_ontology
@@ -42,6 +44,7 @@ def coder_context(work: Work, onto: Any = None) -> Context:
         deps=lists.deps,
         kids=lists.kids,
         roles_model=load_roles_model(work.config.roles_model),
+        actor_model=load_actor_model(work.config.actor_model),
     )
 
 
@@ -53,6 +56,8 @@ class EventStage(BaseStage):
     def __call__(self, work: Work) -> Work:
         # readings that name no relation the ontology counts go before the events leave the stage
         ctx = coder_context(work)
-        events = prune_events(code_events(ctx), work.language or "en")
+        # the learned category correction (learn/category.py) moves an event across an ontology boundary first
+        coded = correct_categories(code_events(ctx), ctx, work.language or "en", work.config.category_model)
+        events = prune_events(coded, work.language or "en")
         work.events = keep_events(events, ctx, work.language or "en", work.config.keep_model)
         return work
