@@ -223,18 +223,21 @@ class RecallModel:
                 cats.setdefault(head, {})[feat] = w
         return cls(event, model.bias, model.threshold, cats)
 
-    def score(self, feats: frozenset[str]) -> tuple[float, str]:
+    def score(self, feats: frozenset[str], floor: float = 0.0) -> tuple[float, str]:
         """The probability that the word tells an event the eval would count in the category the model
-        gives it (the event scorer's probability times the category scorer's), and that category."""
+        gives it (the event scorer's probability times the category scorer's), and that category.
+
+        Below ``floor`` the event scorer alone settles it (the product is no higher): no category is read."""
+        event = self.event
+        p = _sigmoid(self.bias + sum(event[f] for f in feats & event.keys()))
+        if p < floor:
+            return p, ""
         best, top = "", -math.inf
         for cat, w in sorted(self.categories.items()):
-            s = w.get("bias", 0.0) + sum(w.get(f, 0.0) for f in feats)
+            s = w.get("bias", 0.0) + sum(w[f] for f in feats & w.keys())
             if s > top:
                 best, top = cat, s
-        if not best:
-            return 0.0, ""
-        z = self.bias + sum(self.event.get(f, 0.0) for f in feats)
-        return _sigmoid(z) * _sigmoid(top), best
+        return (p * _sigmoid(top), best) if best else (0.0, "")
 
 
 def _sigmoid(z: float) -> float:
@@ -255,7 +258,7 @@ def propose(ctx: Context, sent: Any, cands: list[Candidate]) -> list[Candidate]:
     taken = {c.token.i for c in cands}.union(*(c.consumed for c in cands))
     out: list[Candidate] = []
     for i in eligible(ctx, sent.start, sent.end, taken):
-        p, cat = model.score(token_features(ctx, i, parties))
+        p, cat = model.score(token_features(ctx, i, parties), model.threshold)
         if p >= model.threshold and cat:
             trig = Trigger((ctx.lemmas[i],), cat, None, ctx.pos[i], frozenset(), LEARNED)
             out.append(Candidate(ctx.toks[i], trig))
