@@ -3,8 +3,9 @@
 Each development set is coded once with the coder as it ships, its category
 correction off; what ``code_events`` returns is kept with the parse. Every event
 whose lexicon category has boundary alternatives (``learn/data/category_pairs.json``)
-gives one example per alternative, labelled by the eval's own matcher: 1 when the
-event counts as right under the alternative and not under its own category. The
+gives one example per alternative where either category counts as right, labelled by
+the eval's own matcher: 1 when only the alternative does (an event wrong under both,
+with the wrong parties or no gold event there, says nothing about the boundary). The
 development sets (``bench/dev_sets.py``) are the folds: for each, a model is trained on
 the others (its threshold chosen by leave-one-set-out inside them) and the held-out
 set is scored with ``score_articles`` after the rest of the stage (``prune_events``,

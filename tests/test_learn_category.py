@@ -146,6 +146,17 @@ def test_category_without_a_model_passes_the_events_unchanged() -> None:
     assert correct_categories(events, SimpleNamespace(), "en", "") is events  # type: ignore[arg-type]
 
 
+def test_category_move_its_weights_cannot_lift_to_the_threshold_is_never_scored(tmp_path: Path) -> None:
+    from dyadwatch.learn.category import reachable
+
+    weak = LinearModel(weights={"CONSULT>AGREE|future": 1.0, "PROTEST>ACCUSE": 9.0}, bias=-5.0)
+    assert {old: list(news) for old, news in reachable(weak).items()} == {"PROTEST": ["ACCUSE"]}
+    path = tmp_path / "weak.json"
+    weak.save(path)
+    consult = SimpleNamespace(category="CONSULT")  # nothing reachable: neither the events nor the parse are read
+    assert correct_categories([consult], SimpleNamespace(), "en", str(path)) == [consult]  # type: ignore[list-item]
+
+
 @pytest.mark.parametrize("language,text", [
     ("en", "France condemned Algeria on Monday. Germany imposed sanctions on Iran."),
     ("fr", "La France a condamné l'Algérie lundi. L'Allemagne a imposé des sanctions à l'Iran."),

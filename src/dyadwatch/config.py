@@ -89,6 +89,9 @@ class Config:
     keep_model: str = "builtin"
     # the learned recipient choice (learn/roles.py): "builtin" (trained by bench/train_roles.py), a path, or ""
     roles_model: str = "builtin"
+    # the learned recall step (learn/recall.py): "" (the lexicon's candidates alone), "builtin" (learn/data/recall.json,
+    # written by bench/train_recall.py) or a path. Off, and no model shipped: it helped 3 of 7 leave-one-set-out folds
+    recall_model: str = ""
     # the learned actor choice (learn/actor.py): "" (the rules alone), "builtin" (the model trained by
     # bench/train_actor.py) or a path. Off by default: it helped none of 7 leave-one-set-out folds
     actor_model: str = ""

@@ -75,7 +75,7 @@ def coder_version(config: Config) -> str:
         tag = f"+embed.{examples_tag(config.examples)}" if config.examples else "+embed"
     # so does a learned step set otherwise than its default (learn/): "+keep.off", "+roles.my-model",
     # "+actor.builtin" (the actor choice is off by default)
-    for step in ("keep", "roles", "actor", "category"):
+    for step in ("keep", "roles", "recall", "actor", "category"):
         name = getattr(config, f"{step}_model")
         if name != Config.__dataclass_fields__[f"{step}_model"].default:
             tag += f"+{step}.{Path(name).stem if name else 'off'}"

@@ -38,6 +38,7 @@ from dyadwatch.events.places import place_near
 from dyadwatch.events.repeats import _attested, _better, _finite, _main_actor, merge_repeats
 from dyadwatch.events.timing import _default_date, in_content, pick_date
 from dyadwatch.learn.actor import choose_actors
+from dyadwatch.learn.recall import marked, propose
 from dyadwatch.learn.roles import choose_recipients
 from dyadwatch.nlp.lists import parse_lists
 from dyadwatch.records import Entity, Event, Evidence
@@ -283,11 +284,12 @@ def code_events(ctx: Context) -> list[Event]:
             continue  # no word of the sentence may trigger: no candidate, no event (most sentences of a long article)
         sent = parse_lists(ctx.doc).bounds(index)  # the offsets the steps read of the sentence, not its Span
         cands = fold_governed(find_candidates(sent, ctx), ctx, sent)
+        cands += propose(ctx, sent, cands)  # the learned recall step (learn/recall.py): none without a model
         best: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], Event] = {}
         for cand in cands:
             if ctx.lemmas[cand.token.i] in ctx.lexicon.reporting and len(cand.trigger.words) == 1 and not _acts_on_thing(cand.token):
                 continue  # saying is not an event; "stressed the need to" (a longer pattern) is a demand
-            event = build_event(cand, index, ctx, sent)
+            event = marked(build_event(cand, index, ctx, sent), cand)
             if event is None:
                 continue
             if _finite(cand.token):

@@ -68,6 +68,7 @@ class Context:
     spots: list[int] = field(init=False, default_factory=list)
     # the learned recipient choice (learn/roles.py, Config.roles_model); None: the rules' recipient stands
     roles_model: Any = None
+    recall_model: Any = None  # the learned recall step (learn/recall.py, Config.recall_model)
     actor_model: Any = None  # the learned actor choice (learn/actor.py, Config.actor_model)
 
     def __post_init__(self) -> None:

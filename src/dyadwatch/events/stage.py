@@ -13,6 +13,7 @@ from dyadwatch.events.pruning import prune_events
 from dyadwatch.learn.actor import load_actor_model
 from dyadwatch.learn.category import correct_categories
 from dyadwatch.learn.keep import keep_events
+from dyadwatch.learn.recall import load_recall_model
 from dyadwatch.learn.roles import load_roles_model
 from dyadwatch.ontology import load_ontology
 from dyadwatch.pipeline import BaseStage, Work, coder_version
@@ -44,6 +45,7 @@ def coder_context(work: Work, onto: Any = None) -> Context:
         deps=lists.deps,
         kids=lists.kids,
         roles_model=load_roles_model(work.config.roles_model),
+        recall_model=load_recall_model(work.config.recall_model),
         actor_model=load_actor_model(work.config.actor_model),
     )
 

@@ -113,20 +113,54 @@ def _recategorised(e: Event, category: str, onto: Any) -> Event:
     return replace(e, category=category, mode=mode, score=onto.score(category, mode), quad=onto.quad(category))
 
 
+def _cut(model: LinearModel) -> float:
+    """The threshold as a sum of weights (the bias left out): what a move's features must reach."""
+    t = model.threshold
+    return math.log(t / (1.0 - t)) - model.bias if 0.0 < t < 1.0 else (math.inf if t >= 1.0 else -math.inf)
+
+
+# per model (by id, with the model kept alive beside its index): the pairs its threshold can reach
+_REACH: dict[int, tuple[LinearModel, dict[str, dict[str, dict[str, float]]]]] = {}
+
+
+def reachable(model: LinearModel) -> dict[str, dict[str, dict[str, float]]]:
+    """For each lexicon category, the moves whose weights could reach the threshold, each with its weights by
+    base feature ("" for the pair alone). A move no set of its features can lift that far is never scored, so an
+    article whose events have no reachable move costs one dict lookup per event."""
+    held = _REACH.get(id(model))
+    if held is not None and held[0] is model:
+        return held[1]
+    moves: dict[str, dict[str, dict[str, float]]] = {}
+    for old, news in boundary_pairs().items():
+        for new in news:
+            pair = f"{old}>{new}"
+            weights = {f[len(pair) + 1:]: w for f, w in model.weights.items() if f.startswith(pair + "|")}
+            weights[""] = model.weights.get(pair, 0.0)
+            if weights[""] + sum(w for f, w in weights.items() if w > 0 and f) >= _cut(model):
+                moves.setdefault(old, {})[new] = weights
+    _REACH[id(model)] = (model, moves)
+    return moves
+
+
 def correct_events(events: list[Event], view: ParseView, model: LinearModel, onto: Any = None) -> list[Event]:
     """The events with each category moved where the model's best alternative reaches its threshold."""
-    if not events or not view.starts:
+    moves = reachable(model)
+    if not view.starts or not any(e.category in moves for e in events):
         return events
-    t = model.threshold
-    cut = math.log(t / (1.0 - t)) - model.bias if 0.0 < t < 1.0 else (math.inf if t >= 1.0 else -math.inf)
-    weights, known = model.weights, model.weights.keys()
+    cut = _cut(model)
+    placed = place(view, events)
     out = []
-    for e, options in zip(events, article_options(view, events)):
-        best, top = None, cut
-        for cat, feats in options:
-            z = sum(weights[f] for f in feats & known)
-            if z >= top:
-                best, top = cat, z
+    for me in placed:
+        e, best, top = me.event, None, cut
+        options = moves.get(e.category)
+        if options:
+            others = tuple(p.event.category for p in placed if p.sentence == me.sentence and p is not me)
+            base = frozenset(base_features(view, me, others))  # a cue read twice counts once, as in training
+            for new, weights in options.items():
+                get = weights.get
+                z = weights[""] + sum(get(f, 0.0) for f in base)
+                if z >= top:
+                    best, top = new, z
         out.append(e if best is None else _recategorised(e, best, onto))
     return out
 
@@ -142,4 +176,7 @@ def correct_categories(events: list[Event], ctx: Any, language: str, model_name:
     model = load_category_model(model_name)
     if model is None or not events:
         return events
+    moves = reachable(model)
+    if not any(e.category in moves for e in events):
+        return events  # nothing the model could move: the parse is not read
     return correct_events(events, view_of(ctx, language), model, ctx.onto)
