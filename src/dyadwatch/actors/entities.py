@@ -108,11 +108,12 @@ class EntityResolver:
 
     def _span_text(self, start: int, end: int) -> str:
         """The text of tokens start..end-1 (a slice: a Span's text builds every Token again)."""
-        toks = self.toks
-        return self.text[toks[start].idx : toks[end - 1].idx + len(toks[end - 1].text)]
+        starts = self.lists.starts
+        return self.text[starts[start] : starts[end - 1] + len(self.lists.texts[end - 1])]
 
     def person_entity(self, person: Person, text: str) -> Entity:
         code = person.country or "UNK"
+        starts = self.lists.starts  # Token.idx, from the lists
         return Entity(
             code=code,
             sector=person.sector,
@@ -121,8 +122,8 @@ class EntityResolver:
             role=person.role,
             kind="person",
             guessed=person.guessed,
-            start=self.toks[person.start].idx,
-            end=self.toks[person.end - 1].idx + len(self.toks[person.end - 1].text),
+            start=starts[person.start],
+            end=starts[person.end - 1] + len(self.lists.texts[person.end - 1]),
         )
 
     def entity_at(self, i: int) -> Entity | None:
@@ -132,17 +133,16 @@ class EntityResolver:
         return self._at[i]
 
     def _entity_at(self, i: int) -> Entity | None:
-        toks = self.toks
-        t = toks[i]
+        parse = self.lists  # read from the lists: no Token
         person = self.tok_person.get(i)
         if person is not None:
-            return self.person_entity(person, t.text)
+            return self.person_entity(person, parse.texts[i])
         entry = self.tok_entry.get(i)
         if entry is None or entry.code is None:
             return None
         s, e = self.tok_span[i]
         text = self._span_text(s, e)
-        if entry.kind == "capital" and t.dep_ not in ("nsubj", "nsubjpass", "poss", "agent") and self._is_place(i):
+        if entry.kind == "capital" and parse.deps[i] not in ("nsubj", "nsubjpass", "poss", "agent") and self._is_place(i):
             return None
         if entry.kind == "adjective" and self.stance(i):
             return None  # "the Syrian-backed militia" is not Syria
@@ -150,11 +150,10 @@ class EntityResolver:
         sector = entry.sector if entry.kind == "institution" else "GOV"
         if entry.kind == "adjective":
             sector = None
-        return Entity(entry.code, sector, text, entry.canonical, None, kind, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text))
+        return Entity(entry.code, sector, text, entry.canonical, None, kind, parse.starts[s], parse.starts[e - 1] + len(parse.texts[e - 1]))
 
     def _is_place(self, i: int) -> bool:
-        head = self.toks[i].head
-        return head.lower_ in ("in", "at", "to", "à", "en", "from", "de", "near")
+        return self.lists.lower[self.lists.heads[i]] in ("in", "at", "to", "à", "en", "from", "de", "near")
 
     def entities_for(self, token: Any, depth: int = 0) -> list[Entity]:
         """Resolve an argument head (and its coordinated siblings) to entities."""

@@ -16,8 +16,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from spacy.attrs import SPACY
-
 from dyadwatch.actors.clauses import (
     body_titles,
     counterpart_anchor,
@@ -83,7 +81,7 @@ class ArticleActors(NameFinder, EntityResolver):
         self._roles_around_adjectives()
         self._postings = posting_prepositions(gaz.language)
         self.compounds = compound_codes(
-            texts, list(map(bool, doc.to_array(SPACY).tolist())), self._adjective_code, compound_rules(gaz.language)
+            texts, self.lists.spaces, self._adjective_code, compound_rules(gaz.language)
         )
         self.people: list[Person] = []
         self.tok_person: dict[int, Person] = {}
@@ -151,11 +149,10 @@ class ArticleActors(NameFinder, EntityResolver):
 
     # -- people -------------------------------------------------------------
     def _find_people(self) -> None:
-        doc = self.doc
         spans: list[tuple[int, int]] = []
-        for ent in doc.ents:
-            if ent.label_ in _PERSON_LABELS:
-                spans.append(self._trim(ent.start, ent.end))
+        for start, end, label in self.lists.ents:  # Doc.ents, read from the parse lists (no Span per entity)
+            if label in _PERSON_LABELS:
+                spans.append(self._trim(start, end))
         spans.extend(self._titled_names())
         spans.extend(self._apposed_names())
         by_name: dict[str, Person] = {}

@@ -125,12 +125,13 @@ def in_place_name(tok: Any, actors: ArticleActors) -> bool:
     The place entity begins with a word that is not itself an actor ("Sea",
     "the"), while "Western Sahara" begins with its own country entry.
     """
-    if tok.ent_type_ not in PLACE_ENTS:
+    parse, i = actors.lists, tok.i  # read from the parse lists: no Token, no sentence Span
+    if parse.ent_types[i] not in PLACE_ENTS:
         return False
-    start = tok.i
-    while start > tok.sent.start and tok.doc[start].ent_iob_ == "I":
+    start, first = i, parse.sents[parse.sent_of[i]][0]
+    while start > first and parse.ent_iob[start] == 1:  # 1: inside an entity ("I")
         start -= 1
-    return actors.entity_at(tok.i) is None or start != tok.i and actors.entity_at(start) is None
+    return actors.entity_at(i) is None or start != i and actors.entity_at(start) is None
 
 
 def _actors_of(tok: Any, actors: ArticleActors) -> list[Entity]:

@@ -278,11 +278,11 @@ def code_events(ctx: Context) -> list[Event]:
     """All events of one article, at most one per category and actor pair per sentence."""
     events: list[Event] = []
     verbal: set[str] = set()
-    spots, toks = ctx.spots, ctx.toks
+    spots = ctx.spots
     for index, (start, end) in enumerate(parse_lists(ctx.doc).sents):
         if bisect_left(spots, start) == bisect_left(spots, end):
             continue  # no word of the sentence may trigger: no candidate, no event (most sentences of a long article)
-        sent = toks[start].sent  # the sentence's one Span (nlp.stages.index_sentences)
+        sent = parse_lists(ctx.doc).bounds(index)  # the offsets the steps read of the sentence, not its Span
         cands = fold_governed(find_candidates(sent, ctx), ctx, sent)
         cands += propose(ctx, sent, cands)  # the learned recall step (learn/recall.py): none without a model
         best: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], Event] = {}

@@ -146,9 +146,14 @@ def between_parties(t: Any, actors: ArticleActors, meeting: Callable[[Any], bool
     words = collective_words(actors.gaz.language)
     if t.lemma_.lower() in words.mediation:
         return []
-    for w in t.subtree:
-        if w.lower_ not in words.between or w.dep_ not in ("prep", "case"):
+    parse, toks = actors.lists, actors.toks
+    start, end = parse.sents[parse.sent_of[t.i]]
+    if words.between.isdisjoint(parse.lower[start:end]):
+        return []  # most sentences: no "between" / « entre », no subtree to walk
+    for k in parse.subtree(t.i):  # read from the lists: a Token only for "between" / « entre »
+        if parse.lower[k] not in words.between or parse.deps[k] not in ("prep", "case"):
             continue
+        w = toks[k]
         obj = next((c for c in w.children if c.dep_ == "pobj"), None) if w.dep_ == "prep" else w.head
         if obj is None:
             continue

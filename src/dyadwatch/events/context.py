@@ -83,10 +83,9 @@ class Context:
         if not self.heads:
             self.heads, self.deps, self.kids = parse_lists(self.doc)
         # the positions find_candidates looks at: words the lexicon knows, and verbs (a reported obligation)
-        known = self.lexicon.triggers
+        known, lemmas, lower = self.lexicon.triggers, self.lemmas, self.lower
         self.spots = [
-            i for i, (p, lemma, low) in enumerate(zip(self.pos, self.lemmas, self.lower))
-            if p in _TRIGGER_POS and (p == "VERB" or lemma in known or low in known)
+            i for i, p in enumerate(self.pos) if p in _TRIGGER_POS and (p == "VERB" or lemmas[i] in known or lower[i] in known)
         ]
 
 

@@ -178,8 +178,9 @@ def match_contexts(lemmas: list[str], lexicon: Lexicon) -> list[str]:
     if index.keys().isdisjoint(words):
         return []  # most sentences name no context: one set operation, no loop over their words
     found: set[str] = set()
-    for i, word in enumerate(words):
-        for name, rest in index.get(word, ()):
+    # only the positions of words that begin some cue phrase (a few of the article's words)
+    for i in [i for i, word in enumerate(words) if word in index]:
+        for name, rest in index[words[i]]:
             if name not in found and tuple(words[i + 1 : i + 1 + len(rest)]) == rest:
                 found.add(name)
     return [name for name in lexicon.contexts if name in found]

@@ -53,6 +53,7 @@ from dyadwatch.events.unnamed import (
     _unnamed_subject,
     _unnamed_target,
 )
+from dyadwatch.nlp.lists import parse_lists
 from dyadwatch.records import Entity
 
 if TYPE_CHECKING:
@@ -369,18 +370,20 @@ def _refers_back(t: Any, lexicon: Lexicon) -> Any | None:
     """The object, when it is an event noun with a definite or demonstrative determiner ("the release",
     « ces sanctions »), which names an event already told, and no party of its own."""
     documents = collective_words(lexicon.language).documents
+    parse = parse_lists(t.doc)  # read from the lists: a Token only for the noun returned
+    deps, kids = parse.deps, parse.kids
     # "refused to back the plan": the object of the verb the reaction governs
     # « a rejeté ce plan » parsed with the plan as a bare oblique: a noun with no preposition is the object
-    objects = [c for c in t.children if c.dep_ in ("dobj", "obj") or c.dep_ in ("obl", "obl:mod") and not any(g.dep_ == "case" for g in c.children)] or [g for c in t.children if c.dep_ == "xcomp" for g in c.children if g.dep_ in ("dobj", "obj")]
+    objects = [c for c in kids[t.i] if deps[c] in ("dobj", "obj") or deps[c] in ("obl", "obl:mod") and not any(deps[g] == "case" for g in kids[c])] or [g for c in kids[t.i] if deps[c] == "xcomp" for g in kids[c] if deps[g] in ("dobj", "obj")]
     for c in objects:
-        if c.pos_ != "NOUN":
+        if parse.pos[c] != "NOUN":
             continue
         # « ces décisions », "this move": a demonstrative points back whatever the noun
-        shown = any(g.dep_ == "det" and "Dem" in g.morph.get("PronType") for g in c.children)
-        if not shown and not lexicon.candidates(c.lemma_.lower()) and c.lemma_.lower() not in documents:
+        shown = any(deps[g] == "det" and "Dem" in parse.feature(g, "PronType") for g in kids[c])
+        if not shown and not lexicon.candidates(parse.lemmas[c]) and parse.lemmas[c] not in documents:
             continue
-        if any(g.dep_ == "det" and (g.lower_ in lexicon.anaphoric or shown) for g in c.children):
-            return None if any(g.dep_ in ("poss", "nmod:poss", "nmod", "prep", "compound", "amod") for g in c.children) else c
+        if any(deps[g] == "det" and (parse.lower[g] in lexicon.anaphoric or shown) for g in kids[c]):
+            return None if any(deps[g] in ("poss", "nmod:poss", "nmod", "prep", "compound", "amod") for g in kids[c]) else t.doc[c]
     return None
 
 

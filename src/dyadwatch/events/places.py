@@ -121,7 +121,7 @@ def _place_spans(doc: Any, gaz: Gazetteer) -> list[tuple[int, int, Place | None]
     place), listed once per Doc (kept in its ``user_data``)."""
     spans = doc.user_data.get("dyadwatch.places")
     if spans is None:
-        spans = [(e.start, e.end, None) for e in doc.ents if e.label_ in ("GPE", "LOC")]
+        spans = [(start, end, None) for start, end, label in parse_lists(doc).ents if label in ("GPE", "LOC")]
         spans += _settlements(doc, gaz)
         doc.user_data["dyadwatch.places"] = spans
     return spans
@@ -201,7 +201,7 @@ def _geocode_at(doc: Any, start: int, end: int, gaz: Gazetteer) -> Place | None:
     found: dict[tuple[int, int, Gazetteer], Place | None] = doc.user_data.setdefault("dyadwatch.geocoded", {})
     key = (start, end, gaz)
     if key not in found:
-        found[key] = geocode(doc[start:end].text, gaz)
+        found[key] = geocode(parse_lists(doc).text(start, end), gaz)
     return found[key]
 
 

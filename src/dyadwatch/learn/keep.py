@@ -54,13 +54,10 @@ class ParseView:
 
 def view_of(ctx: Any, language: str) -> ParseView:
     """The view of a coder ``Context`` (its lists, plus token offsets read in one array call)."""
-    from spacy.attrs import IDX
-
     from dyadwatch.nlp.lists import parse_lists
 
     lists = parse_lists(ctx.doc)
-    starts = ctx.doc.to_array([IDX]).tolist() if len(ctx.doc) else []
-    return ParseView(language, ctx.heads, ctx.deps, ctx.pos, ctx.lemmas, ctx.kids, starts, lists.sent_of, len(lists.sents))
+    return ParseView(language, ctx.heads, ctx.deps, ctx.pos, ctx.lemmas, ctx.kids, lists.starts, lists.sent_of, len(lists.sents))
 
 
 @lru_cache(maxsize=4)

@@ -23,7 +23,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from dyadwatch.learn.linear import BUILTIN, LinearModel, load_named
 from dyadwatch.records import Entity, Event
@@ -185,6 +185,7 @@ class Tables:
         self.ctx, self.actors = ctx, ctx.actors
         self.ranks = {code: n for n, (code, _) in enumerate(ctx.actors.country_counts())}
         self._named: dict[int, list[int]] = {}
+        self._parties: list[int] | None = None
         self._partners: dict[str, str | None] = {}
         self._dyad: set[str] = set()
 
@@ -206,14 +207,18 @@ class Tables:
         """The tokens of the sentence s..e that name a party."""
         if s not in self._named:
             actors = self.actors
-            people, entries = actors.tok_person, actors.tok_entry
-            self._named[s] = [i for i in range(s, e) if (i in people or i in entries) and actors.entity_at(i) is not None]
+            if self._parties is None:  # the article's tokens in a person or a word-table entry, in text order
+                self._parties = sorted({*actors.tok_person, *actors.tok_entry})
+            parties = self._parties
+            within = parties[bisect_left(parties, s) : bisect_left(parties, e)]
+            self._named[s] = [i for i in within if actors.entity_at(i) is not None]
         return self._named[s]
 
     def trigger(self, e: Event) -> int:
         """The token an event's trigger starts at, looked for in its sentence."""
-        s, end = self.actors.lists.sents[e.evidence.sentence_index]
-        return min(bisect_left(self.ctx.toks, e.evidence.trigger_start, lo=s, hi=end, key=_offset), end - 1)
+        lists = self.actors.lists
+        s, end = lists.sents[e.evidence.sentence_index]
+        return min(bisect_left(lists.starts, e.evidence.trigger_start, lo=s, hi=end), end - 1)  # Token.idx, from the lists
 
     def open_choice(self, e: Event) -> bool:
         """Whether the event's sentence or the article's dyad offers a country besides its parties: most
@@ -225,10 +230,6 @@ class Tables:
             return True
         acting = {a.code for a in e.actor}
         return len(acting) == 1 and self.partner(e.actor[0].code) not in taken
-
-
-def _offset(t: Any) -> int:
-    return int(t.idx)
 
 
 def _distances(heads: Sequence[int], i: int) -> dict[int, int]:
