@@ -23,7 +23,6 @@ Example:
 from __future__ import annotations
 
 import argparse
-import pickle
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -35,6 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from dev_sets import DEV_SETS, check_trainable  # noqa: E402
+from train_common import load_cached, top_weights  # noqa: E402
 
 from dyadwatch.actors.registry import apply  # noqa: E402
 from dyadwatch.eval.gold import GoldArticle, load_gold  # noqa: E402
@@ -186,22 +186,6 @@ def fold_table(data: dict[str, DevSet]) -> list[str]:
     return lines
 
 
-def load(cache: str | None, sets: Sequence[str], limit: int | None) -> dict[str, DevSet]:
-    if cache and Path(cache).is_file():
-        with open(cache, "rb") as f:
-            data: dict[str, DevSet] = pickle.load(f)
-        return {n: DevSet(data[n].articles[:limit], data[n].registry) for n in sets}
-    data = {n: code_set(n, limit) for n in sets}
-    if cache:
-        with open(cache, "wb") as f:
-            pickle.dump(data, f)
-    return data
-
-
-def top_weights(model: LinearModel, n: int = 12) -> list[str]:
-    ranked = sorted(model.weights.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:n]
-    return [f"  {w:+.3f}  {f}" for f, w in ranked]
-
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -215,7 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sets = check_trainable([s for s in args.sets.split(",") if s])
     except ValueError as err:
         parser.error(str(err))
-    data = load(args.cache, sets, args.limit)
+    data = load_cached(args.cache, sets, lambda n: code_set(n, args.limit), lambda coded: DevSet(coded.articles[: args.limit], coded.registry))
     print("\n".join(fold_table(data)))
     if args.dry_run:
         return 0

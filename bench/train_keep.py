@@ -20,7 +20,6 @@ Example:
 from __future__ import annotations
 
 import argparse
-import pickle
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -32,6 +31,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from dev_sets import DEV_SETS, check_trainable  # noqa: E402
+from train_common import load_cached, top_weights  # noqa: E402
 
 from dyadwatch.eval.gold import GoldArticle, load_gold  # noqa: E402
 from dyadwatch.eval.score import _matches, score_articles  # noqa: E402
@@ -168,22 +168,6 @@ def fold_table(data: dict[str, list[Coded]]) -> list[str]:
     return lines
 
 
-def load(cache: str | None, sets: Sequence[str], limit: int | None) -> dict[str, list[Coded]]:
-    if cache and Path(cache).is_file():
-        with open(cache, "rb") as f:
-            data: dict[str, list[Coded]] = pickle.load(f)
-        return {n: data[n][:limit] for n in sets}
-    data = {n: code_set(n, limit) for n in sets}
-    if cache:
-        with open(cache, "wb") as f:
-            pickle.dump(data, f)
-    return data
-
-
-def top_weights(model: LinearModel, n: int = 12) -> list[str]:
-    ranked = sorted(model.weights.items(), key=lambda kv: (-abs(kv[1]), kv[0]))[:n]
-    return [f"  {w:+.3f}  {f}" for f, w in ranked]
-
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -197,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sets = check_trainable([s for s in args.sets.split(",") if s])
     except ValueError as err:
         parser.error(str(err))
-    data = load(args.cache, sets, args.limit)
+    data = load_cached(args.cache, sets, lambda n: code_set(n, args.limit), lambda coded: coded[: args.limit])
     print("\n".join(fold_table(data)))
     if args.dry_run:
         return 0
