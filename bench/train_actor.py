@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from dev_sets import DEV_SETS, check_trainable  # noqa: E402
+from train_common import code_gold  # noqa: E402
 
 from dyadwatch.eval.gold import GoldArticle, GoldEvent, load_gold  # noqa: E402
 from dyadwatch.eval.score import _matches, score_articles  # noqa: E402
@@ -62,11 +63,7 @@ def key(e: Event) -> tuple[str, int, int, str, str]:
 def code_set(name: str, limit: int | None = None) -> Coded:
     """Code one development set with the full coder, recording each event's actor slot (the eval's own path)."""
     import dyadwatch.events.coder as coder
-    from dyadwatch.actors.registry import apply, learn
     from dyadwatch.config import Config
-    from dyadwatch.errors import DyadwatchError
-    from dyadwatch.pipeline import default_pipeline
-    from dyadwatch.records import Article, article_id
 
     slots: dict[tuple[str, int, int, str, str], Any] = {}
     choose = coder.choose_actors
@@ -80,18 +77,10 @@ def code_set(name: str, limit: int | None = None) -> Coded:
     golds = load_gold(str(ROOT / "examples" / name / "gold.jsonl"))[:limit]
     coder.choose_actors = recording  # type: ignore[assignment]
     try:
-        pipeline = default_pipeline(replace(Config(), actor_model=""))
-        articles = [Article(article_id(g.text, g.id), g.id, g.text, None, g.published, None, g.language, "gold", g.id) for g in golds]
-        coded: dict[str, list[Event]] = {}
-        people: dict[str, list[Any]] = {}
-        for art, res in zip(articles, pipeline.code(articles)):
-            if not isinstance(res, DyadwatchError):
-                coded[art.doc_id] = list(res.events)
-                people[art.doc_id] = [m.entity for m in res.mentions]
+        coded, registry = code_gold(golds, replace(Config(), actor_model=""))
     finally:
         coder.choose_actors = choose  # type: ignore[assignment]
-    registry = learn(e for es in people.values() for e in es)
-    return {"golds": golds, "coded": {k: apply(v, registry) for k, v in coded.items()}, "slots": slots, "registry": registry}
+    return {"golds": golds, "coded": coded, "slots": slots, "registry": registry}
 
 
 def _near(g: GoldArticle, e: Event) -> list[GoldEvent]:

@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from dev_sets import DEV_SETS, check_trainable  # noqa: E402
+from train_common import code_gold  # noqa: E402
 
 from dyadwatch.eval.gold import GoldArticle, GoldEvent, load_gold  # noqa: E402
 from dyadwatch.eval.score import GENERIC_CODES, _matches, score_articles  # noqa: E402
@@ -60,11 +61,7 @@ Coded = dict[str, Any]  # {"golds", "coded": {doc_id: [Event]}, "slots": {(artic
 def code_set(name: str) -> Coded:
     """Code one development set with the rules, recording each event's slot (the eval's own path)."""
     import dyadwatch.events.coder as coder
-    from dyadwatch.actors.registry import apply, learn
     from dyadwatch.config import Config
-    from dyadwatch.errors import DyadwatchError
-    from dyadwatch.pipeline import default_pipeline
-    from dyadwatch.records import Article, article_id
 
     slots: dict[tuple[str, int, str], Any] = {}
     choose = coder.choose_recipients
@@ -80,19 +77,10 @@ def code_set(name: str) -> Coded:
     golds = load_gold(str(ROOT / "examples" / name / "gold.jsonl"))
     coder.choose_recipients = recording  # type: ignore[assignment]
     try:
-        config = replace(Config(), roles_model="", keep_model="")
-        pipeline = default_pipeline(config)
-        articles = [Article(article_id(g.text, g.id), g.id, g.text, None, g.published, None, g.language, "gold", g.id) for g in golds]
-        coded: dict[str, list[Event]] = {}
-        people: dict[str, list[Any]] = {}
-        for art, res in zip(articles, pipeline.code(articles)):
-            if not isinstance(res, DyadwatchError):
-                coded[art.doc_id] = list(res.events)
-                people[art.doc_id] = [m.entity for m in res.mentions]
+        coded, _ = code_gold(golds, replace(Config(), roles_model="", keep_model=""))
     finally:
         coder.choose_recipients = choose  # type: ignore[assignment]
-    registry = learn(e for es in people.values() for e in es)
-    return {"golds": golds, "coded": {k: apply(v, registry) for k, v in coded.items()}, "slots": slots}
+    return {"golds": golds, "coded": coded, "slots": slots}
 
 
 def _wanted(codes: frozenset[str]) -> frozenset[str]:
