@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,6 +21,7 @@ from dyadwatch.learn.actor import (
 from dyadwatch.learn.linear import BUILTIN
 from dyadwatch.learn.roles import Slot
 from dyadwatch.records import Entity, Event, Evidence
+from training_scripts import training_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -205,11 +206,8 @@ def test_actor_shipped_model_loads_with_features_the_code_emits():
     assert not dead
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("train_actor", ROOT / "bench" / "train_actor.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _bench() -> Any:
+    return training_script("train_actor")
 
 
 def test_actor_training_is_deterministic():

@@ -5,7 +5,6 @@ a model gives the lexicon's categories, and the shipped model speaks only the fe
 from __future__ import annotations
 
 import json
-import sys
 from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
@@ -27,6 +26,7 @@ from dyadwatch.learn.category import (
 from dyadwatch.learn.keep import ParseView, view_of
 from dyadwatch.ontology import load_ontology
 from dyadwatch.records import Entity, Event, Evidence
+from training_scripts import training_script
 
 
 @pytest.fixture(scope="module")
@@ -225,15 +225,7 @@ def test_category_emitted_features_all_have_known_keys(parse: Any, language: str
 
 
 def _training_script() -> Any:
-    import importlib.util
-
-    script = Path(__file__).resolve().parents[1] / "bench" / "train_category.py"
-    spec = importlib.util.spec_from_file_location("train_category", script)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("train_category", module)  # its dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return training_script("train_category")
 
 
 @pytest.mark.parametrize("sets", ["holdout7", "demo,holdout7"])

@@ -5,7 +5,6 @@ speaks only the features the code emits."""
 from __future__ import annotations
 
 import json
-import sys
 from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
@@ -19,6 +18,7 @@ from dyadwatch.errors import DyadwatchError
 from dyadwatch.learn import LinearModel
 from dyadwatch.learn.keep import BUILTIN, ParseView, article_features, filter_events, keep_events, load_keep_model, view_of
 from dyadwatch.records import Entity, Event, Evidence
+from training_scripts import training_script
 
 
 @pytest.fixture(scope="module")
@@ -237,15 +237,7 @@ def test_keep_emitted_features_all_have_known_keys(parse: Any, language: str, te
 
 
 def _training_script() -> Any:
-    import importlib.util
-
-    script = Path(__file__).resolve().parents[1] / "bench" / "train_keep.py"
-    spec = importlib.util.spec_from_file_location("train_keep", script)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("train_keep", module)  # its dataclass looks its module up by name
-    spec.loader.exec_module(module)
-    return module
+    return training_script("train_keep")
 
 
 @pytest.mark.parametrize("sets", ["holdout7", "demo,holdout7"])

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -28,6 +26,7 @@ from dyadwatch.learn.recall import (
     token_features,
 )
 from dyadwatch.pipeline import coder_version
+from training_scripts import training_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -237,13 +236,7 @@ def test_recall_shipped_model_loads_and_has_only_features_the_code_emits():
 
 
 def _training_script() -> Any:
-    script = ROOT / "bench" / "train_recall.py"
-    spec = importlib.util.spec_from_file_location("train_recall", script)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("train_recall", module)  # its dataclasses look their module up by name
-    spec.loader.exec_module(module)
-    return module
+    return training_script("train_recall")
 
 
 @pytest.mark.parametrize("sets", ["holdout7", "demo,holdout7"])

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from dyadwatch.learn import LinearModel
 from dyadwatch.learn.roles import BUILTIN, Option, Slot, choose, load_roles_model, option_features, pair_features, path
+from training_scripts import training_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -150,11 +151,8 @@ def test_roles_shipped_model_loads_with_features_the_code_emits():
     assert _bench().check_trainable(model.meta["sets"])  # no blind set among those it was trained on
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("train_roles", ROOT / "bench" / "train_roles.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def _bench() -> Any:
+    return training_script("train_roles")
 
 
 def test_roles_training_is_deterministic():
