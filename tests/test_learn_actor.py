@@ -218,10 +218,6 @@ def test_actor_training_is_deterministic():
     assert first.weights == second.weights and first.bias == second.bias and first.meta["add_threshold"] == 0.5
 
 
-def test_actor_training_refuses_a_blind_set():
-    with pytest.raises(SystemExit):
-        _bench().main(["--sets", "demo,holdout7", "--dry-run"])
-
 
 @pytest.fixture(scope="module")
 def coded(config, tmp_path_factory):

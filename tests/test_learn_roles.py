@@ -206,13 +206,6 @@ def test_roles_config_key_turns_the_model_off_or_points_elsewhere(value, expecte
     assert load_config(environ={}, overrides={"roles_model": value}).roles_model == expected
 
 
-@pytest.mark.parametrize("sets", ["holdout7", "demo,holdout7"])
-def test_roles_training_refuses_a_blind_set(sets, capsys):
-    bench = _bench()
-    with pytest.raises(SystemExit) as stop:
-        bench.main(["--sets", sets, "--dry-run"])
-    assert stop.value.code == 2 and "holdout7 is a blind set" in capsys.readouterr().err
-
 
 def test_roles_training_folds_are_the_development_sets():
     folds = _bench().DEV_SETS
