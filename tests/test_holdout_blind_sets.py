@@ -45,6 +45,7 @@ SETS = [
     HoldoutSet("holdout6", (156, 150, 88), ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "demo")),
     HoldoutSet("holdout7", (173, 167, 103), ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "demo")),
     HoldoutSet("holdout8", (160, 147, 124), ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "demo")),
+    HoldoutSet("holdout9", (160, 155, 99), ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "demo")),
 ]
 ARTICLES = [(s, a) for s in SETS for a in s.articles]
 
