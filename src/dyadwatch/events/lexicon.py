@@ -8,7 +8,7 @@ particle, its prepositional object). The longest matching pattern wins, so
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from dyadwatch.actors.gazetteer import read_data
@@ -137,7 +137,6 @@ def load_lexicon(language: str) -> Lexicon:
             bool(item.get("invert", False)),
         )
         by_head.setdefault(words[0], []).append(trig)
-    _add_nominal(by_head, data.get("nominalisations") or {})
     modality = read_data("dyadwatch.events", f"modality.{language}.yaml") or {}
     ctx = read_data("dyadwatch.events", f"contexts.{language}.yaml") or {}
     contexts = {
@@ -165,25 +164,6 @@ def load_lexicon(language: str) -> Lexicon:
         condition=cues("condition"),
         wishes=cues("wishes"),
     )
-
-
-def _add_nominal(by_head: dict[str, list[Trigger]], nouns: dict[str, str]) -> None:
-    """Give each noun of an act the verb's patterns of several words (« l'envoi de navires » as
-    « envoyer navire », "the deployment of troops" as "deploy troop").
-
-    Why: the object that makes a verb's pattern specific follows its noun too (« de », "of"), so the
-    noun means what the verb does; one-word patterns are not copied, a bare noun being vaguer than its
-    verb. A noun's own patterns win: a copy is added only where the noun has no pattern of those words.
-    """
-    for noun, verb in nouns.items():
-        noun, verb = str(noun).lower(), str(verb).lower()
-        have = {t.words[1:] for t in by_head.get(noun, ())}
-        for trig in by_head.get(verb, ()):
-            if len(trig.words) < 2 or trig.invert or trig.words[1:] in have or noun == verb and trig.pos != "VERB":
-                continue  # host verbs name their guest by the subject, which a noun has not
-            pos = "NOUN" if trig.pos in ("VERB", None) else trig.pos
-            by_head.setdefault(noun, []).append(replace(trig, words=(noun, *trig.words[1:]), pos=pos))
-            have.add(trig.words[1:])
 
 
 def match_contexts(lemmas: list[str], lexicon: Lexicon) -> list[str]:
