@@ -44,6 +44,9 @@ SETS = [
     HoldoutSet("holdout5", (161, 152, 99), ("holdout", "holdout2", "holdout3", "holdout4", "demo")),
     HoldoutSet("holdout6", (156, 150, 88), ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "demo")),
     HoldoutSet("holdout7", (173, 167, 103), ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "demo")),
+    HoldoutSet("holdout8", (159, 144, 120), ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "demo")),
+    HoldoutSet("holdout9", (160, 155, 99), ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "demo")),
+    HoldoutSet("holdout10", (189, 164, 101), ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "demo")),
 ]
 ARTICLES = [(s, a) for s in SETS for a in s.articles]
 

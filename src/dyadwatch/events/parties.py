@@ -97,6 +97,11 @@ FOREIGN_PEOPLE_MODES = {"deport"}
 UNSAID_AGENT_ACTS = {"COERCE", "SANCTION", "ASSAULT", "MOBILIZE"}
 
 
+# acts done to people in a state's hands: the people it arrests or sentences may be its own nationals
+# (with STATE_UNDOING's releases), a group apart from the state that acts on them
+PEOPLE_ACTS = {"COERCE"}
+
+
 # verbal reactions, which may answer an event told before ("welcomed the release")
 REACTIONS = {"SUPPORT", "ACCUSE", "REJECT"}
 
@@ -314,7 +319,8 @@ def resolve_parties(cand: Candidate, ctx: Context) -> tuple[tuple[Entity, ...], 
         return None
     actor, recipient, via_parse = found
     actor_t = dedupe(actor)
-    recipient_t = tuple(e for e in dedupe(recipient) if not any(_same_body(e, a) for a in actor_t))
+    on_people = cand.trigger.category in PEOPLE_ACTS or (cand.trigger.category, cand.mode or cand.trigger.mode) in STATE_UNDOING
+    recipient_t = tuple(e for e in dedupe(recipient) if not any(_same_body(e, a, on_people and _people_group(e, ctx)) for a in actor_t))
     rcodes = {e.code for e in recipient_t}
     actor_t = tuple(_unguess(e, rcodes, ctx) for e in actor_t)
     if rcodes == {"UNK"} and len({a.code for a in actor_t}) == 1 and actor_t[0].code not in NON_STATE:
@@ -392,15 +398,29 @@ def _reacting(i: int, ctx: Context) -> bool:
     return any(tr.category in REACTIONS for tr in ctx.lexicon.candidates(ctx.lemmas[i]))
 
 
-def _same_body(e: Entity, a: Entity) -> bool:
+def _same_body(e: Entity, a: Entity, on_people: bool = False) -> bool:
     """The recipient is the actor itself: the same entity, or the same country's same sector
     ("China would suspend the controls it announced"), where neither is a person; parliament
-    acting on the government, or police on civilians, are two bodies."""
+    acting on the government, or police on civilians, are two bodies. ``on_people``: the recipient is
+    a group of people that an arrest or a release acts on ("several Malian officers were arrested",
+    « dix opposants togolais »): those people, not the state, even when of the acting state's own
+    country; only the same words name the actor itself."""
+    if on_people:
+        return e.name.lower() == a.name.lower()
     if (e.code, e.canonical) == (a.code, a.canonical):
         return True
     if e.kind == "person" or a.kind == "person" or e.code != a.code:
         return False
     return (e.sector or "GOV") == (a.sector or "GOV")
+
+
+def _people_group(e: Entity, ctx: Context) -> bool:
+    """A group named by a plural noun ("several Malian officers", « quatre employés maliens »): people,
+    not a state body nor a phrase the parse took for a party (« à la mi-novembre »)."""
+    if e.kind != "group" or e.start < 0:
+        return False
+    span = ctx.doc.char_span(e.start, e.end, alignment_mode="expand")
+    return span is not None and span.root.pos_ == "NOUN" and "Plur" in span.root.morph.get("Number")
 
 
 def _hosted(cand: Candidate, ctx: Context) -> bool:
