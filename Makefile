@@ -51,12 +51,17 @@ eval: setup
 	$(BIN)/dyadwatch eval examples/holdout3/gold.jsonl
 	# hold-out 4 (eighth session): annotated blind, a development set from the ninth session on
 	$(BIN)/dyadwatch eval examples/holdout4/gold.jsonl
-	# hold-outs 5 and 6 (ninth and tenth sessions): annotated blind, measured blind, training data from the eleventh on
+	# hold-outs 5 to 7 (ninth to eleventh sessions): annotated blind, measured blind, training data from the next session on
 	$(BIN)/dyadwatch eval examples/holdout5/gold.jsonl
 	$(BIN)/dyadwatch eval examples/holdout6/gold.jsonl
-	# the blind hold-out set (eleventh session): annotated before the coder ran on it, never used to tune rules or to
-	# train the learned components (bench/dev_sets.py refuses it)
 	$(BIN)/dyadwatch eval examples/holdout7/gold.jsonl
+	# hold-outs 9 and 10 (twelfth session, events of 2019-2021 and 2015-2018): annotated blind, measured blind once, then
+	# development and training sets
+	$(BIN)/dyadwatch eval examples/holdout9/gold.jsonl
+	$(BIN)/dyadwatch eval examples/holdout10/gold.jsonl
+	# the blind hold-out set (twelfth session): annotated before the coder ran on it, never used to tune rules or to
+	# train the learned components (bench/dev_sets.py refuses it)
+	$(BIN)/dyadwatch eval examples/holdout8/gold.jsonl
 	@if [ -f ../shared/gold/plover_gsr.jsonl ]; then $(BIN)/dyadwatch eval ../shared/gold/plover_gsr.jsonl; fi
 	@if [ -f ../shared/seed/seed-article.gold.json ]; then $(BIN)/dyadwatch eval ../shared/seed/seed-article.gold.json; fi
 

@@ -1,11 +1,13 @@
-"""The third to seventh hold-out gold sets (examples/holdout3/ to examples/holdout7/): integrity only, never a
+"""The third to tenth hold-out gold sets (examples/holdout3/ to examples/holdout10/): integrity only, never a
 threshold on the coder's score.
 
 Each set was written and annotated before the coder ever ran on it, to measure the coder on text nobody tuned
 on: the third in the seventh session, the fourth in the eighth, when the three earlier sets became development
 sets (the engineers who tune the coder read and measure them), the fifth in the ninth, when the fourth became one
 too, the sixth in the tenth, while the fifth was still blind, and the seventh in the eleventh, when the fifth and
-sixth had become development sets. These tests check only that the files are well
+sixth had become development sets. In the twelfth session the seventh became one, the eighth was written as the
+new blind set, and the ninth and tenth (events of 2019-2021 and 2015-2018) were written blind, measured once and
+added to the training sets. These tests check only that the files are well
 formed and agree with the ontology; the scores are reported by `dyadwatch eval examples/holdoutN/gold.jsonl`.
 """
 

@@ -15,6 +15,7 @@ flow: ``context`` (the parse as lists), ``candidates`` (triggers and folding),
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,7 @@ from typing import Any
 from dyadwatch.events.anchoring import _ceased, _exercising_forces, _own_deployment
 from dyadwatch.events.arguments import cue_words
 from dyadwatch.events.candidates import (
+    _detached_participle,
     ANNOUNCED,
     DEMAND,
     FUTURE_CATEGORY,
@@ -274,6 +276,45 @@ def _acts_on_thing(t: Any) -> bool:
     return not clause and any(c.dep_ in ("obj", "dobj") and c.pos_ in ("NOUN", "PROPN") for c in t.children)
 
 
+def _described_targets(found: list[Event], ctx: Context) -> list[Event]:
+    """A judgement told as a second act of the same subject whose target the text only describes ("cut
+    ties with Chad, accusing its neighbour of ...", "..., accusing the Gulf state of ...", « a rompu avec
+    Kiev, accusant le voisin de ... »): the description names the party the first act was done to."""
+    if len(found) < 2:
+        return found
+    by_start = {e.evidence.trigger_start: e for e in found}
+    out = []
+    for e in found:
+        t = _token_at(ctx, e.evidence.trigger_start)
+        if t is not None and e.category in JUDGEMENTS and _detached_participle(ctx, t) and _described_object(ctx, t):
+            own = {x.code for x in e.actor}
+            # the verb the participle hangs on, or the first of its coordinated verbs ("cut ties and recalled ...")
+            head = ctx.heads[t]
+            for v in (head, ctx.heads[head]) if ctx.deps[head] == "conj" else (head,):
+                main = by_start.get(ctx.toks[v].idx)
+                if main is not None and main is not e and {x.code for x in main.actor} == own and main.recipient and not own & {x.code for x in main.recipient}:
+                    e = replace(e, recipient=main.recipient)
+                    break
+        out.append(e)
+    return out
+
+
+def _token_at(ctx: Context, char: int) -> int | None:
+    """The token that starts at character ``char``."""
+    t = ctx.doc.char_span(char, char + 1, alignment_mode="expand")
+    return t.start if t is not None and ctx.toks[t.start].idx == char else None
+
+
+def _described_object(ctx: Context, i: int) -> bool:
+    """The object of the verb at ``i`` is a definite common noun that names no party ("the Gulf state")."""
+    for k in ctx.kids[i]:
+        if ctx.deps[k] in ("obj", "dobj"):
+            if ctx.pos[k] != "NOUN" or ctx.actors.entities_for(ctx.toks[k]):
+                return False
+            return any(ctx.deps[g] in ("det", "poss", "nmod:poss") for g in ctx.kids[k])
+    return False
+
+
 def code_events(ctx: Context) -> list[Event]:
     """All events of one article, at most one per category and actor pair per sentence."""
     events: list[Event] = []
@@ -297,7 +338,7 @@ def code_events(ctx: Context) -> list[Event]:
             # "expelled staff and recalled its ambassador": two modes, two events
             key = (event.category, event.mode or "", tuple(e.code for e in event.actor), tuple(e.code for e in event.recipient))
             best[key] = _better(best.get(key), event, ctx.onto)
-        found = _attested(sorted(best.values(), key=lambda e: e.evidence.trigger_start))
+        found = _described_targets(_attested(sorted(best.values(), key=lambda e: e.evidence.trigger_start)), ctx)
         events.extend(found)
         ctx.last_actor = _main_actor(found) or ctx.last_actor
     # the learned recipient choice (learn/roles.py), then the actor choice (learn/actor.py), read the merged
