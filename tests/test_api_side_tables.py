@@ -9,6 +9,7 @@ texts have words that the needle splits across, and the numpy prefilter of the s
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from typing import Any, Iterator
 
@@ -194,7 +195,7 @@ def test_side_tables_unfiltered_pages_of_a_dated_store_read_up_to_a_date_bound(t
     url = str(tmp_path / "s.duckdb") if backend == "duckdb" else request.getfixturevalue("pg_server").create_database()
     arts = [a for a in _articles(60, 9)]
     arts = [CodedArticle(a.article, a.language, a.status, coder=a.coder, events=tuple(
-        Event(**{**e.__dict__, "date": ["2024-01-03", "2024-01-03", "2024-02", "2024-02-10", "2023-11-30"][k % 5]})
+        dataclasses.replace(e, date=["2024-01-03", "2024-01-03", "2024-02", "2024-02-10", "2023-11-30"][k % 5])
         for k, e in enumerate(a.events))) for a in arts]
     with open_store(url) as store:
         store.write(arts, [])

@@ -11,8 +11,42 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import MISSING, asdict, dataclass, field, fields
+from typing import Any, TypeVar
+
+_R = TypeVar("_R")
+
+
+def _quick_init(cls: type[_R]) -> type[_R]:
+    """Give a frozen, slotted dataclass an ``__init__`` that fills its slots directly.
+
+    Why: a frozen dataclass's own ``__init__`` sets each field through ``object.__setattr__``,
+    about five times slower than a slot's own setter (measured: 4-5 µs for an ``Entity`` against
+    under 1 µs), and the stages after the parse build tens of these records per article. The
+    record stays frozen (assigning a field still raises ``FrozenInstanceError``): only the
+    constructor bypasses the class's ``__setattr__``, as the dataclass one does. Equality, hashing,
+    ``repr``, ``replace``, ``asdict`` and pickling are the dataclass's own.
+    """
+    specs = fields(cls)  # type: ignore[arg-type]
+    env: dict[str, Any] = {}
+    params, body = [], []
+    for k, f in enumerate(specs):
+        if f.default_factory is not MISSING or not f.init:
+            raise TypeError(f"_quick_init: field {f.name!r} of {cls.__name__} needs the dataclass's own __init__")
+        env[f"_set{k}"] = cls.__dict__[f.name].__set__  # the slot's member descriptor
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            env[f"_default{k}"] = f.default
+            params.append(f"{f.name}=_default{k}")
+        body.append(f"    _set{k}(self, {f.name})")
+    source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body) + "\n"
+    exec(source, env)  # noqa: S102 - built from the field names above, as dataclasses builds its own
+    init = env["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__doc__ = cls.__init__.__doc__
+    cls.__init__ = init  # type: ignore[method-assign]
+    return cls
 
 
 def normalise_text(text: str) -> str:
@@ -56,7 +90,8 @@ class Article:
         return asdict(self)
 
 
-@dataclass(frozen=True)
+@_quick_init
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence of an article, with offsets into ``Article.text``."""
 
@@ -67,7 +102,8 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True)
+@_quick_init
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A resolved actor: who it is, for which country, in which sector."""
 
@@ -93,7 +129,8 @@ class Entity:
         }
 
 
-@dataclass(frozen=True)
+@_quick_init
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A span of text that refers to an actor, before and after resolution."""
 
@@ -104,7 +141,8 @@ class Mention:
     entity: Entity
 
 
-@dataclass(frozen=True)
+@_quick_init
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """The sentence that proves an event, and where the trigger sits in it."""
 
@@ -127,7 +165,8 @@ class Evidence:
         }
 
 
-@dataclass(frozen=True)
+@_quick_init
+@dataclass(frozen=True, slots=True)
 class Place:
     name: str
     country: str | None
@@ -135,7 +174,8 @@ class Place:
     lon: float | None
 
 
-@dataclass(frozen=True)
+@_quick_init
+@dataclass(frozen=True, slots=True)
 class Event:
     """One coded PLOVER event with its provenance."""
 
@@ -186,7 +226,8 @@ class Event:
         }
 
 
-@dataclass(frozen=True)
+@_quick_init
+@dataclass(frozen=True, slots=True)
 class Quote:
     """Direct or reported speech with its speaker."""
 

@@ -54,6 +54,8 @@ class Context:
     _contexts: dict[int, list[str]] = field(default_factory=dict)
     # each date expression's tokens (start, end), found once per article
     _date_tokens: dict[tuple[int, int], tuple[int, int] | None] = field(default_factory=dict)
+    # each sentence's date expressions (by its first character's offset), listed once per article
+    _sentence_dates: dict[int, list[DateSpan]] = field(default_factory=dict)
     # the article's two main countries (``unnamed._partner``), counted once per article
     _dyad: list[str] | None = None
     # per token, computed once: one Token object per position (indexing a Doc builds a new one each

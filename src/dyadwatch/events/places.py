@@ -18,7 +18,7 @@ from dyadwatch.actors.gazetteer import Gazetteer, read_data
 from dyadwatch.nlp.lists import parse_lists
 from dyadwatch.records import Place
 
-PLACE_PREPS = {"in", "at", "to", "near", "through", "across", "outside", "à", "en", "dans", "au", "aux", "vers", "from", "de"}
+PLACE_PREPS = frozenset({"in", "at", "to", "near", "through", "across", "outside", "à", "en", "dans", "au", "aux", "vers", "from", "de"})
 # where something happened, not where someone went or came from
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "through", "across", "outside", "à", "en", "dans", "au", "aux"})
 # where a visitor went
@@ -169,13 +169,32 @@ def _words(doc: Any, i: int, j: int) -> str:
 def place_near(t: Any, gaz: Gazetteer, preps: frozenset[str] | set[str] = PLACE_PREPS) -> Place | None:
     """The closest "in/at/to X" place (after one of ``preps``) in the trigger's sentence, preferring its own subtree.
 
-    It runs for every event: the parse is read from the Doc's lists (``nlp.lists``), not from Token objects.
+    It runs for every event (and for some several times): the sentence's places after ``preps`` are
+    listed once per Doc (``_sentence_places``); only the distance to the trigger is read here.
     """
     best: tuple[int, Place] | None = None
-    doc = t.doc
+    parse = parse_lists(t.doc)
+    i = t.i
+    for start, place in _sentence_places(t.doc, parse.sent_of[i], gaz, preps):
+        distance = abs(start - i) - (100 if parse.subtree_has(i, start) else 0)
+        if best is None or distance < best[0]:
+            best = (distance, place)
+    return best[1] if best else None
+
+
+def _sentence_places(doc: Any, n: int, gaz: Gazetteer, preps: frozenset[str] | set[str]) -> list[tuple[int, Place]]:
+    """(start, place) of each place of sentence ``n`` that follows one of ``preps``, in the order of
+    ``_place_spans``; kept in the Doc's ``user_data`` per sentence, gazetteer and set of prepositions
+    (every candidate of a sentence asked the same, and the answer does not depend on the trigger)."""
+    found: dict[tuple[int, Gazetteer, frozenset[str]], list[tuple[int, Place]]] = doc.user_data.setdefault("dyadwatch.near", {})
+    key = (n, gaz, preps if isinstance(preps, frozenset) else frozenset(preps))
+    out = found.get(key)
+    if out is not None:
+        return out
+    out = found[key] = []
     parse = parse_lists(doc)
     heads, deps, lower, kids = parse.heads, parse.deps, parse.lower, parse.kids
-    sent_start, sent_end = parse.sents[parse.sent_of[t.i]]
+    sent_start, sent_end = parse.sents[n]
     for start, end, known in _place_spans(doc, gaz):
         if not sent_start <= start < sent_end:
             continue
@@ -186,12 +205,9 @@ def place_near(t: Any, gaz: Gazetteer, preps: frozenset[str] | set[str] = PLACE_
         if lower[head] not in preps and not any(deps[c] == "case" and lower[c] in preps for c in kids[named]):
             continue
         place = known or _geocode_at(doc, start, min(end, sent_end), gaz)
-        if place is None:
-            continue
-        distance = abs(start - t.i) - (100 if parse.subtree_has(t.i, start) else 0)
-        if best is None or distance < best[0]:
-            best = (distance, place)
-    return best[1] if best else None
+        if place is not None:
+            out.append((start, place))
+    return out
 
 
 def _geocode_at(doc: Any, start: int, end: int, gaz: Gazetteer) -> Place | None:

@@ -40,7 +40,10 @@ def pick_date(t: Any, ctx: Context, sent: Any = None) -> DateSpan | None:
     """The date expression of the trigger's clause (or of the reporting verb that governs it); ``sent``: its sentence."""
     if sent is None:
         sent = t.sent
-    spans = [span for span in ctx.dates if sent.start_char <= span.start < sent.end_char]
+    spans = ctx._sentence_dates.get(sent.start_char)
+    if spans is None:
+        # the same for every candidate of the sentence: listed once
+        spans = ctx._sentence_dates[sent.start_char] = [span for span in ctx.dates if sent.start_char <= span.start < sent.end_char]
     if not spans:
         return None
     heads, deps, lemmas, reporting = ctx.heads, ctx.deps, ctx.lemmas, ctx.lexicon.reporting
