@@ -42,6 +42,21 @@ def code(config):
     return run
 
 
+@pytest.fixture(scope="session")
+def code_rules():
+    """Code one text with the learned filter off: for tests of a rule's reading of a sentence, where whether
+    the filter keeps the event (a model retrained as the gold grows) is not what the test is about."""
+    from dyadwatch import code_text
+    from dyadwatch.config import load_config
+
+    rules_config = load_config(environ={}, overrides={"keep_model": ""})
+
+    def run(text: str, published: str = "2026-02-18", language: str | None = None):
+        return code_text(text, published=published, language=language, config=rules_config)
+
+    return run
+
+
 @pytest.fixture()
 def cli_env() -> dict[str, str]:
     env = dict(os.environ)

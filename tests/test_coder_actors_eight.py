@@ -122,14 +122,10 @@ def test_actors_a_body_noun_matches_only_a_word_of_the_name(code):
         ("Judges at the International Court of Justice heard Gambia's case against Myanmar. The Hague ordered Myanmar to prevent genocide.", "en", "REQUEST", ["UNO"]),
     ],
 )
-def test_actors_a_seat_city_is_the_body_the_article_names(text, language, category, actor):
+def test_actors_a_seat_city_is_the_body_the_article_names(code_rules, text, language, category, actor):
     # who the seat city stands for is the rules' answer; whether a demand whose target resolves to no
     # country is kept at all is the learned filter's call (tests/test_learn_keep*.py), so it is off here
-    from dyadwatch import code_text
-    from dyadwatch.config import load_config
-
-    config = load_config(environ={}, overrides={"keep_model": ""})
-    event = only(code_text(text, published="2026-02-18", language=language, config=config), category)
+    event = only(code_rules(text, language=language), category)
     assert codes(event.actor) == actor
 
 

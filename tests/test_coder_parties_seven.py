@@ -106,8 +106,9 @@ def test_parties_office_holders_of_named_states_are_those_states(code, text, cat
         ("Le Premier ministre Ulf Kristersson a reçu l'émissaire irakien. Il a ensuite condamné l'attaque contre l'ambassade.", "ACCUSE", ["SWE"]),
     ],
 )
-def test_parties_a_french_pronoun_is_the_last_party_named_as_subject(code, text, category, actor):
-    events = [e for e in code(text, language="fr") if e.category == category]
+def test_parties_a_french_pronoun_is_the_last_party_named_as_subject(code_rules, text, category, actor):
+    # the pronoun's reading is the rules'; the filter may drop a condemnation with no named target
+    events = [e for e in code_rules(text, language="fr") if e.category == category]
     assert events and codes(events[-1].actor) == actor
 
 
