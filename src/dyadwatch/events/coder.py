@@ -15,9 +15,8 @@ flow: ``context`` (the parse as lists), ``candidates`` (triggers and folding),
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from dyadwatch.events.anchoring import _ceased, _exercising_forces, _own_deployment
@@ -283,15 +282,16 @@ def _described_targets(found: list[Event], ctx: Context) -> list[Event]:
     if len(found) < 2:
         return found
     by_start = {e.evidence.trigger_start: e for e in found}
+    starts = parse_lists(ctx.doc).starts
     out = []
     for e in found:
-        t = _token_at(ctx, e.evidence.trigger_start)
+        t = _token_at(starts, e.evidence.trigger_start)
         if t is not None and e.category in JUDGEMENTS and _detached_participle(ctx, t) and _described_object(ctx, t):
             own = {x.code for x in e.actor}
             # the verb the participle hangs on, or the first of its coordinated verbs ("cut ties and recalled ...")
             head = ctx.heads[t]
             for v in (head, ctx.heads[head]) if ctx.deps[head] == "conj" else (head,):
-                main = by_start.get(ctx.toks[v].idx)
+                main = by_start.get(starts[v])
                 if main is not None and main is not e and {x.code for x in main.actor} == own and main.recipient and not own & {x.code for x in main.recipient}:
                     e = replace(e, recipient=main.recipient)
                     break
@@ -299,10 +299,10 @@ def _described_targets(found: list[Event], ctx: Context) -> list[Event]:
     return out
 
 
-def _token_at(ctx: Context, char: int) -> int | None:
-    """The token that starts at character ``char``."""
-    t = ctx.doc.char_span(char, char + 1, alignment_mode="expand")
-    return t.start if t is not None and ctx.toks[t.start].idx == char else None
+def _token_at(starts: list[int], char: int) -> int | None:
+    """The token that starts at character ``char`` (a bisect on the parse lists' offsets, no spaCy Span)."""
+    i = bisect_left(starts, char)
+    return i if i < len(starts) and starts[i] == char else None
 
 
 def _described_object(ctx: Context, i: int) -> bool:
