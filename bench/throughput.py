@@ -20,6 +20,7 @@ import io
 import os
 import pstats
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -73,6 +74,7 @@ def measure(
     records = make_corpus(articles, french=french, sentences=sentences)
     path = write_jsonl(records, workdir / "corpus.jsonl")
     warm = write_jsonl(make_corpus(max(4, min(20, articles // 10)), french=french, seed=99), workdir / "warm.jsonl")
+    load_before = os.getloadavg()[0]
     rss_start = peak_rss_mib()
     floor(make_corpus(8, french=french, seed=98), config)
     full(warm, workdir / "warm.duckdb", config)
@@ -92,6 +94,11 @@ def measure(
     b_seconds, _, summary = min(runs, key=lambda run: run[0])
     b_cpu = min(run[1] for run in runs)
     rss_b = peak_rss_mib()
+    # every turn's own figures, so that a reader sees the spread and not only the best of each path
+    turns = [
+        {"ratio": a[0] / b[0], "cpu_ratio": a[1] / b[1], "beyond": beyond_share(b[2].steps, b[0])}
+        for a, b in zip(floors, runs)
+    ]
     result = {
         "articles": articles, "french": french, "chars": sum(len(r["text"]) for r in records),
         "floor_seconds": a_seconds, "full_seconds": b_seconds,
@@ -103,6 +110,10 @@ def measure(
         "rss_start": rss_start, "rss_warm": rss_warm, "rss_full": rss_b,
         # where the best (b) run spent its wall-clock time, per step (RunSummary.steps)
         "steps": dict(summary.steps),
+        "turns": turns,
+        # the 1-minute load average before the warm-up and after the last turn: above about 1 on this
+        # two-CPU machine, another program shared it and both paths ran slower, the Python stages more
+        "load_before": load_before, "load_after": os.getloadavg()[0],
     }
     if profiler:
         out = io.StringIO()
@@ -113,6 +124,25 @@ def measure(
         if os.environ.get("DYADWATCH_PROFILE_OUT"):
             profiler.dump_stats(os.environ["DYADWATCH_PROFILE_OUT"])
     return result
+
+
+def beyond_share(steps: dict[str, float], total: float) -> float:
+    """What one run of (b) spent beyond its parse stage, as a share of that parse stage (issue 7's measure)."""
+    parse = steps.get("stage parse", 0.0)
+    return (total - parse) / parse if parse else 0.0
+
+
+def print_turns(r: dict[str, Any]) -> None:
+    """Each turn of (a) then (b), and the median over the turns: the spread that the best-of figures hide."""
+    turns = r.get("turns") or []
+    if len(turns) < 2:
+        return
+    print("\nturn by turn (a then b):")
+    for n, t in enumerate(turns, 1):
+        print(f"  turn {n}: ratio b/a {t['ratio']:.2f} (CPU {t['cpu_ratio']:.2f}), beyond the parse {t['beyond']:.1%} of the parse")
+    beyond = statistics.median(t["beyond"] for t in turns)
+    ratio = statistics.median(t["ratio"] for t in turns)
+    print(f"  median: ratio b/a {ratio:.2f}, beyond the parse {beyond:.1%} of the parse")
 
 
 def print_steps(r: dict[str, Any]) -> None:
@@ -169,6 +199,12 @@ def main(argv: list[str] | None = None) -> int:
         f"after the timed runs of (a) and (b) {r['rss_full']:.0f} MiB"
     )
     print_steps(r)
+    print_turns(r)
+    # this benchmark keeps one CPU busy, so it adds about 1 to the load average after it
+    load = f"load average (1 min) {r['load_before']:.2f} before, {r['load_after']:.2f} after (this run adds about 1)"
+    half = (os.cpu_count() or 1) / 2
+    busy = r["load_before"] > half or r["load_after"] > half + 1
+    print(load + ("; another program shared the machine: rerun when it is idle" if busy else ""))
     if text:
         print("\nprofile of the whole measurement (warm-up, (a) and (b))" if args.profile == "pyinstrument" else "\nprofile of (b)")
         print(text)
