@@ -58,24 +58,32 @@ def host_verbs(language: str) -> frozenset[str]:
 
 def subject_of(t: Any) -> Any | None:
     """The subject of a trigger's clause, climbing controlled and conjoined verbs ("agreed to ...")."""
-    cur = t
+    i = subject_at(t.i, parse_lists(t.doc))
+    return None if i is None else t.doc[i]
+
+
+def subject_at(i: int, parse: Any) -> int | None:
+    """``subject_of`` of token ``i``, read from the parse lists: the position of the subject, or None."""
+    deps, heads, kids = parse.deps, parse.heads, parse.kids
+    cur = i
     for _ in range(4):
-        subj = [c for c in cur.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ]
-        if subj:
-            return subj[0]
-        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+        subj = next((c for c in kids[cur] if deps[c] in SUBJ or deps[c] in PASS_SUBJ), None)
+        if subj is not None:
+            return subj
+        if deps[cur] not in ("xcomp", "conj") or heads[cur] == cur:
             return None
-        cur = cur.head
+        cur = heads[cur]
     return None
 
 
 def dyad_subject(t: Any, actors: ArticleActors, language: str) -> list[Entity]:
     """"The two sides agreed", « les deux pays ont signé »: both countries of the article's main dyad."""
-    subj = subject_of(t)
-    if subj is None or subj.lemma_.lower() not in cue_words(language, "dyad_nouns"):
+    parse = actors.lists  # read from the lists: no Token per child
+    subj = subject_at(t.i, parse)
+    if subj is None or parse.lemmas[subj] not in cue_words(language, "dyad_nouns"):
         return []
     numbers = cue_words(language, "dyad_numbers")
-    if not any(c.lemma_.lower() in numbers or c.lower_ in numbers for c in subj.children):
+    if not any(parse.lemmas[c] in numbers or parse.lower[c] in numbers for c in parse.kids[subj]):
         return []
     top = [code for code, n in actors.country_counts()[:2] if n >= 2]
     if len(top) < 2:
@@ -88,20 +96,22 @@ def pair_subject(t: Any, actors: ArticleActors, language: str, reporting: frozen
     """"The two leaders said cooperation would resume", « les deux dirigeants ont annoncé »: the
     countries of the last two people of different countries named before, for an office holder
     noun counted as two (or "both"), the subject of the trigger or of the report that states it."""
-    heads = [c for c in t.children if c.dep_ in SUBJ]
-    cur = t
-    while cur.dep_ in ("ccomp", "conj", "xcomp", "parataxis") and cur.head.i != cur.i:
-        cur = cur.head
-        if cur.lemma_.lower() in reporting or cur.dep_ not in ("conj", "xcomp"):
-            heads += [c for c in cur.children if c.dep_ in SUBJ]
+    parse = actors.lists  # read from the lists: no Token per child
+    deps, heads, kids, lemmas = parse.deps, parse.heads, parse.kids, parse.lemmas
+    subjects = [c for c in kids[t.i] if deps[c] in SUBJ]
+    cur = t.i
+    while deps[cur] in ("ccomp", "conj", "xcomp", "parataxis") and heads[cur] != cur:
+        cur = heads[cur]
+        if lemmas[cur] in reporting or deps[cur] not in ("conj", "xcomp"):
+            subjects += [c for c in kids[cur] if deps[c] in SUBJ]
             break
     numbers = cue_words(language, "dyad_numbers")
-    for subj in heads:
-        if subj.lemma_.lower() not in pair_nouns(language) or "Plur" not in subj.morph.get("Number"):
+    for subj in subjects:
+        if lemmas[subj] not in pair_nouns(language) or "Plur" not in parse.feature(subj, "Number"):
             continue
-        if not any(c.lemma_.lower() in numbers or c.lower_ in numbers for c in subj.children):
+        if not any(lemmas[c] in numbers or parse.lower[c] in numbers for c in kids[subj]):
             continue
-        return _last_pair(subj.i, actors)
+        return _last_pair(subj, actors)
     return []
 
 
@@ -143,23 +153,26 @@ def _author(obj: Any, actors: ArticleActors) -> list[Entity]:
     """Who did the act or wrote the text an object noun names, when a "by" / « par » phrase says it:
     "condemned the detention of a citizen by Chinese police", « la loi votée par le Parlement
     algérien »; the one it was done to, or the place, is not whom the reaction answers."""
-    if actors.lists.pos[obj.i] != "NOUN" or obj.i in actors.tok_entry or obj.i in actors.tok_person:
+    parse, toks = actors.lists, actors.toks  # read from the lists: a Token only for a dependent that names the author
+    if parse.pos[obj.i] != "NOUN" or obj.i in actors.tok_entry or obj.i in actors.tok_person:
         return []
-    for c in obj.children:
-        if c.dep_ == "prep" and c.lower_ == "by":
-            agent = next((g for g in c.children if g.dep_ == "pobj"), None)
-        elif c.dep_ in ("nmod", "obl:agent") and any(g.dep_ == "case" and g.lower_ == "par" for g in c.children):
+    deps, kids, lower = parse.deps, parse.kids, parse.lower
+    for c in kids[obj.i]:
+        dep = deps[c]
+        if dep == "prep" and lower[c] == "by":
+            agent = next((g for g in kids[c] if deps[g] == "pobj"), None)
+        elif dep in ("nmod", "obl:agent") and any(deps[g] == "case" and lower[g] == "par" for g in kids[c]):
             agent = c
-        elif c.dep_ == "acl" and (c.tag_ == "VBN" or "Part" in c.morph.get("VerbForm")):
-            if c.lemma_.lower() in mediation_words(actors.gaz.language):
+        elif dep == "acl" and (toks[c].tag_ == "VBN" or "Part" in parse.feature(c, "VerbForm")):
+            if parse.lemmas[c] in mediation_words(actors.gaz.language):
                 continue  # "the deal brokered by Qatar": the mediator made it for others, it is no side of it
-            found = _participle_agent(c, actors)  # "the law passed by parliament"
+            found = _participle_agent(toks[c], actors)  # "the law passed by parliament"
             if found:
                 return found
             continue
         else:
             continue
-        found = actors.entities_for(agent) if agent is not None else []
+        found = actors.entities_for(toks[agent]) if agent is not None else []
         if found:
             return found
     return []

@@ -21,21 +21,23 @@ def climb_subject(
     When the governing verb is one whose subject undergoes the event ("X is
     serving a sentence", "X faces arrest"), that subject is the recipient.
     """
-    cur = t
+    parse, toks = actors.lists, actors.toks  # read from the lists: a Token only for the subject found
+    deps, heads, lemmas, pos = parse.deps, parse.heads, parse.lemmas, parse.pos
+    cur = t.i
     for _ in range(5):
-        if cur.dep_ not in CLIMB or cur.head.i == cur.i or cur.dep_ == "relcl":
+        if deps[cur] not in CLIMB or heads[cur] == cur or deps[cur] == "relcl":
             return [], []
-        first = cur.i == t.i
-        cur = cur.head
-        undergoes = first and t.pos_ in ("NOUN", "PROPN") and cur.lemma_.lower() in patient
-        active = cur.lemma_.lower() in etre_verbs or pronominal(cur.i, actors.lists)  # « s'est engagé à »: its subject acts
-        subj = [c for c in cur.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ and active]
-        if subj:
-            found = actors.entities_for(subj[0])
+        first = cur == t.i
+        cur = heads[cur]
+        undergoes = first and pos[t.i] in ("NOUN", "PROPN") and lemmas[cur] in patient
+        active = lemmas[cur] in etre_verbs or pronominal(cur, parse)  # « s'est engagé à »: its subject acts
+        subj = next((c for c in parse.kids[cur] if deps[c] in SUBJ or deps[c] in PASS_SUBJ and active), None)
+        if subj is not None:
+            found = actors.entities_for(toks[subj])
             return ([], found) if undergoes else (found, [])
-        if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
+        if deps[cur] in ("acl", "relcl") and pos[heads[cur]] in ("NOUN", "PROPN"):
             # "journalist X, serving a sentence": the noun the clause describes undergoes the event
-            return ([], actors.entities_for(cur.head)) if undergoes else ([], [])
+            return ([], actors.entities_for(toks[heads[cur]])) if undergoes else ([], [])
     return [], []
 
 

@@ -439,15 +439,17 @@ def _hosted(cand: Candidate, ctx: Context) -> bool:
 def _main_subject(t: Any, reporting: frozenset[str]) -> Any | None:
     """The subject of a trigger that is its sentence's main predicate (or governed by it through
     xcomp), or what a report says ("rebels refused ..., the mission said")."""
-    cur = t
-    while cur.dep_ == "xcomp" and cur.head.i != cur.i:
-        cur = cur.head
-    if cur.pos_ not in ("VERB", "AUX"):
+    parse = parse_lists(t.doc)  # read from the lists: a Token only for the subject returned
+    deps, heads = parse.deps, parse.heads
+    cur = t.i
+    while deps[cur] == "xcomp" and heads[cur] != cur:
+        cur = heads[cur]
+    if parse.pos[cur] not in ("VERB", "AUX"):
         return None
-    if cur.dep_ != "ROOT" and not (cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in reporting):
+    if deps[cur] != "ROOT" and not (deps[cur] in ("ccomp", "parataxis") and parse.lemmas[heads[cur]] in reporting):
         return None
-    subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
-    return subj[0] if subj and subj[0].pos_ in ("NOUN", "PROPN") else None
+    subj = next((c for c in parse.kids[cur] if deps[c] in ("nsubj", "nsubj:pass", "nsubjpass")), None)
+    return t.doc[subj] if subj is not None and parse.pos[subj] in ("NOUN", "PROPN") else None
 
 
 def _unguess(e: Entity, recipients: set[str], ctx: Context) -> Entity:

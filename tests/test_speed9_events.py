@@ -1,0 +1,233 @@
+"""Speed round nine: the party rules that now read the parse lists give what their Token reading gave.
+
+Each rule below walked spaCy Token objects (``.children``, ``.head``, ``.dep_``, ``.lemma_``), building a
+Token per child; it now reads ``nlp.lists.ParseLists`` and builds a Token only for what it returns. The
+Token readings are kept here as references and compared on every word of real sentences of both models:
+``arguments.subject_of`` / ``subject_at``, ``dyad_subject``, ``pair_subject``, ``_author``,
+``mentions.climb_subject`` and ``parties._main_subject``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from dyadwatch.actors.clauses import pair_nouns
+from dyadwatch.actors.gazetteer import build_gazetteer
+from dyadwatch.actors.resolve import ArticleActors
+from dyadwatch.config import load_config
+from dyadwatch.events.arguments import (
+    AGENT,
+    PASS_SUBJ,
+    SUBJ,
+    _author,
+    _last_pair,
+    _prep_object,
+    cue_words,
+    dyad_subject,
+    mediation_words,
+    pair_subject,
+    pronominal,
+    subject_at,
+    subject_of,
+)
+from dyadwatch.events.lexicon import load_lexicon
+from dyadwatch.events.mentions import CLIMB, climb_subject
+from dyadwatch.events.parties import _main_subject
+from dyadwatch.nlp.models import load_pipeline
+from dyadwatch.nlp.stages import index_sentences
+
+TEXTS = {
+    "en": [
+        "The two sides agreed to resume talks on Monday, and both countries signed a trade deal.",
+        "The two leaders said cooperation would resume, after Macron met Tebboune and Putin met Xi in Moscow.",
+        "China condemned the detention of a citizen by Indian police and the law passed by parliament.",
+        "Turkey agreed to allow Swedish membership, while rebels refused to disarm, the mission said.",
+        "Journalist Christophe Gleizes, serving a sentence confirmed on appeal, faces arrest in Algeria.",
+        "Hungary rejected a request from Kyiv and Algeria granted a request made by Berlin.",
+        "Two diplomats were declared persona non grata by Paris and expelled, the ministry said.",
+    ],
+    "fr": [
+        "Les deux pays ont convenu de reprendre les négociations, et les deux dirigeants ont signé un accord.",
+        "Les deux présidents ont annoncé la reprise de la coopération après la rencontre entre Macron et Tebboune.",
+        "L'Algérie a condamné la loi votée par le Parlement français et la détention d'un citoyen par la police.",
+        "La Turquie a accepté de lever son veto, tandis que les rebelles ont refusé de désarmer, a indiqué la mission.",
+        "Le journaliste Christophe Gleizes, condamné en appel, s'est engagé à faire appel contre l'Algérie.",
+        "La Hongrie a rejeté une demande de Kiev et l'Algérie a accordé la demande formulée par Berlin.",
+        "Deux diplomates ont été déclarés persona non grata par Paris et expulsés, a indiqué le ministère.",
+    ],
+}
+
+
+@pytest.fixture(scope="module", params=["en", "fr"])
+def coded(request):
+    """(language, lexicon, the ArticleActors of each text) for one model."""
+    language = request.param
+    config = load_config(environ={})
+    nlp = load_pipeline(language, config.models)
+    gaz = build_gazetteer(language, config.models[language])
+    return language, load_lexicon(language), [ArticleActors(index_sentences(nlp(text)), gaz, text=text) for text in TEXTS[language]]
+
+
+# --- the Token readings, as they were before this round ---
+
+
+def _subject_of_tokens(t: Any) -> Any | None:
+    cur = t
+    for _ in range(4):
+        subj = [c for c in cur.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ]
+        if subj:
+            return subj[0]
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _dyad_subject_tokens(t: Any, actors: ArticleActors, language: str) -> list:
+    subj = _subject_of_tokens(t)
+    if subj is None or subj.lemma_.lower() not in cue_words(language, "dyad_nouns"):
+        return []
+    numbers = cue_words(language, "dyad_numbers")
+    if not any(c.lemma_.lower() in numbers or c.lower_ in numbers for c in subj.children):
+        return []
+    top = [code for code, n in actors.country_counts()[:2] if n >= 2]
+    return top if len(top) == 2 else []
+
+
+def _pair_subject_tokens(t: Any, actors: ArticleActors, language: str, reporting: frozenset[str]) -> list:
+    heads = [c for c in t.children if c.dep_ in SUBJ]
+    cur = t
+    while cur.dep_ in ("ccomp", "conj", "xcomp", "parataxis") and cur.head.i != cur.i:
+        cur = cur.head
+        if cur.lemma_.lower() in reporting or cur.dep_ not in ("conj", "xcomp"):
+            heads += [c for c in cur.children if c.dep_ in SUBJ]
+            break
+    numbers = cue_words(language, "dyad_numbers")
+    for subj in heads:
+        if subj.lemma_.lower() not in pair_nouns(language) or "Plur" not in subj.morph.get("Number"):
+            continue
+        if not any(c.lemma_.lower() in numbers or c.lower_ in numbers for c in subj.children):
+            continue
+        return _last_pair(subj.i, actors)
+    return []
+
+
+def _participle_agent_tokens(participle: Any, actors: ArticleActors) -> list:
+    for c in participle.children:
+        if c.dep_ in AGENT:
+            return actors.entities_for(next((g for g in c.children if g.dep_ == "pobj"), c))
+        po = _prep_object(c)
+        if po is not None and po[0] in ("by", "par"):
+            return actors.entities_for(po[1])
+    return []
+
+
+def _author_tokens(obj: Any, actors: ArticleActors) -> list:
+    if actors.lists.pos[obj.i] != "NOUN" or obj.i in actors.tok_entry or obj.i in actors.tok_person:
+        return []
+    for c in obj.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+        elif c.dep_ in ("nmod", "obl:agent") and any(g.dep_ == "case" and g.lower_ == "par" for g in c.children):
+            agent = c
+        elif c.dep_ == "acl" and (c.tag_ == "VBN" or "Part" in c.morph.get("VerbForm")):
+            if c.lemma_.lower() in mediation_words(actors.gaz.language):
+                continue
+            found = _participle_agent_tokens(c, actors)
+            if found:
+                return found
+            continue
+        else:
+            continue
+        found = actors.entities_for(agent) if agent is not None else []
+        if found:
+            return found
+    return []
+
+
+def _climb_subject_tokens(t: Any, actors: ArticleActors, patient: frozenset[str], etre_verbs: frozenset[str]) -> tuple:
+    cur = t
+    for _ in range(5):
+        if cur.dep_ not in CLIMB or cur.head.i == cur.i or cur.dep_ == "relcl":
+            return [], []
+        first = cur.i == t.i
+        cur = cur.head
+        undergoes = first and t.pos_ in ("NOUN", "PROPN") and cur.lemma_.lower() in patient
+        active = cur.lemma_.lower() in etre_verbs or pronominal(cur.i, actors.lists)
+        subj = [c for c in cur.children if c.dep_ in SUBJ or c.dep_ in PASS_SUBJ and active]
+        if subj:
+            found = actors.entities_for(subj[0])
+            return ([], found) if undergoes else (found, [])
+        if cur.dep_ in ("acl", "relcl") and cur.head.pos_ in ("NOUN", "PROPN"):
+            return ([], actors.entities_for(cur.head)) if undergoes else ([], [])
+    return [], []
+
+
+def _main_subject_tokens(t: Any, reporting: frozenset[str]) -> Any | None:
+    cur = t
+    while cur.dep_ == "xcomp" and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.pos_ not in ("VERB", "AUX"):
+        return None
+    if cur.dep_ != "ROOT" and not (cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in reporting):
+        return None
+    subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+    return subj[0] if subj and subj[0].pos_ in ("NOUN", "PROPN") else None
+
+
+def _index(tok: Any | None) -> int | None:
+    return None if tok is None else tok.i
+
+
+# --- the comparisons, on every word ---
+
+
+def test_speed9_subject_from_the_lists_is_the_token_subject(coded):
+    _, _, articles = coded
+    found = 0
+    for actors in articles:
+        for t in actors.toks:
+            expected = _index(_subject_of_tokens(t))
+            assert subject_at(t.i, actors.lists) == expected
+            assert _index(subject_of(t)) == expected
+            found += expected is not None
+    assert found > 10  # the sentences do have subjects to climb to
+
+
+def test_speed9_dyad_and_pair_subjects_from_the_lists(coded):
+    language, lexicon, articles = coded
+    for actors in articles:
+        for t in actors.toks:
+            assert [e.code for e in dyad_subject(t, actors, language)] == _dyad_subject_tokens(t, actors, language)
+            assert pair_subject(t, actors, language, lexicon.reporting) == _pair_subject_tokens(t, actors, language, lexicon.reporting)
+
+
+def test_speed9_author_of_an_object_from_the_lists(coded):
+    _, _, articles = coded
+    authors = 0
+    for actors in articles:
+        for t in actors.toks:
+            expected = _author_tokens(t, actors)
+            assert _author(t, actors) == expected
+            authors += bool(expected)
+    assert authors >= 2  # "detention ... by Indian police", "the law passed by parliament", « votée par »
+
+
+def test_speed9_climbed_subject_from_the_lists(coded):
+    _, lexicon, articles = coded
+    climbed = 0
+    for actors in articles:
+        for t in actors.toks:
+            expected = _climb_subject_tokens(t, actors, lexicon.patient, lexicon.etre_verbs)
+            assert climb_subject(t, actors, lexicon.patient, lexicon.etre_verbs) == expected
+            climbed += bool(expected[0] or expected[1])
+    assert climbed > 5
+
+
+def test_speed9_main_subject_from_the_lists(coded):
+    _, lexicon, articles = coded
+    for actors in articles:
+        for t in actors.toks:
+            assert _index(_main_subject(t, lexicon.reporting)) == _index(_main_subject_tokens(t, lexicon.reporting))
