@@ -4,7 +4,8 @@ Each rule below walked spaCy Token objects (``.children``, ``.head``, ``.dep_``,
 Token per child; it now reads ``nlp.lists.ParseLists`` and builds a Token only for what it returns. The
 Token readings are kept here as references and compared on every word of real sentences of both models:
 ``arguments.subject_of`` / ``subject_at``, ``dyad_subject``, ``pair_subject``, ``_author``,
-``mentions.climb_subject`` and ``parties._main_subject``.
+``mentions.climb_subject``, ``mentions.participle_subject``, ``parties._main_subject``, ``_circumstantial`` and
+``_anaphoric``, and ``coder._acts_on_thing``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dyadwatch.actors.gazetteer import build_gazetteer
 from dyadwatch.actors.resolve import ArticleActors
 from dyadwatch.config import load_config
 from dyadwatch.events.arguments import (
+    cue_words as _cue_words,
     AGENT,
     PASS_SUBJ,
     SUBJ,
@@ -33,8 +35,9 @@ from dyadwatch.events.arguments import (
     subject_of,
 )
 from dyadwatch.events.lexicon import load_lexicon
-from dyadwatch.events.mentions import CLIMB, climb_subject
-from dyadwatch.events.parties import _main_subject
+from dyadwatch.events.coder import _acts_on_thing
+from dyadwatch.events.mentions import _MAIN_CLAUSES, CLIMB, climb_subject, participle_subject
+from dyadwatch.events.parties import _anaphoric, _circumstantial, _main_subject
 from dyadwatch.nlp.models import load_pipeline
 from dyadwatch.nlp.stages import index_sentences
 
@@ -47,6 +50,9 @@ TEXTS = {
         "Journalist Christophe Gleizes, serving a sentence confirmed on appeal, faces arrest in Algeria.",
         "Hungary rejected a request from Kyiv and Algeria granted a request made by Berlin.",
         "Two diplomats were declared persona non grata by Paris and expelled, the ministry said.",
+        "Algeria rejected a list of nationals that France wants to deport, denouncing the method as blackmail.",
+        "At Sayoud's invitation and at the request of Paris, the minister condemned the visit and announced the closure.",
+        "Pakistan recognised the plan, and India said the talks would resume, calling it a step forward.",
     ],
     "fr": [
         "Les deux pays ont convenu de reprendre les négociations, et les deux dirigeants ont signé un accord.",
@@ -56,6 +62,9 @@ TEXTS = {
         "Le journaliste Christophe Gleizes, condamné en appel, s'est engagé à faire appel contre l'Algérie.",
         "La Hongrie a rejeté une demande de Kiev et l'Algérie a accordé la demande formulée par Berlin.",
         "Deux diplomates ont été déclarés persona non grata par Paris et expulsés, a indiqué le ministère.",
+        "L'Algérie a rejeté la liste que la France veut expulser, dénonçant la méthode comme un chantage.",
+        "À l'invitation de Sayoud et à la demande de Paris, le ministre a condamné la visite et annoncé la fermeture.",
+        "Le Maroc a reconnu un plan d'autonomie, et l'Inde a dit que les pourparlers reprendraient, saluant une avancée.",
     ],
 }
 
@@ -177,6 +186,41 @@ def _main_subject_tokens(t: Any, reporting: frozenset[str]) -> Any | None:
     return subj[0] if subj and subj[0].pos_ in ("NOUN", "PROPN") else None
 
 
+def _participle_subject_tokens(t: Any, actors: ArticleActors) -> list | None:
+    present = t.pos_ == "VERB" and t.i > 0 and t.doc[t.left_edge.i - 1].text == ","
+    present = present and (t.tag_ == "VBG" or "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense"))
+    if not present or any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in t.children):
+        return None
+    main = t.head
+    while main.dep_ not in _MAIN_CLAUSES and main.head.i != main.i:
+        main = main.head
+    if main.i == t.i or main.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = [c for c in main.children if c.dep_ in SUBJ]
+    return actors.entities_for(subj[0]) if subj else None
+
+
+def _circumstantial_tokens(t: Any, lexicon: Any) -> bool:
+    if t.pos_ != "NOUN":
+        return False
+    prep = t.head.lower_ if t.dep_ == "pobj" and t.head.dep_ == "prep" else next((c.lower_ for c in t.children if c.dep_ == "case"), None)
+    if prep in _cue_words(lexicon.language, "circumstance_preps"):
+        return True
+    owned = any(c.dep_ in ("poss", "nmod:poss") or c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+    return owned and prep in _cue_words(lexicon.language, "framing_preps")
+
+
+def _anaphoric_tokens(t: Any, lexicon: Any) -> bool:
+    if t.dep_ in ("obj", "dobj") and t.head.lemma_.lower() in lexicon.reporting:
+        return False
+    return t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in lexicon.anaphoric for c in t.children)
+
+
+def _acts_on_thing_tokens(t: Any) -> bool:
+    clause = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in t.children)
+    return not clause and any(c.dep_ in ("obj", "dobj") and c.pos_ in ("NOUN", "PROPN") for c in t.children)
+
+
 def _index(tok: Any | None) -> int | None:
     return None if tok is None else tok.i
 
@@ -231,3 +275,26 @@ def test_speed9_main_subject_from_the_lists(coded):
     for actors in articles:
         for t in actors.toks:
             assert _index(_main_subject(t, lexicon.reporting)) == _index(_main_subject_tokens(t, lexicon.reporting))
+
+
+def test_speed9_participle_subject_from_the_lists(coded):
+    _, _, articles = coded
+    found = 0
+    for actors in articles:
+        for t in actors.toks:
+            expected = _participle_subject_tokens(t, actors)
+            assert participle_subject(t, actors) == expected
+            found += bool(expected)
+    assert found >= 1  # "..., denouncing the method", « ..., dénonçant la méthode »: Algeria
+
+
+def test_speed9_framing_and_anaphoric_nouns_and_acts_on_things_from_the_lists(coded):
+    _, lexicon, articles = coded
+    seen = {"circumstantial": 0, "anaphoric": 0, "acts": 0}
+    for actors in articles:
+        for t in actors.toks:
+            expected = _circumstantial_tokens(t, lexicon), _anaphoric_tokens(t, lexicon), _acts_on_thing_tokens(t)
+            assert (_circumstantial(t, lexicon), _anaphoric(t, lexicon), _acts_on_thing(t)) == expected
+            for name, on in zip(seen, expected):
+                seen[name] += on
+    assert all(seen.values()), seen  # each reading is met at least once

@@ -404,8 +404,8 @@ def _detached_participle(ctx: Context, i: int) -> bool:
     the first, even where the parser hangs it as a complement."""
     if i == 0 or ctx.lower[i - 1] != "," or ctx.pos[i] != "VERB" or ctx.deps[i] not in ("xcomp", "advcl"):
         return False
-    morph = ctx.toks[i].morph
-    return "Part" in morph.get("VerbForm") and "Pres" in morph.get("Tense")
+    parse = ctx.actors.lists  # the morphology from the lists: no MorphAnalysis
+    return "Part" in parse.feature(i, "VerbForm") and "Pres" in parse.feature(i, "Tense")
 
 
 def _modal(ctx: Context, v: int) -> bool:

@@ -215,12 +215,13 @@ def _recategorise(cand: Candidate, ctx: Context, modality: Modality, speaker: li
 
 def _evidence_end(cand: Candidate, ctx: Context) -> int:
     """Where the trigger's evidence ends: after the last word of its pattern, unless they lie far apart."""
-    t = cand.token
-    end = t.idx + len(t.text)
-    for i in cand.consumed:
-        end = max(end, ctx.toks[i].idx + len(ctx.toks[i].text))
-    if end - t.idx >= 80:
-        end = t.idx + len(t.text)  # the pattern's words lie far apart: the head word alone is the evidence
+    starts, texts = ctx.actors.lists.starts, ctx.actors.lists.texts  # Token.idx and Token.text, from the lists
+    i = cand.token.i
+    end = own_end = starts[i] + len(texts[i])
+    for k in cand.consumed:
+        end = max(end, starts[k] + len(texts[k]))
+    if end - starts[i] >= 80:
+        end = own_end  # the pattern's words lie far apart: the head word alone is the evidence
     return end
 
 
@@ -271,8 +272,10 @@ def _sentence_contexts(sent: Any, ctx: Context) -> list[str]:
 
 def _acts_on_thing(t: Any) -> bool:
     """A reporting verb used for an act on a thing, not for a statement: « a reconnu un plan d'autonomie »."""
-    clause = any(c.dep_ in ("ccomp", "xcomp", "parataxis") for c in t.children)
-    return not clause and any(c.dep_ in ("obj", "dobj") and c.pos_ in ("NOUN", "PROPN") for c in t.children)
+    parse = parse_lists(t.doc)  # read from the lists: no Token per child
+    deps, kids = parse.deps, parse.kids[t.i]
+    clause = any(deps[c] in ("ccomp", "xcomp", "parataxis") for c in kids)
+    return not clause and any(deps[c] in ("obj", "dobj") and parse.pos[c] in ("NOUN", "PROPN") for c in kids)
 
 
 def _described_targets(found: list[Event], ctx: Context) -> list[Event]:

@@ -41,11 +41,11 @@ def climb_subject(
     return [], []
 
 
-def _present_participle(t: Any) -> bool:
+def _present_participle(t: Any, parse: Any) -> bool:
     """"..., calling it blackmail", « ..., dénonçant la méthode »: a present participle that opens an adjunct."""
-    if t.pos_ != "VERB" or t.i == 0 or t.doc[t.left_edge.i - 1].text != ",":
+    if parse.pos[t.i] != "VERB" or t.i == 0 or parse.texts[t.left_edge.i - 1] != ",":
         return False
-    return t.tag_ == "VBG" or "Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense")
+    return t.tag_ == "VBG" or "Part" in parse.feature(t.i, "VerbForm") and "Pres" in parse.feature(t.i, "Tense")
 
 
 def participle_subject(t: Any, actors: ArticleActors) -> list[Entity] | None:
@@ -57,16 +57,18 @@ def participle_subject(t: Any, actors: ArticleActors) -> list[Entity] | None:
     the relative clause nearest the participle. None when ``t`` is not such
     an adjunct, or when the main clause names no subject.
     """
-    if not _present_participle(t) or any(c.dep_ in SUBJ or c.dep_ in PASS_SUBJ for c in t.children):
+    parse = actors.lists  # read from the lists: a Token only for the subject found
+    deps, heads, kids = parse.deps, parse.heads, parse.kids
+    if not _present_participle(t, parse) or any(deps[c] in SUBJ or deps[c] in PASS_SUBJ for c in kids[t.i]):
         return None
     # the main clause, or the clause a report quotes ("X declared ..., suspending ..., a spokeswoman said")
-    main = t.head
-    while main.dep_ not in _MAIN_CLAUSES and main.head.i != main.i:
-        main = main.head
-    if main.i == t.i or main.pos_ not in ("VERB", "AUX"):
+    main = heads[t.i]
+    while deps[main] not in _MAIN_CLAUSES and heads[main] != main:
+        main = heads[main]
+    if main == t.i or parse.pos[main] not in ("VERB", "AUX"):
         return None
-    subj = [c for c in main.children if c.dep_ in SUBJ]
-    return actors.entities_for(subj[0]) if subj else None
+    subj = next((c for c in kids[main] if deps[c] in SUBJ), None)
+    return actors.entities_for(actors.toks[subj]) if subj is not None else None
 
 
 _MAIN_CLAUSES = frozenset({"ROOT", "ccomp", "parataxis"})

@@ -477,13 +477,16 @@ def _reduced_relative(t: Any) -> bool:
 def _circumstantial(t: Any, lexicon: Lexicon) -> bool:
     """An event noun that only frames another statement ("at Sayoud's invitation", "confirmed on appeal",
     "as the basis for negotiations"): the circumstance, not a reported event."""
-    if t.pos_ != "NOUN":
+    parse = parse_lists(t.doc)  # read from the lists: no Token per child
+    deps, lower, kids, i = parse.deps, parse.lower, parse.kids[t.i], t.i
+    if parse.pos[i] != "NOUN":
         return False
-    prep = t.head.lower_ if t.dep_ == "pobj" and t.head.dep_ == "prep" else next((c.lower_ for c in t.children if c.dep_ == "case"), None)
+    head = parse.heads[i]
+    prep = lower[head] if deps[i] == "pobj" and deps[head] == "prep" else next((lower[c] for c in kids if deps[c] == "case"), None)
     if prep in cue_words(lexicon.language, "circumstance_preps"):
         return True
     # "at Sayoud's invitation", "at the request of Paris" (but "agreed at a summit")
-    owned = any(c.dep_ in ("poss", "nmod:poss") or c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+    owned = any(deps[c] in ("poss", "nmod:poss") or deps[c] == "prep" and lower[c] == "of" for c in kids)
     return owned and prep in cue_words(lexicon.language, "framing_preps")
 
 
@@ -499,7 +502,9 @@ def _anaphoric(t: Any, lexicon: Lexicon) -> bool:
     Not when it is what a reporting verb announces: « la France a annoncé la suspension de sa
     coopération », "Algeria announced the closure of its airspace" report the event itself.
     """
-    if t.dep_ in ("obj", "dobj") and t.head.lemma_.lower() in lexicon.reporting:
+    parse = parse_lists(t.doc)  # read from the lists: no Token per child
+    deps, i = parse.deps, t.i
+    if deps[i] in ("obj", "dobj") and parse.lemmas[parse.heads[i]] in lexicon.reporting:
         return False
-    return t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in lexicon.anaphoric for c in t.children)
+    return parse.pos[i] == "NOUN" and any(deps[c] == "det" and parse.lower[c] in lexicon.anaphoric for c in parse.kids[i])
 
