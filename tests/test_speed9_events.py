@@ -5,7 +5,8 @@ Token per child; it now reads ``nlp.lists.ParseLists`` and builds a Token only f
 Token readings are kept here as references and compared on every word of real sentences of both models:
 ``arguments.subject_of`` / ``subject_at``, ``dyad_subject``, ``pair_subject``, ``_author``,
 ``mentions.climb_subject``, ``mentions.participle_subject``, ``parties._main_subject``, ``_circumstantial`` and
-``_anaphoric``, and ``coder._acts_on_thing``.
+``_anaphoric``, ``coder._acts_on_thing``, ``repeats._finite`` (given the Tokens the Context holds), and
+``unnamed._agentless`` and ``_unnamed_agent``.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ from dyadwatch.events.lexicon import load_lexicon
 from dyadwatch.events.coder import _acts_on_thing
 from dyadwatch.events.mentions import _MAIN_CLAUSES, CLIMB, climb_subject, participle_subject
 from dyadwatch.events.parties import _anaphoric, _circumstantial, _main_subject
+from dyadwatch.events.repeats import _finite
+from dyadwatch.events.unnamed import _agentless, _unnamed_agent
 from dyadwatch.nlp.models import load_pipeline
 from dyadwatch.nlp.stages import index_sentences
 
@@ -221,6 +224,17 @@ def _acts_on_thing_tokens(t: Any) -> bool:
     return not clause and any(c.dep_ in ("obj", "dobj") and c.pos_ in ("NOUN", "PROPN") for c in t.children)
 
 
+def _agentless_tokens(t: Any) -> bool:
+    if t.pos_ in ("NOUN", "PROPN"):
+        return True
+    passive = any(c.dep_ in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass") for c in t.children)
+    return passive or t.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in t.children)
+
+
+def _unnamed_agent_tokens(t: Any) -> bool:
+    return any(c.dep_ in SUBJ and c.pos_ == "NOUN" for c in t.children)
+
+
 def _index(tok: Any | None) -> int | None:
     return None if tok is None else tok.i
 
@@ -298,3 +312,15 @@ def test_speed9_framing_and_anaphoric_nouns_and_acts_on_things_from_the_lists(co
             for name, on in zip(seen, expected):
                 seen[name] += on
     assert all(seen.values()), seen  # each reading is met at least once
+
+
+def test_speed9_finite_verbs_and_agentless_forms_from_the_lists(coded):
+    _, _, articles = coded
+    finite = agentless = 0
+    for actors in articles:
+        for t in actors.toks:
+            assert _finite(t, actors.toks) == _finite(t)  # the Context's Tokens or the Doc's: one answer
+            assert (_agentless(t), _unnamed_agent(t)) == (_agentless_tokens(t), _unnamed_agent_tokens(t))
+            finite += _finite(t)
+            agentless += _agentless(t) and actors.lists.pos[t.i] == "VERB"
+    assert finite > 10 and agentless >= 1  # "were declared ... and expelled", « ont été déclarés »

@@ -336,7 +336,7 @@ def code_events(ctx: Context) -> list[Event]:
             event = marked(build_event(cand, index, ctx, sent), cand)
             if event is None:
                 continue
-            if _finite(cand.token):
+            if _finite(cand.token, ctx.toks):
                 verbal.add(event.id)
             # "expelled staff and recalled its ambassador": two modes, two events
             key = (event.category, event.mode or "", tuple(e.code for e in event.actor), tuple(e.code for e in event.recipient))

@@ -8,6 +8,7 @@ readings buried below a sentence's main event.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -24,14 +25,16 @@ MIN_CONFIDENCE = 0.36
 JOINT = {"AGREE", "CONSULT", "COOPERATE"}
 
 
-def _finite(t: Any) -> bool:
-    """A verb that asserts an act of its own ("also agreed", "a signé"), not a gerund or infinitive of purpose."""
+def _finite(t: Any, toks: Sequence[Any] | None = None) -> bool:
+    """A verb that asserts an act of its own ("also agreed", "a signé"), not a gerund or infinitive of purpose
+    (``toks``: the Doc's Token per position, when the caller holds them: no Token built per auxiliary)."""
     parse = parse_lists(t.doc)  # asked for every event: the parse lists, not Token objects
     if parse.pos[t.i] not in ("VERB", "AUX"):
         return False
     if "Fin" in parse.feature(t.i, "VerbForm"):
         return True
-    return any(parse.deps[c] in _AUXILIARIES and t.doc[c].tag_ != "TO" for c in parse.kids[t.i])
+    words = t.doc if toks is None else toks
+    return any(parse.deps[c] in _AUXILIARIES and words[c].tag_ != "TO" for c in parse.kids[t.i])
 
 
 _AUXILIARIES = frozenset({"aux", "aux:tense", "auxpass", "aux:pass"})

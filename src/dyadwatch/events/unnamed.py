@@ -10,6 +10,7 @@ from dyadwatch.actors.gazetteer import read_data
 from dyadwatch.events.arguments import AGENT, RECIPIENT_PREPS, SUBJ, subject_of
 from dyadwatch.events.mentions import nearest_mentions
 from dyadwatch.events.places import LOCATIVE_PREPS, geocode, place_near, place_within, sovereign
+from dyadwatch.nlp.lists import parse_lists
 from dyadwatch.records import Entity, Place
 
 if TYPE_CHECKING:
@@ -241,15 +242,18 @@ def _unnamed_target(t: Any) -> bool:
 
 def _unnamed_agent(t: Any) -> bool:
     """An active verb whose subject is a common noun that names no party ("the court", « le tribunal »)."""
-    return any(c.dep_ in SUBJ and c.pos_ == "NOUN" for c in t.children)
+    parse = parse_lists(t.doc)  # read from the lists: no Token per child
+    return any(parse.deps[c] in SUBJ and parse.pos[c] == "NOUN" for c in parse.kids[t.i])
 
 
 def _agentless(t: Any) -> bool:
     """A passive verb, a participle or an event noun: forms that can leave out who acted."""
-    if t.pos_ in ("NOUN", "PROPN"):
+    parse = parse_lists(t.doc)  # read from the lists: no Token per child
+    deps, kids = parse.deps, parse.kids[t.i]
+    if parse.pos[t.i] in ("NOUN", "PROPN"):
         return True
-    passive = any(c.dep_ in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass") for c in t.children)
-    return passive or t.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in t.children)
+    passive = any(deps[c] in ("nsubjpass", "nsubj:pass", "auxpass", "aux:pass") for c in kids)
+    return passive or t.tag_ == "VBN" and not any(deps[c] in ("nsubj", "aux") for c in kids)
 
 
 def _home(code: str, t: Any, ctx: Context, violent: bool = False) -> str | None:
