@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from dyadwatch.records import _quick_init
+
 _MAX_PHRASE = 8
 
 
@@ -32,8 +34,11 @@ class GazEntry:
     case_sensitive: bool = False
 
 
-@dataclass(frozen=True)
+@_quick_init  # tens per article: the records' constructor that fills the slots directly
+@dataclass(frozen=True, slots=True)
 class GazMatch:
+    """One phrase found in a text: its tokens and its entry."""
+
     start: int  # token index
     end: int  # token index, exclusive
     entry: GazEntry

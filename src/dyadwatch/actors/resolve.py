@@ -71,7 +71,7 @@ class ArticleActors(NameFinder, EntityResolver):
         # ``fold`` of each word: its lowercase form (Token.lower_ is str.lower of the text), apostrophes straightened
         self._folded = [w.replace("’", "'") for w in self.lists.lower]
         for m in gaz.match(texts, self._folded):
-            if m.entry.kind in ("role", "group") and m.end - m.start == 1 and self.toks[m.start].pos_ in ("VERB", "AUX"):
+            if m.entry.kind in ("role", "group") and m.end - m.start == 1 and self.lists.pos[m.start] in ("VERB", "AUX"):
                 continue  # "a envoyé des troupes" is the verb, not "l'envoyé"
             for i in range(m.start, m.end):
                 self.tok_entry[i] = m.entry
