@@ -39,15 +39,17 @@ class Work:
     def result(self) -> CodedArticle:
         sentences: tuple[Sentence, ...] = ()
         if self.doc is not None:
-            from dyadwatch.nlp.lists import sentence_bounds
+            from dyadwatch.nlp.lists import parse_lists
             from dyadwatch.nlp.stages import release_sentences
 
-            # the parsed text and the sentence index: slicing spares building every Token and Span again
+            # the parsed text and the parse lists (built by the actor stage): each sentence's offsets
+            # are those of its first and last token, read without building a Token or a Span
             text, doc, found = self.article.text, self.doc, []
-            for n, (start, end) in enumerate(sentence_bounds(doc)[0]):
-                start_char, last = doc[start].idx, doc[end - 1]
-                end_char = last.idx + len(last)
-                found.append(Sentence(self.article.id, n, start_char, end_char, text[start_char:end_char]))
+            parse = parse_lists(doc)
+            starts, texts, article_id = parse.starts, parse.texts, self.article.id
+            for n, (start, end) in enumerate(parse.sents):
+                start_char, end_char = starts[start], starts[end - 1] + len(texts[end - 1])
+                found.append(Sentence(article_id, n, start_char, end_char, text[start_char:end_char]))
             sentences = tuple(found)
             release_sentences(doc)  # the stages are done with the Doc: nothing keeps it alive once this work item goes
         return CodedArticle(

@@ -323,11 +323,11 @@ class EntityResolver:
         """A nationality that names a stance or an origin, not whose the phrase is: joined to "pro-",
         "anti-" or "-backed" ("the Syrian-backed militia"), or after "ethnic" ("ethnic Albanians")."""
         words = stance_words(self.gaz.language)
-        toks = self.toks
+        texts, lower = self.lists.texts, self.lists.lower  # Token.text and Token.lower_, from the lists
         s, e = self.tok_span.get(i, (i, i + 1))
-        before = toks[s - 2].lower_ if s >= 2 and toks[s - 1].text == "-" else ""
-        after = toks[e + 1].lower_ if e + 1 < len(toks) and toks[e].text == "-" else ""
-        ethnic = s >= 1 and toks[s - 1].lower_ in words.ethnic
+        before = lower[s - 2] if s >= 2 and texts[s - 1] == "-" else ""
+        after = lower[e + 1] if e + 1 < len(texts) and texts[e] == "-" else ""
+        ethnic = s >= 1 and lower[s - 1] in words.ethnic
         return before in words.prefixes or after in words.participles or ethnic
 
     def _unique_holder(self, role: str) -> Person | None:

@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from dyadwatch.records import _quick_init
+
 _MAX_PHRASE = 8
 
 
@@ -32,8 +34,11 @@ class GazEntry:
     case_sensitive: bool = False
 
 
-@dataclass(frozen=True)
+@_quick_init  # tens per article: the records' constructor that fills the slots directly
+@dataclass(frozen=True, slots=True)
 class GazMatch:
+    """One phrase found in a text: its tokens and its entry."""
+
     start: int  # token index
     end: int  # token index, exclusive
     entry: GazEntry
@@ -71,6 +76,8 @@ class Gazetteer:
         # lookup() answers by phrase: tokenising a phrase builds a spaCy Doc, and the coder asks about
         # the same names again and again (it was 12% of the event stage's time)
         self._looked_up: dict[str, GazEntry | None] = {}
+        # kind -> every two words that follow each other in a phrase of that kind (``inner_pairs``)
+        self._pairs: dict[str, frozenset[tuple[str, str]]] = {}
 
     def add(self, phrase: str, entry: GazEntry, override: bool = False) -> None:
         phrase = phrase.strip()
@@ -84,6 +91,7 @@ class Gazetteer:
             self._index[key] = entry
             if self._looked_up:
                 self._looked_up.clear()
+            self._pairs.clear()
             self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
             self._prefixes.update(key[:n] for n in range(2, len(key) + 1))
         if entry.case_sensitive:
@@ -96,6 +104,15 @@ class Gazetteer:
         if len(self._looked_up) >= _LOOKUP_CACHE:
             self._looked_up.clear()
         self._looked_up[phrase] = found
+        return found
+
+    def inner_pairs(self, kind: str) -> frozenset[tuple[str, str]]:
+        """Every two words (folded) that follow each other in a phrase whose entry is of ``kind`` (listed on first use)."""
+        found = self._pairs.get(kind)
+        if found is None:
+            found = self._pairs[kind] = frozenset(
+                pair for key, entry in self._index.items() if entry.kind == kind for pair in zip(key, key[1:])
+            )
         return found
 
     def match(self, words: Sequence[str], folded: Sequence[str] | None = None) -> list[GazMatch]:

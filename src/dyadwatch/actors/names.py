@@ -93,13 +93,15 @@ class NameFinder:
 
         Listed once, on first use, after the word table is complete; the name finders ask several times per token.
         """
-        out: list[bool] = []
-        for i, (t, word) in enumerate(zip(self.toks, self.texts)):
-            if not word[:1].isupper() or t.is_punct or not t.is_alpha and "-" not in word:
-                out.append(False)
-                continue
-            entry = self.tok_entry.get(i)
-            out.append(entry is None or entry.kind not in _NOT_NAMES)
+        texts, entries = self.texts, self.tok_entry
+        out = [False] * len(texts)
+        # from the words, no Token read: Token.is_alpha is ``str.isalpha`` of the text, and a capitalised
+        # word is never Token.is_punct (its first character is a letter) (tests/test_speed9_actors.py)
+        for i in [i for i, word in enumerate(texts) if word[:1].isupper()]:
+            word = texts[i]
+            if word.isalpha() or "-" in word:
+                entry = entries.get(i)
+                out[i] = entry is None or entry.kind not in _NOT_NAMES
         return out
 
     def _is_name_token(self, i: int) -> bool:

@@ -14,9 +14,11 @@ names both countries.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from dyadwatch.actors.gazetteer import read_data
 
@@ -62,9 +64,10 @@ def compound_codes(
         return rules.prefixes.get(_plain(word)) or adjective(word)
 
     last = len(words) - 2
-    for i, word in enumerate(words):
+    for i in _near_hyphens(words):
+        word = words[i]
         if "-" not in word and "‑" not in word and "–" not in word and not (i < last and words[i + 1] in _HYPHENS):
-            continue  # no hyphen in or after the word: most words, checked without a call
+            continue  # no hyphen in or after the word
         parts = _split(word)
         if len(parts) == 2:
             one, two = first_code(parts[0]), adjective(parts[1])
@@ -77,6 +80,26 @@ def compound_codes(
                 code = _pick(one, two, words[i + 2], rules)
                 out.update({i: code, i + 1: code, i + 2: code})
     return out
+
+
+def _near_hyphens(words: Sequence[str]) -> list[int]:
+    """The positions of the words with a hyphen mark in them or in the word after them, in text order.
+
+    Found in the words joined once (an article has a hyphen or two, many none), instead of looking
+    into every word; each mark's word is the one whose start is the last at or before it.
+    """
+    joined = " ".join(words)
+    marks = []
+    for mark in _HYPHENS:
+        at = joined.find(mark)
+        while at != -1:
+            marks.append(at)
+            at = joined.find(mark, at + 1)
+    if not marks:
+        return []
+    starts = list(accumulate(map((1).__add__, map(len, words)), initial=0))  # each word and the space after it
+    found = {bisect_right(starts, k) - 1 for k in marks}
+    return sorted(found | {i - 1 for i in found if i > 0})
 
 
 def _split(word: str) -> list[str]:

@@ -61,8 +61,13 @@ def _day(text: str) -> dt.date:
     return dt.date(parts[0], parts[1], parts[2])
 
 
+@lru_cache(maxsize=8192)
 def fold(name: str) -> str:
-    """A name for comparison: no accents, no case, hyphens and apostrophes as spaces."""
+    """A name for comparison: no accents, no case, hyphens and apostrophes as spaces.
+
+    Remembered: the actor table folds each person's name and role several times per article, and
+    the same names come back from article to article.
+    """
     decomposed = unicodedata.normalize("NFKD", name.lower())
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     for mark in ("-", "’", "'", "."):

@@ -71,7 +71,7 @@ class ArticleActors(NameFinder, EntityResolver):
         # ``fold`` of each word: its lowercase form (Token.lower_ is str.lower of the text), apostrophes straightened
         self._folded = [w.replace("’", "'") for w in self.lists.lower]
         for m in gaz.match(texts, self._folded):
-            if m.entry.kind in ("role", "group") and m.end - m.start == 1 and self.toks[m.start].pos_ in ("VERB", "AUX"):
+            if m.entry.kind in ("role", "group") and m.end - m.start == 1 and self.lists.pos[m.start] in ("VERB", "AUX"):
                 continue  # "a envoyé des troupes" is the verb, not "l'envoyé"
             for i in range(m.start, m.end):
                 self.tok_entry[i] = m.entry
@@ -102,7 +102,7 @@ class ArticleActors(NameFinder, EntityResolver):
         """
         doc = self.doc
         adjectives = {i for i, e in self.tok_entry.items() if e.kind == "adjective"}
-        if not adjectives:
+        if not adjectives or not self._role_across(adjectives):
             return
         kept = [i for i in range(len(doc)) if i not in adjectives]
         for m in self.gaz.match([self.texts[i] for i in kept], [self._folded[i] for i in kept]):
@@ -115,6 +115,23 @@ class ArticleActors(NameFinder, EntityResolver):
                 if i not in adjectives:
                     self.tok_entry[i] = m.entry
                     self.tok_span[i] = (start, end)
+
+    def _role_across(self, adjectives: set[int]) -> bool:
+        """Whether the words on either side of some run of adjectives follow each other in a role phrase.
+
+        A role matched with adjectives left out holds two such words, one after the other: where no
+        run has them, matching the words again would find no role across an adjective, and is skipped.
+        """
+        pairs, folded = self.gaz.inner_pairs("role"), self._folded
+        for i in adjectives:
+            if i - 1 in adjectives:
+                continue  # not the first of its run
+            j = i + 1
+            while j in adjectives:
+                j += 1
+            if i > 0 and j < len(folded) and (folded[i - 1], folded[j]) in pairs:
+                return True
+        return False
 
     def _seat_bodies(self) -> None:
         """"Brussels demanded ...": a city that hosts bodies (``seats.yaml``) stands for the one named

@@ -35,14 +35,15 @@ def find_quotes(work: Work, reporting: frozenset[str]) -> list[Quote]:
     quotes: list[Quote] = []
     text, lemmas = work.article.text, work.actors.lemmas
     toks = work.actors.toks
-    # the sentences from the parse lists: no Span or Token is built for a sentence without speech
-    sents = work.actors.lists.sents
+    # the sentences, offsets and words from the parse lists: no Span or Token is read for a sentence without speech
+    parse = work.actors.lists
+    sents, starts, tokens = parse.sents, parse.starts, parse.texts
     for index, (first, last) in enumerate(sents):
-        start_char, end_char = toks[first].idx, toks[last - 1].idx + len(toks[last - 1])
-        if index + 1 < len(sents) and toks[sents[index + 1][0]].text in _CLOSERS:
-            end_char = toks[sents[index + 1][0]].idx + 1  # the parser put the closing mark in the next sentence
+        start_char, end_char = starts[first], starts[last - 1] + len(tokens[last - 1])
+        if index + 1 < len(sents) and tokens[sents[index + 1][0]] in _CLOSERS:
+            end_char = starts[sents[index + 1][0]] + 1  # the parser put the closing mark in the next sentence
         matches = list(_QUOTED.finditer(text, start_char, end_char))
-        said = any(lemma in reporting for lemma in lemmas[first:last])
+        said = not reporting.isdisjoint(lemmas[first:last])  # some lemma of the sentence is a reporting verb's
         speaker = _speaker(first, last, work.actors, reporting) if matches or said else None
         for m in matches:
             group = next(g for g in (1, 2, 3) if m.group(g))
