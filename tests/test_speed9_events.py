@@ -20,13 +20,11 @@ from dyadwatch.actors.gazetteer import build_gazetteer
 from dyadwatch.actors.resolve import ArticleActors
 from dyadwatch.config import load_config
 from dyadwatch.events.arguments import (
-    cue_words as _cue_words,
-    AGENT,
     PASS_SUBJ,
     SUBJ,
     _author,
     _last_pair,
-    _prep_object,
+    _participle_agent,
     cue_words,
     dyad_subject,
     mediation_words,
@@ -126,16 +124,6 @@ def _pair_subject_tokens(t: Any, actors: ArticleActors, language: str, reporting
     return []
 
 
-def _participle_agent_tokens(participle: Any, actors: ArticleActors) -> list:
-    for c in participle.children:
-        if c.dep_ in AGENT:
-            return actors.entities_for(next((g for g in c.children if g.dep_ == "pobj"), c))
-        po = _prep_object(c)
-        if po is not None and po[0] in ("by", "par"):
-            return actors.entities_for(po[1])
-    return []
-
-
 def _author_tokens(obj: Any, actors: ArticleActors) -> list:
     if actors.lists.pos[obj.i] != "NOUN" or obj.i in actors.tok_entry or obj.i in actors.tok_person:
         return []
@@ -147,7 +135,7 @@ def _author_tokens(obj: Any, actors: ArticleActors) -> list:
         elif c.dep_ == "acl" and (c.tag_ == "VBN" or "Part" in c.morph.get("VerbForm")):
             if c.lemma_.lower() in mediation_words(actors.gaz.language):
                 continue
-            found = _participle_agent_tokens(c, actors)
+            found = _participle_agent(c, actors)  # unchanged by the round: the Token reading itself
             if found:
                 return found
             continue
@@ -207,10 +195,10 @@ def _circumstantial_tokens(t: Any, lexicon: Any) -> bool:
     if t.pos_ != "NOUN":
         return False
     prep = t.head.lower_ if t.dep_ == "pobj" and t.head.dep_ == "prep" else next((c.lower_ for c in t.children if c.dep_ == "case"), None)
-    if prep in _cue_words(lexicon.language, "circumstance_preps"):
+    if prep in cue_words(lexicon.language, "circumstance_preps"):
         return True
     owned = any(c.dep_ in ("poss", "nmod:poss") or c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
-    return owned and prep in _cue_words(lexicon.language, "framing_preps")
+    return owned and prep in cue_words(lexicon.language, "framing_preps")
 
 
 def _anaphoric_tokens(t: Any, lexicon: Any) -> bool:
